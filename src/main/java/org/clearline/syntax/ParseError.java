@@ -1,0 +1,19 @@
+package org.clearline.syntax;
+
+/** Why a message could not be accepted; each maps to one response (or a silent drop). */
+public enum ParseError {
+    /** Start line is not a SIP request or status line. Answer nothing (cannot). */
+    GARBAGE,
+    /** A header the server needs is malformed or missing: 400 naming the header. */
+    BAD_HEADER,
+    /** Request-Line malformed (method, URI, spacing): 400. */
+    BAD_REQUEST_LINE,
+    /** SIP-Version other than SIP/2.0: 505. */
+    BAD_VERSION,
+    /** Content-Length disagrees with the octets present (datagram): 400. */
+    BAD_CONTENT_LENGTH,
+    /** Message exceeds a configured size limit: 513 Message Too Large. */
+    TOO_LARGE,
+    /** Stream transport: more bytes are needed (not an error on its own). */
+    INCOMPLETE
+}

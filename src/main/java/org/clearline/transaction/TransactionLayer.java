@@ -1,0 +1,29 @@
+package org.clearline.transaction;
+
+import org.clearline.syntax.SipRequest;
+import org.clearline.time.Scheduler;
+import org.clearline.transport.Peer;
+
+/**
+ * Matches messages to transactions (§17.1.3, §17.2.3) and runs the four state
+ * machines. Sharded: each Call-ID belongs to one shard (one executor), which owns
+ * that call's transactions, timers and TU state.
+ */
+public interface TransactionLayer {
+
+    /**
+     * Starts a client transaction for {@code request} towards {@code destination}.
+     * The request must already carry its top Via with a unique RFC 3261 branch.
+     * Call on the shard of the request's Call-ID.
+     */
+    ClientTransaction sendRequest(SipRequest request, Peer destination, ClientTransactionListener listener);
+
+    /** The INVITE server transaction a CANCEL refers to (§9.2), or null. Call on the CANCEL's shard. */
+    ServerTransaction findInviteFor(SipRequest cancel);
+
+    /** The shard that owns {@code callId}. */
+    Scheduler shardFor(String callId);
+
+    /** Server plus client transactions alive now, over all shards (a metrics figure; approximate). */
+    int activeTransactions();
+}
