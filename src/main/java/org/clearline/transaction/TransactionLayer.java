@@ -24,6 +24,9 @@ public interface TransactionLayer {
     /** The shard that owns {@code callId}. */
     Scheduler shardFor(String callId);
 
+    /** The timer values in force (T1, T2, T4). */
+    TimerConfig timers();
+
     /** Server plus client transactions alive now, over all shards (a metrics figure; approximate). */
     int activeTransactions();
 }

@@ -1,0 +1,134 @@
+package org.clearline.core;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.clearline.core.proxy.ProxyCore;
+import org.clearline.core.registrar.Registrar;
+import org.clearline.failures.FailureResponses;
+import org.clearline.failures.Situation;
+import org.clearline.syntax.Methods;
+import org.clearline.syntax.ParseResult;
+import org.clearline.syntax.SipMessage;
+import org.clearline.syntax.SipRequest;
+import org.clearline.syntax.SipResponse;
+import org.clearline.transaction.ServerTransaction;
+import org.clearline.transaction.TransactionUser;
+import org.clearline.transport.Inbound;
+import org.clearline.transport.Malformed;
+import org.clearline.transport.SendListener;
+import org.clearline.transport.TransportLayer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transaction user: sends REGISTER to the registrar and everything else to
+ * the proxy core; answers malformed requests statelessly (400 naming the header,
+ * 505, 513); refuses new work with 503 while draining; and turns any unexpected
+ * failure while handling one request into 500, so one bad request never stops
+ * the server.
+ */
+public final class CoreDispatcher implements TransactionUser {
+    private static final Logger log = LoggerFactory.getLogger(CoreDispatcher.class);
+    /** Seconds a client should wait before retrying after a 500 or a 503 while draining. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private final Registrar registrar;
+    private final ProxyCore proxy;
+    private final TransportLayer transport;
+    private volatile boolean draining;
+    private final AtomicLong malformedCount = new AtomicLong();
+    private final AtomicLong internalErrors = new AtomicLong();
+
+    public CoreDispatcher(Registrar registrar, ProxyCore proxy, TransportLayer transport) {
+        this.registrar = registrar;
+        this.proxy = proxy;
+        this.transport = transport;
+    }
+
+    /** From now on new calls and registrations get 503 with Retry-After; dialogs keep working. */
+    public void startDraining() {
+        draining = true;
+    }
+
+    public boolean draining() {
+        return draining;
+    }
+
+    @Override
+    public void onRequest(ServerTransaction tx) {
+        SipRequest req = tx.request();
+        try {
+            boolean initial = req.to() == null || req.to().tag() == null;
+            if (draining && initial && !req.isMethod(Methods.CANCEL)) {
+                SipResponse r = FailureResponses.create(req, Situation.SERVER_SHUTTING_DOWN, RequestChecks.toTag(req));
+                tx.respond(FailureResponses.withRetryAfter(r, RETRY_AFTER_SECONDS));
+                return;
+            }
+            if (req.isMethod(Methods.REGISTER)) {
+                registrar.onRegister(tx);
+            } else {
+                proxy.onRequest(tx);
+            }
+        } catch (RuntimeException e) {
+            internalErrors.incrementAndGet();
+            log.error("internal error handling {} (Call-ID {}) from {}", req.method(), req.callId(),
+                    tx.inbound().source(), e);
+            if (!tx.finalSent()) {
+                SipResponse r = FailureResponses.create(req, Situation.SERVER_INTERNAL_ERROR, RequestChecks.toTag(req));
+                tx.respond(FailureResponses.withRetryAfter(r, RETRY_AFTER_SECONDS));
+            }
+        }
+    }
+
+    @Override
+    public void onAck(Inbound ack) {
+        try {
+            proxy.onAck(ack);
+        } catch (RuntimeException e) {
+            internalErrors.incrementAndGet();
+            log.error("internal error relaying ACK (Call-ID {})", ack.message().callId(), e);
+        }
+    }
+
+    @Override
+    public void onStrayResponse(Inbound response) {
+        try {
+            proxy.onStrayResponse(response);
+        } catch (RuntimeException e) {
+            internalErrors.incrementAndGet();
+            log.error("internal error relaying a response (Call-ID {})", response.message().callId(), e);
+        }
+    }
+
+    /** §8.2.2 / §16.3: a request we cannot parse is answered without a transaction, if at all possible. */
+    @Override
+    public void onMalformed(Malformed m) {
+        malformedCount.incrementAndGet();
+        ParseResult.Failure f = m.failure();
+        SipMessage partial = f.partial();
+        if (log.isDebugEnabled()) log.debug("malformed message from {}: {}", m.source(), f.reasonPhrase());
+        if (!(partial instanceof SipRequest req) || req.isMethod(Methods.ACK) || req.topVia() == null) {
+            return; // responses and ACKs are never answered; without a Via nobody can be answered
+        }
+        Situation s = switch (f.error()) {
+            case BAD_VERSION -> Situation.REQUEST_BAD_VERSION;
+            case TOO_LARGE -> Situation.REQUEST_TOO_LARGE;
+            default -> Situation.REQUEST_MALFORMED;
+        };
+        String reason = s == Situation.REQUEST_MALFORMED ? f.reasonPhrase() : null;
+        try {
+            SipResponse r = FailureResponses.create(req, s, reason, RequestChecks.toTag(req));
+            transport.sendResponse(r, m.source(), SendListener.IGNORE);
+        } catch (RuntimeException e) {
+            // the salvaged headers were not enough to build a response: drop, as §18.3 allows
+            log.debug("could not answer malformed request from {}: {}", m.source(), e.toString());
+        }
+    }
+
+    public long malformedCount() {
+        return malformedCount.get();
+    }
+
+    public long internalErrors() {
+        return internalErrors.get();
+    }
+}

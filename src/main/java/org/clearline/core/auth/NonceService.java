@@ -1,0 +1,119 @@
+package org.clearline.core.auth;
+
+import java.nio.ByteBuffer;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.clearline.time.Clock;
+
+/**
+ * Issues and checks nonces without keeping state per challenge: a nonce is the
+ * issue time plus an HMAC over it, so any shard (and later any node sharing the
+ * key) can verify it. Nonces expire after {@code lifetimeMillis} and are then
+ * answered with {@code stale=true} (RFC 2617 §3.2.1). The only state is the
+ * highest nonce-count seen per nonce, which refuses replays (RFC 2617 §3.2.2).
+ */
+public final class NonceService {
+    /** How a nonce checked out. */
+    public enum Verdict { VALID, STALE, INVALID, REPLAYED }
+
+    private static final int TIME_BYTES = 8;
+    private static final int MAC_BYTES = 16;
+    /** Bound on nonce-count entries kept; beyond it expired entries are purged first. */
+    private static final int MAX_TRACKED_NONCES = 1_000_000;
+
+    private final Clock clock;
+    private final long lifetimeMillis;
+    private final SecretKeySpec key;
+    private final ThreadLocal<Mac> mac;
+    private final ConcurrentHashMap<String, long[]> highestCount = new ConcurrentHashMap<>();
+
+    public NonceService(Clock clock, long lifetimeMillis, byte[] secret) {
+        this.clock = clock;
+        this.lifetimeMillis = lifetimeMillis;
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.mac = ThreadLocal.withInitial(this::newMac);
+    }
+
+    /** A fresh random 32-byte key. */
+    public static byte[] randomSecret() {
+        byte[] b = new byte[32];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    public String issue() {
+        long now = clock.epochMillis();
+        ByteBuffer buf = ByteBuffer.allocate(TIME_BYTES + MAC_BYTES);
+        buf.putLong(now);
+        buf.put(sign(now), 0, MAC_BYTES);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buf.array());
+    }
+
+    /**
+     * Checks a nonce and, when {@code nc} is given (qop=auth), that its count is
+     * higher than any seen before for that nonce.
+     */
+    public Verdict check(String nonce, String nc) {
+        byte[] raw;
+        try {
+            raw = Base64.getUrlDecoder().decode(nonce);
+        } catch (IllegalArgumentException e) {
+            return Verdict.INVALID;
+        }
+        if (raw.length != TIME_BYTES + MAC_BYTES) return Verdict.INVALID;
+        ByteBuffer buf = ByteBuffer.wrap(raw);
+        long issued = buf.getLong();
+        byte[] expected = sign(issued);
+        byte[] given = new byte[MAC_BYTES];
+        buf.get(given);
+        if (!MessageDigest.isEqual(java.util.Arrays.copyOf(expected, MAC_BYTES), given)) return Verdict.INVALID;
+        long now = clock.epochMillis();
+        if (now - issued > lifetimeMillis || issued - now > lifetimeMillis) return Verdict.STALE;
+        if (nc == null) return Verdict.VALID;
+        long count;
+        try {
+            count = Long.parseLong(nc, 16);
+        } catch (NumberFormatException e) {
+            return Verdict.INVALID;
+        }
+        if (highestCount.size() > MAX_TRACKED_NONCES) purge();
+        long[] box = highestCount.computeIfAbsent(nonce, k -> new long[] {0, issued});
+        synchronized (box) {
+            if (count <= box[0]) return Verdict.REPLAYED;
+            box[0] = count;
+        }
+        return Verdict.VALID;
+    }
+
+    /** Forgets nonce-counts of nonces that have expired anyway. */
+    public void purge() {
+        long oldest = clock.epochMillis() - lifetimeMillis;
+        highestCount.values().removeIf(box -> box[1] < oldest);
+    }
+
+    public int trackedNonces() {
+        return highestCount.size();
+    }
+
+    private byte[] sign(long time) {
+        Mac m = mac.get();
+        m.update(ByteBuffer.allocate(TIME_BYTES).putLong(time).array());
+        return m.doFinal();
+    }
+
+    private Mac newMac() {
+        try {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(key);
+            return m;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}

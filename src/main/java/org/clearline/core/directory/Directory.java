@@ -1,0 +1,15 @@
+package org.clearline.core.directory;
+
+import org.clearline.store.Account;
+
+/**
+ * Read side of accounts and numbers for the hot path: in-memory, non-blocking,
+ * callable from any shard. Implementations refresh from the store in the background.
+ */
+public interface Directory {
+    /** The account with this SIP ID, or null. */
+    Account account(String sipId);
+
+    /** The SIP ID a number (E.164, "+49...") is assigned to, or null. */
+    String ownerOfNumber(String e164);
+}

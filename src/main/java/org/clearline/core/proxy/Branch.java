@@ -1,0 +1,48 @@
+package org.clearline.core.proxy;
+
+import org.clearline.core.routing.Target;
+import org.clearline.failures.Situation;
+import org.clearline.syntax.SipRequest;
+import org.clearline.syntax.SipResponse;
+import org.clearline.time.Scheduler;
+import org.clearline.transaction.ClientTransaction;
+import org.clearline.transport.Peer;
+
+/** One forked branch of a response context (§16.7): its client transaction and what it has heard. */
+final class Branch {
+    final ResponseContext context;
+    final Target target;
+    SipRequest sent;
+    Peer peer;
+    ClientTransaction transaction;
+
+    /** A provisional response above 100 arrived (a CANCEL may now be sent, §9.1). */
+    boolean provisional;
+    /** CANCEL wanted; sent as soon as a provisional arrives. */
+    boolean cancelWanted;
+    boolean cancelSent;
+    /** Timer C fired: the branch's eventual 487 means "no answer", not "cancelled". */
+    boolean timedOut;
+    Scheduler.Cancellable timerC;
+
+    /** The final outcome: a received response, or a situation we synthesised (408, 503). */
+    boolean done;
+    SipResponse finalResponse;
+    Situation situation;
+
+    Branch(ResponseContext context, Target target) {
+        this.context = context;
+        this.target = target;
+    }
+
+    int finalStatus() {
+        return finalResponse != null ? finalResponse.status() : situation.code();
+    }
+
+    void stopTimerC() {
+        if (timerC != null) {
+            timerC.cancel();
+            timerC = null;
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package org.clearline.core.proxy;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.clearline.core.LocalIdentity;
+import org.clearline.core.RequestChecks;
+import org.clearline.core.auth.AuthResult;
+import org.clearline.core.auth.DigestAuthenticator;
+import org.clearline.core.routing.Router;
+import org.clearline.core.routing.Routing;
+import org.clearline.core.routing.RoutingRequest;
+import org.clearline.failures.FailureResponses;
+import org.clearline.failures.Situation;
+import org.clearline.store.Account;
+import org.clearline.syntax.Header;
+import org.clearline.syntax.HeaderNames;
+import org.clearline.syntax.Methods;
+import org.clearline.syntax.SipRequest;
+import org.clearline.syntax.SipResponse;
+import org.clearline.syntax.SipUri;
+import org.clearline.syntax.TelUri;
+import org.clearline.syntax.Via;
+import org.clearline.time.Clock;
+import org.clearline.transaction.ServerTransaction;
+import org.clearline.transaction.TransactionLayer;
+
+/**
+ * The stateful proxy core (§16): request validation (§16.3), route
+ * preprocessing (§16.4), authentication of local callers (§22.3), the routing
+ * decision (delegated to a {@link Router}), forking (§16.6) and CANCEL (§16.10).
+ * Response handling lives in {@link ResponseContext}; stateless forwarding of
+ * ACKs and stray responses in {@link StatelessRelay}.
+ */
+public final class ProxyCore {
+    static final Set<String> KNOWN_METHODS = Set.of(Methods.INVITE, Methods.ACK, Methods.BYE, Methods.CANCEL,
+            Methods.OPTIONS, Methods.REGISTER, Methods.INFO, Methods.UPDATE, Methods.PRACK, Methods.SUBSCRIBE,
+            Methods.NOTIFY, Methods.REFER, Methods.MESSAGE, Methods.PUBLISH);
+    private static final Set<String> DIALOG_CREATING = Set.of(Methods.INVITE, Methods.SUBSCRIBE, Methods.REFER);
+
+    final LocalIdentity identity;
+    final Forwarder forwarder;
+    final TransactionLayer transactions;
+    final ProxyConfig config;
+    private final DigestAuthenticator auth;
+    private final Router router;
+    private final Clock clock;
+    private final CallOutcomes outcomes;
+    private final Forking forking;
+    final StatelessRelay relay;
+    private final ConcurrentHashMap<ServerTransaction, ResponseContext> contexts = new ConcurrentHashMap<>();
+
+    public ProxyCore(ProxyConfig config, LocalIdentity identity, DigestAuthenticator auth, Router router,
+                     TransactionLayer transactions, org.clearline.transport.TransportLayer transport,
+                     org.clearline.transport.Resolver resolver, Clock clock, CallOutcomes outcomes) {
+        this.config = config;
+        this.identity = identity;
+        this.auth = auth;
+        this.router = router;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.outcomes = outcomes;
+        this.forwarder = new Forwarder(identity, transport, resolver, config);
+        this.forking = new Forking(this);
+        this.relay = new StatelessRelay(identity, forwarder, transport);
+    }
+
+    /** Every request but REGISTER and ACK arrives here, on its call's shard. */
+    public void onRequest(ServerTransaction tx) {
+        SipRequest req = tx.request();
+        if (req.isMethod(Methods.CANCEL)) {
+            onCancel(tx);
+            return;
+        }
+        // §16.3 step 2: a scheme we can route
+        if (!(req.requestUri() instanceof SipUri) && !(req.requestUri() instanceof TelUri)) {
+            reject(tx, Situation.REQUEST_UNSUPPORTED_SCHEME, null);
+            return;
+        }
+        SipRequest working = req.copy();
+        if (!RoutePreprocessing.apply(working, identity)) {
+            reject(tx, Situation.REQUEST_MALFORMED, "Bad Route header");
+            return;
+        }
+        boolean toUs = working.requestUri() instanceof SipUri s && s.user() == null && identity.isThisServer(s)
+                && !working.hasHeader(HeaderNames.ROUTE);
+        // §16.3 step 3: Max-Forwards (an OPTIONS to us is answered, RFC 3261 §11)
+        if (working.maxForwards() == 0 && !(toUs && req.isMethod(Methods.OPTIONS))) {
+            reject(tx, Situation.REQUEST_TOO_MANY_HOPS, null);
+            return;
+        }
+        // §16.3 step 4: loop detection by our branch hash
+        if (isLoop(working)) {
+            reject(tx, Situation.REQUEST_LOOP, null);
+            return;
+        }
+        // §16.3 step 5: Proxy-Require
+        SipResponse bad = RequestChecks.unsupportedOptions(req, HeaderNames.PROXY_REQUIRE, RequestChecks.SUPPORTED_PROXY);
+        if (bad != null) {
+            respond(tx, bad, Situation.REQUEST_BAD_EXTENSION);
+            return;
+        }
+        boolean inDialog = req.to() != null && req.to().tag() != null;
+        if (inDialog) {
+            routeInDialog(tx, working, toUs);
+        } else if (toUs) {
+            answerOurselves(tx);
+        } else if (!KNOWN_METHODS.contains(req.method())) {
+            reject(tx, Situation.REQUEST_METHOD_NOT_IMPLEMENTED, null);
+        } else {
+            routeInitial(tx, working);
+        }
+    }
+
+    /** §16.12-style routing of a request inside a dialog: by the Route set we recorded. */
+    private void routeInDialog(ServerTransaction tx, SipRequest working, boolean toUs) {
+        boolean routed = working.hasHeader(HeaderNames.ROUTE) || !identity.isLocalHost(hostOf(working));
+        if (!routed || toUs) {
+            // a mid-dialog request that is addressed to us but belongs to no dialog of ours
+            reject(tx, Situation.DIALOG_UNKNOWN, null);
+            return;
+        }
+        ResponseContext ctx = new ResponseContext(this, tx);
+        contexts.put(tx, ctx);
+        forking.start(ctx, working, java.util.List.of(new org.clearline.core.routing.Target(
+                working.requestUri(), java.util.List.of(), "in-dialog")), false);
+    }
+
+    private void routeInitial(ServerTransaction tx, SipRequest working) {
+        SipRequest req = tx.request();
+        Account caller = null;
+        if (isLocalCaller(req)) {
+            // §22.3: callers of our own domain prove who they are
+            AuthResult result = auth.authenticate(req, true);
+            if (result instanceof AuthResult.Challenge c) {
+                SipResponse r = auth.challenge(req, c, RequestChecks.toTag(req));
+                respond(tx, r, c.situation());
+                return;
+            }
+            if (result instanceof AuthResult.Refused r) {
+                reject(tx, r.situation(), null);
+                return;
+            }
+            caller = ((AuthResult.Authenticated) result).account();
+            SipUri from = req.from().sipUri();
+            if (!caller.sipId().equals(from.userUnescaped())) {
+                reject(tx, Situation.AUTH_IDENTITY_MISMATCH, null);
+                return;
+            }
+            // credentials are for us alone; never pass them on (§22.3)
+            working.removeHeader(HeaderNames.PROXY_AUTHORIZATION);
+        }
+        Routing decision = router.route(new RoutingRequest(working, tx.inbound(), caller, clock.epochMillis()));
+        if (decision instanceof Routing.Reject r) {
+            SipResponse resp = FailureResponses.create(req, r.situation(), RequestChecks.toTag(req));
+            for (Header h : r.headers()) resp.addHeader(h.name(), h.value());
+            respond(tx, resp, r.situation());
+            return;
+        }
+        Routing.Fork fork = (Routing.Fork) decision;
+        ResponseContext ctx = new ResponseContext(this, tx);
+        contexts.put(tx, ctx);
+        forking.start(ctx, working, fork.targets(), DIALOG_CREATING.contains(req.method()));
+    }
+
+    /** OPTIONS to the server itself (keep-alive pings of phones) gets 200 (§11.2). */
+    private void answerOurselves(ServerTransaction tx) {
+        SipRequest req = tx.request();
+        if (!req.isMethod(Methods.OPTIONS)) {
+            reject(tx, KNOWN_METHODS.contains(req.method()) ? Situation.CALLEE_UNKNOWN
+                    : Situation.REQUEST_METHOD_NOT_IMPLEMENTED, null);
+            return;
+        }
+        SipResponse bad = RequestChecks.unsupportedRequire(req, RequestChecks.SUPPORTED_PROXY);
+        if (bad != null) {
+            respond(tx, bad, Situation.REQUEST_BAD_EXTENSION);
+            return;
+        }
+        SipResponse ok = org.clearline.syntax.Responses.create(req, 200, "OK", RequestChecks.toTag(req));
+        ok.setHeader(HeaderNames.ALLOW, String.join(", ", Methods.INVITE, Methods.ACK, Methods.BYE,
+                Methods.CANCEL, Methods.OPTIONS, Methods.REGISTER, Methods.INFO, Methods.UPDATE,
+                Methods.SUBSCRIBE, Methods.NOTIFY, Methods.REFER, Methods.MESSAGE));
+        ok.setHeader(HeaderNames.ACCEPT, "application/sdp");
+        ok.setHeader(HeaderNames.SUPPORTED, "path");
+        respond(tx, ok, null);
+    }
+
+    /** An ACK for a 2xx (no transaction): relayed along its Route set (§16.11). */
+    public void onAck(org.clearline.transport.Inbound ack) {
+        relay.relayAck(ack);
+    }
+
+    /** A response no client transaction matched (§16.7 step 1): relayed statelessly. */
+    public void onStrayResponse(org.clearline.transport.Inbound response) {
+        relay.relayResponse(response);
+    }
+
+    /** §16.10: a CANCEL finds the INVITE's response context, gets 200, and cancels the branches. */
+    private void onCancel(ServerTransaction cancelTx) {
+        ServerTransaction invite = transactions.findInviteFor(cancelTx.request());
+        ResponseContext ctx = invite == null ? null : contexts.get(invite);
+        if (ctx == null) {
+            reject(cancelTx, Situation.DIALOG_UNKNOWN, null);
+            return;
+        }
+        respond(cancelTx, org.clearline.syntax.Responses.create(cancelTx.request(), 200, "OK",
+                RequestChecks.toTag(cancelTx.request())), null);
+        ctx.cancel();
+    }
+
+    private boolean isLoop(SipRequest working) {
+        String hash = null;
+        for (Via v : working.vias()) {
+            String h = LoopDetection.hashOf(v.branch());
+            if (h == null || !forwarder.isOurVia(v)) continue;
+            if (hash == null) hash = LoopDetection.hash(working);
+            if (h.equals(hash)) return true;
+        }
+        return false;
+    }
+
+    private boolean isLocalCaller(SipRequest req) {
+        SipUri from = req.from() == null ? null : req.from().sipUri();
+        return from != null && identity.isLocalHost(from.host());
+    }
+
+    private static String hostOf(SipRequest r) {
+        return r.requestUri() instanceof SipUri s ? s.host() : null;
+    }
+
+    // ------------------------------------------------------------ helpers for contexts
+
+    void reject(ServerTransaction tx, Situation s, String reason) {
+        SipRequest req = tx.request();
+        respond(tx, FailureResponses.create(req, s, reason, RequestChecks.toTag(req)), s);
+    }
+
+    private void respond(ServerTransaction tx, SipResponse r, Situation s) {
+        tx.respond(r);
+        outcomes.finished(tx, r.status(), s);
+    }
+
+    /** A context sent its final response upstream. */
+    void finished(ResponseContext ctx, int status, Situation situation) {
+        outcomes.finished(ctx.server, status, situation);
+    }
+
+    /** Drops a context once the caller has its final answer and every branch is over. */
+    void maybeRelease(ResponseContext ctx) {
+        if (ctx.finalSent() && ctx.allDone()) contexts.remove(ctx.server);
+    }
+
+    void restartTimerC(ResponseContext ctx, Branch b) {
+        forking.restartTimerC(ctx, b);
+    }
+
+    void sendCancel(Branch b, String reason) {
+        forking.sendCancel(b, reason);
+    }
+
+    /** Response contexts alive now (a metrics figure). */
+    public int activeContexts() {
+        return contexts.size();
+    }
+}

@@ -1,0 +1,219 @@
+package org.clearline.core.proxy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.clearline.core.RequestChecks;
+import org.clearline.failures.FailureResponses;
+import org.clearline.failures.Situation;
+import org.clearline.syntax.HeaderNames;
+import org.clearline.syntax.SipRequest;
+import org.clearline.syntax.SipResponse;
+import org.clearline.transaction.ClientTransaction;
+import org.clearline.transaction.ClientTransactionListener;
+import org.clearline.transaction.ServerTransaction;
+import org.clearline.transport.Inbound;
+
+/**
+ * The response context of one proxied request (§16.7): its server transaction,
+ * the branches forked for it, Timer C, CANCEL handling (§16.10) and the choice of
+ * the response that goes upstream. Confined to the call's shard.
+ */
+final class ResponseContext implements ClientTransactionListener {
+    private final ProxyCore core;
+    final ServerTransaction server;
+    final boolean invite;
+    final List<Branch> branches = new ArrayList<>(2);
+    private boolean finalSent;
+    private boolean cancelled;
+    /** A 2xx went upstream. */
+    private boolean answered;
+    private final String toTag;
+
+    ResponseContext(ProxyCore core, ServerTransaction server) {
+        this.core = core;
+        this.server = server;
+        this.invite = server.isInvite();
+        this.toTag = RequestChecks.toTag(server.request());
+    }
+
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    Branch branchOf(ClientTransaction tx) {
+        for (Branch b : branches) {
+            if (b.transaction == tx) return b;
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------ branch events
+
+    @Override
+    public void onResponse(ClientTransaction tx, SipResponse response, Inbound inbound) {
+        Branch b = branchOf(tx);
+        if (b == null) return;
+        int code = response.status();
+        if (code < 200) {
+            if (code == 100) return; // §16.7 step 5: 100 is never forwarded; we sent our own
+            b.provisional = true;
+            if (invite) core.restartTimerC(this, b); // §16.6 step 11: each provisional resets Timer C
+            if (b.cancelWanted && !b.cancelSent) core.sendCancel(b, null);
+            if (!finalSent) forwardUpstream(response);
+            return;
+        }
+        b.stopTimerC();
+        if (code < 300) {
+            // §16.7 step 4/5: every 2xx goes upstream at once, even after another 2xx
+            boolean first = !b.done;
+            b.done = true;
+            b.finalResponse = response;
+            if (finalSent && !answered) {
+                // the caller already has our 487 (it cancelled): the callee's 2xx must still
+                // reach it, so that it can ACK and BYE (§9.1); the transaction cannot carry it
+                core.relay.sendUpstream(upstreamCopy(response), server.inbound().source());
+            } else {
+                forwardUpstream(response);
+            }
+            answered = true;
+            if (!finalSent) {
+                finalSent = true;
+                core.finished(this, response.status(), null);
+            }
+            if (invite && first) cancelOthers(b, "SIP;cause=200;text=\"Call completed elsewhere\"");
+            core.maybeRelease(this);
+            return;
+        }
+        if (b.done) return;
+        b.done = true;
+        if (b.timedOut && code == 487) {
+            b.situation = Situation.CALLEE_NO_ANSWER; // our Timer C cancelled it: to the caller that is "no answer"
+        } else {
+            b.finalResponse = response;
+        }
+        if (code >= 600 && invite) cancelOthers(b, null); // §16.7 step 5
+        branchFinished();
+    }
+
+    @Override
+    public void onTimeout(ClientTransaction tx) {
+        synthesise(branchOf(tx), Situation.CALLEE_NO_ANSWER);
+    }
+
+    @Override
+    public void onTransportError(ClientTransaction tx, Throwable cause) {
+        synthesise(branchOf(tx), Situation.CALLEE_UNREACHABLE);
+    }
+
+    /** A branch ends without a response from the callee: Timer B/F, transport error, no resolvable host. */
+    void synthesise(Branch b, Situation situation) {
+        if (b == null || b.done) return;
+        b.stopTimerC();
+        b.done = true;
+        b.situation = situation;
+        branchFinished();
+    }
+
+    /** Timer C fired on {@code b} (§16.8). */
+    void timerC(Branch b) {
+        b.timerC = null;
+        if (b.done) return;
+        if (b.provisional) {
+            b.timedOut = true;
+            core.sendCancel(b, null);
+        } else {
+            if (b.transaction != null) b.transaction.terminate();
+            synthesise(b, Situation.CALLEE_NO_ANSWER);
+        }
+    }
+
+    // ------------------------------------------------------------ CANCEL (§16.10)
+
+    /** The caller cancelled: 487 upstream now, CANCEL every pending branch. */
+    void cancel() {
+        if (cancelled) return;
+        cancelled = true;
+        if (!finalSent) {
+            finalSent = true;
+            SipResponse r = FailureResponses.create(server.request(), Situation.CALL_CANCELLED, toTag);
+            server.respond(r);
+            core.finished(this, r.status(), Situation.CALL_CANCELLED);
+        }
+        cancelOthers(null, null);
+        core.maybeRelease(this);
+    }
+
+    private void cancelOthers(Branch except, String reason) {
+        for (Branch other : branches) {
+            if (other == except || other.done) continue;
+            if (other.provisional) {
+                if (!other.cancelSent) core.sendCancel(other, reason);
+            } else {
+                other.cancelWanted = true; // §9.1: no CANCEL before a provisional response
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ upstream
+
+    private void branchFinished() {
+        if (!finalSent && allDone()) {
+            finalSent = true;
+            Branch best = BestResponse.choose(branches);
+            SipResponse r;
+            Situation s;
+            if (best.finalResponse != null) {
+                r = upstreamCopy(best.finalResponse);
+                s = null;
+                if (r.status() == 401 || r.status() == 407) aggregateChallenges(r, best);
+            } else {
+                s = best.situation;
+                r = FailureResponses.create(server.request(), s, toTag);
+            }
+            server.respond(r);
+            core.finished(this, r.status(), s);
+        }
+        core.maybeRelease(this);
+    }
+
+    boolean allDone() {
+        for (Branch b : branches) {
+            if (!b.done) return false;
+        }
+        return true;
+    }
+
+    boolean finalSent() {
+        return finalSent;
+    }
+
+    /** Sends a copy of a branch's response upstream without our Via (§16.7 step 3). */
+    private void forwardUpstream(SipResponse response) {
+        server.respond(upstreamCopy(response));
+    }
+
+    private static SipResponse upstreamCopy(SipResponse response) {
+        SipResponse copy = response.copy();
+        copy.removeFirstValue(HeaderNames.VIA);
+        return copy;
+    }
+
+    /** §16.7 step 7: every challenge of every 401/407 branch goes into the one we forward. */
+    private void aggregateChallenges(SipResponse chosen, Branch from) {
+        for (Branch b : branches) {
+            if (b == from || b.finalResponse == null) continue;
+            int c = b.finalResponse.status();
+            if (c != 401 && c != 407) continue;
+            for (String v : b.finalResponse.headerValues(HeaderNames.WWW_AUTHENTICATE)) {
+                chosen.addHeader(HeaderNames.WWW_AUTHENTICATE, v);
+            }
+            for (String v : b.finalResponse.headerValues(HeaderNames.PROXY_AUTHENTICATE)) {
+                chosen.addHeader(HeaderNames.PROXY_AUTHENTICATE, v);
+            }
+        }
+    }
+
+    SipRequest request() {
+        return server.request();
+    }
+}
