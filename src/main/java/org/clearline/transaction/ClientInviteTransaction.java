@@ -1,0 +1,171 @@
+package org.clearline.transaction;
+
+import java.time.Duration;
+import org.clearline.syntax.SipRequest;
+import org.clearline.syntax.SipResponse;
+import org.clearline.time.Scheduler.Cancellable;
+import org.clearline.transport.Inbound;
+import org.clearline.transport.Peer;
+
+/**
+ * The INVITE client transaction of RFC 3261 §17.1.1 (Figure 5), with the Accepted
+ * state and Timer M of RFC 6026 §7.2 and §8.4: a 2xx no longer ends the
+ * transaction, so 2xx retransmissions and 2xx from other forks still find it and
+ * reach the TU, which acknowledges them end to end.
+ *
+ * <pre>
+ *   Calling --1xx--> Proceeding --300-699 (send ACK)--> Completed --Timer D--> Terminated
+ *      |                 |
+ *      +------2xx--------+--2xx--> Accepted --Timer M--> Terminated
+ *   Calling --Timer B--> Terminated (TU: timeout)
+ * </pre>
+ */
+final class ClientInviteTransaction extends AbstractClientTransaction {
+
+    enum State { CALLING, PROCEEDING, COMPLETED, ACCEPTED, TERMINATED }
+
+    private State state = State.CALLING;
+    private Cancellable timerAorD;
+    private Cancellable timerBorM;
+    private Duration intervalA;
+    private SipRequest ack;
+
+    ClientInviteTransaction(Shard shard, SipRequest invite, Peer destination, ClientTransactionKey key,
+                            ClientTransactionListener listener) {
+        super(shard, invite, destination, key, listener);
+    }
+
+    @Override
+    public boolean isInvite() {
+        return true;
+    }
+
+    @Override
+    public boolean completed() {
+        return state == State.COMPLETED || state == State.ACCEPTED || state == State.TERMINATED;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** The ACK sent for a non-2xx final response, or null. */
+    SipRequest ack() {
+        return ack;
+    }
+
+    @Override
+    void start() {
+        TimerValues t = shard.timers;
+        send(request);
+        // §17.1.1.2: Timer A only where the transport may lose the request.
+        if (!reliable()) {
+            intervalA = t.t1;
+            timerAorD = shard.scheduler.schedule(intervalA, this::timerA);
+        }
+        timerBorM = shard.scheduler.schedule(t.sixtyFourT1, this::timerB);
+    }
+
+    private void timerA() {
+        if (state != State.CALLING) return;
+        // §17.1.1.2: retransmit and double the interval (no T2 cap for INVITE requests).
+        send(request);
+        intervalA = intervalA.multipliedBy(2);
+        timerAorD = shard.scheduler.schedule(intervalA, this::timerA);
+    }
+
+    private void timerB() {
+        if (state != State.CALLING) return;
+        // §17.1.1.2: no response at all within 64*T1.
+        cancel(timerAorD);
+        state = State.TERMINATED;
+        terminated();
+        listener.onTimeout(this);
+    }
+
+    @Override
+    void onResponse(SipResponse response, Inbound inbound) {
+        switch (state) {
+            case CALLING, PROCEEDING -> {
+                if (response.isProvisional()) {
+                    if (state == State.CALLING) {
+                        // §17.1.1.2: retransmissions stop, and so does Timer B (the TU's Timer C takes over).
+                        state = State.PROCEEDING;
+                        cancel(timerAorD);
+                        cancel(timerBorM);
+                    }
+                    listener.onResponse(this, response, inbound);
+                } else if (response.isSuccess()) {
+                    accept(response, inbound);
+                } else {
+                    complete(response, inbound);
+                }
+            }
+            case COMPLETED -> {
+                // §17.1.1.2: a retransmitted final is answered with the same ACK, not passed up.
+                if (response.isFinal() && !response.isSuccess()) send(ack);
+            }
+            case ACCEPTED -> {
+                // RFC 6026 §8.4: every 2xx (retransmission or other fork) goes to the TU; the rest is dropped.
+                if (response.isSuccess()) listener.onResponse(this, response, inbound);
+            }
+            case TERMINATED -> { }
+        }
+    }
+
+    private void accept(SipResponse response, Inbound inbound) {
+        state = State.ACCEPTED;
+        cancel(timerAorD);
+        cancel(timerBorM);
+        // RFC 6026 §8.4: Timer M keeps the transaction for 64*T1 to catch 2xx from every fork.
+        timerBorM = shard.scheduler.schedule(shard.timers.sixtyFourT1, this::timerM);
+        listener.onResponse(this, response, inbound);
+    }
+
+    private void complete(SipResponse response, Inbound inbound) {
+        state = State.COMPLETED;
+        cancel(timerAorD);
+        cancel(timerBorM);
+        ack = AckForNon2xx.build(request, response);
+        send(ack);
+        listener.onResponse(this, response, inbound);
+        if (state != State.COMPLETED) return; // the TU terminated us in its callback
+        if (reliable()) {
+            // §17.1.1.2: Timer D is zero on reliable transports: no final retransmissions to absorb.
+            state = State.TERMINATED;
+            terminated();
+        } else {
+            timerAorD = shard.scheduler.schedule(shard.timers.timerD, this::timerD);
+        }
+    }
+
+    private void timerD() {
+        if (state != State.COMPLETED) return;
+        state = State.TERMINATED;
+        terminated();
+    }
+
+    private void timerM() {
+        if (state != State.ACCEPTED) return;
+        state = State.TERMINATED;
+        terminated();
+    }
+
+    @Override
+    void onTransportFailure(Throwable cause) {
+        // §17.1.4 / Figure 5: in Calling (the INVITE) and Completed (the ACK) a transport
+        // error ends the transaction. In Accepted nothing of ours is in flight any more.
+        if (state == State.TERMINATED || state == State.ACCEPTED) return;
+        stop();
+        listener.onTransportError(this, cause);
+    }
+
+    @Override
+    void stop() {
+        if (state == State.TERMINATED) return;
+        state = State.TERMINATED;
+        cancel(timerAorD);
+        cancel(timerBorM);
+        terminated();
+    }
+}

@@ -1,0 +1,194 @@
+package org.clearline.transaction;
+
+import java.time.Duration;
+import org.clearline.syntax.SipResponse;
+import org.clearline.syntax.Responses;
+import org.clearline.time.Scheduler.Cancellable;
+import org.clearline.transport.Inbound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The INVITE server transaction of RFC 3261 §17.2.1 (Figure 7), with the Accepted
+ * state and Timer L of RFC 6026 §7.1: after a 2xx the transaction stays to absorb
+ * INVITE retransmissions, while the TU (a proxy forwarding 2xx retransmissions, or
+ * a UAS core) owns the 2xx and its ACK.
+ *
+ * <pre>
+ *   Proceeding --300-699 from TU--> Completed --ACK--> Confirmed --Timer I--> Terminated
+ *       |                              |
+ *       |                              +--Timer H (TU: no ACK)--> Terminated
+ *       +--2xx from TU--> Accepted --Timer L--> Terminated
+ * </pre>
+ * On creation it answers 100 (Trying) at once (§17.2.1: our TU never promises a
+ * response within 200 ms), which quenches the client's Timer A.
+ */
+final class ServerInviteTransaction extends AbstractServerTransaction {
+    private static final Logger log = LoggerFactory.getLogger(ServerInviteTransaction.class);
+
+    enum State { PROCEEDING, COMPLETED, CONFIRMED, ACCEPTED, TERMINATED }
+
+    private State state = State.PROCEEDING;
+    /** The most recent provisional, then the final response. */
+    private SipResponse lastResponse;
+    private Cancellable timerGorI;
+    private Cancellable timerHorL;
+    private Duration intervalG;
+
+    ServerInviteTransaction(Shard shard, Inbound inbound, ServerTransactionKey key) {
+        super(shard, inbound, key);
+    }
+
+    @Override
+    public boolean isInvite() {
+        return true;
+    }
+
+    @Override
+    public boolean finalSent() {
+        return lastResponse != null && lastResponse.isFinal();
+    }
+
+    State state() {
+        return state;
+    }
+
+    @Override
+    boolean isTerminated() {
+        return state == State.TERMINATED;
+    }
+
+    @Override
+    String finalResponseToTag() {
+        return finalSent() ? toTagOf(lastResponse) : null;
+    }
+
+    @Override
+    void start() {
+        // §17.2.1 and §8.2.6.1: 100 without a To tag, echoing any Timestamp.
+        SipResponse trying = Responses.create(request, 100, "Trying", null);
+        String timestamp = request.header("Timestamp");
+        if (timestamp != null) trying.addHeader("Timestamp", timestamp);
+        lastResponse = trying;
+        send(trying);
+    }
+
+    @Override
+    void onResponseFromTu(SipResponse response) {
+        switch (state) {
+            case PROCEEDING -> {
+                lastResponse = response;
+                if (response.isProvisional()) {
+                    send(response);
+                } else if (response.isSuccess()) {
+                    // RFC 6026 §7.1: Accepted, not Terminated, so retransmitted INVITEs are absorbed.
+                    state = State.ACCEPTED;
+                    timerHorL = shard.scheduler.schedule(shard.timers.sixtyFourT1, this::timerL);
+                    send(response);
+                } else {
+                    state = State.COMPLETED;
+                    if (!reliable()) {
+                        intervalG = shard.timers.t1;
+                        timerGorI = shard.scheduler.schedule(intervalG, this::timerG);
+                    }
+                    timerHorL = shard.scheduler.schedule(shard.timers.sixtyFourT1, this::timerH);
+                    send(response);
+                }
+            }
+            case ACCEPTED -> {
+                // RFC 6026 §7.1: further 2xx from the TU (a proxy forwarding retransmissions or forks) go out.
+                if (response.isSuccess()) {
+                    send(response);
+                } else {
+                    log.debug("{}: ignoring {} after a 2xx", this, response.status());
+                }
+            }
+            default -> log.debug("{}: ignoring {} in {}", this, response.status(), state);
+        }
+    }
+
+    @Override
+    void onRequestRetransmission(Inbound retransmission) {
+        switch (state) {
+            // §17.2.1: Proceeding repeats the latest provisional, Completed the final response.
+            case PROCEEDING, COMPLETED -> send(lastResponse);
+            // RFC 6026 §7.1 (Accepted) and §17.2.1 (Confirmed): absorbed.
+            default -> { }
+        }
+    }
+
+    @Override
+    boolean onAck(Inbound ack) {
+        switch (state) {
+            case COMPLETED -> {
+                // §17.2.1: the ACK for our non-2xx; stop retransmitting, absorb its retransmissions for T4.
+                state = State.CONFIRMED;
+                cancel(timerGorI);
+                cancel(timerHorL);
+                if (reliable()) {
+                    terminate();
+                } else {
+                    timerGorI = shard.scheduler.schedule(shard.timers.t4, this::timerI);
+                }
+                return false;
+            }
+            // RFC 6026 §7.1: an ACK matching in Accepted acknowledges the 2xx; it belongs to the TU.
+            case ACCEPTED -> {
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private void timerG() {
+        if (state != State.COMPLETED) return;
+        // §17.2.1: retransmit the final response, doubling the interval up to T2.
+        send(lastResponse);
+        intervalG = shard.timers.doubledUpToT2(intervalG);
+        timerGorI = shard.scheduler.schedule(intervalG, this::timerG);
+    }
+
+    private void timerH() {
+        if (state != State.COMPLETED) return;
+        // §17.2.1: no ACK within 64*T1.
+        cancel(timerGorI);
+        ServerTransactionListener l = listener;
+        if (l != null) l.onAckTimeout(this);
+        terminate();
+    }
+
+    private void timerI() {
+        if (state == State.CONFIRMED) terminate();
+    }
+
+    private void timerL() {
+        if (state == State.ACCEPTED) terminate();
+    }
+
+    @Override
+    void onTransportFailure(Throwable cause) {
+        switch (state) {
+            case TERMINATED, CONFIRMED -> { }
+            // RFC 6026 §7.1 (Figure 7): in Accepted the TU is informed and the transaction stays,
+            // still absorbing INVITE retransmissions until Timer L.
+            case ACCEPTED -> {
+                if (listener != null) listener.onTransportError(this, cause);
+            }
+            // §17.2.4: otherwise the transaction is over.
+            default -> {
+                if (listener != null) listener.onTransportError(this, cause);
+                terminate();
+            }
+        }
+    }
+
+    private void terminate() {
+        if (state == State.TERMINATED) return;
+        state = State.TERMINATED;
+        cancel(timerGorI);
+        cancel(timerHorL);
+        terminated();
+    }
+}

@@ -1,0 +1,108 @@
+package org.clearline.transaction;
+
+import org.clearline.syntax.SipResponse;
+import org.clearline.time.Scheduler.Cancellable;
+import org.clearline.transport.Inbound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The non-INVITE server transaction of RFC 3261 §17.2.2 (Figure 8).
+ *
+ * <pre>
+ *   Trying --1xx from TU--> Proceeding --200-699 from TU--> Completed --Timer J--> Terminated
+ *     |                                                        ^
+ *     +-----------------200-699 from TU------------------------+
+ * </pre>
+ * Request retransmissions are absorbed in Trying, answered with the latest
+ * provisional in Proceeding and with the final response in Completed.
+ */
+final class ServerNonInviteTransaction extends AbstractServerTransaction {
+    private static final Logger log = LoggerFactory.getLogger(ServerNonInviteTransaction.class);
+
+    enum State { TRYING, PROCEEDING, COMPLETED, TERMINATED }
+
+    private State state = State.TRYING;
+    private SipResponse lastResponse;
+    private Cancellable timerJ;
+
+    ServerNonInviteTransaction(Shard shard, Inbound inbound, ServerTransactionKey key) {
+        super(shard, inbound, key);
+    }
+
+    @Override
+    public boolean isInvite() {
+        return false;
+    }
+
+    @Override
+    public boolean finalSent() {
+        return lastResponse != null && lastResponse.isFinal();
+    }
+
+    State state() {
+        return state;
+    }
+
+    @Override
+    boolean isTerminated() {
+        return state == State.TERMINATED;
+    }
+
+    @Override
+    String finalResponseToTag() {
+        return finalSent() ? toTagOf(lastResponse) : null;
+    }
+
+    @Override
+    void onResponseFromTu(SipResponse response) {
+        if (state != State.TRYING && state != State.PROCEEDING) {
+            log.debug("{}: ignoring {} in {}", this, response.status(), state);
+            return;
+        }
+        lastResponse = response;
+        if (response.isProvisional()) {
+            state = State.PROCEEDING;
+            send(response);
+            return;
+        }
+        state = State.COMPLETED;
+        send(response);
+        if (reliable()) {
+            // §17.2.2: Timer J is zero on reliable transports: no retransmissions to absorb.
+            terminate();
+        } else {
+            // §17.2.2: keep the final response for 64*T1 to answer retransmitted requests.
+            timerJ = shard.scheduler.schedule(shard.timers.sixtyFourT1, this::timerJ);
+        }
+    }
+
+    @Override
+    void onRequestRetransmission(Inbound retransmission) {
+        // §17.2.2: Trying absorbs; Proceeding and Completed repeat the latest response.
+        if (state == State.PROCEEDING || state == State.COMPLETED) send(lastResponse);
+    }
+
+    private void timerJ() {
+        if (state == State.COMPLETED) terminate();
+    }
+
+    @Override
+    void onTransportFailure(Throwable cause) {
+        if (state == State.TERMINATED) {
+            // over a reliable transport Timer J (zero) may already have ended us: nothing left to stop
+            log.debug("{}: send failed after termination: {}", this, cause.toString());
+            return;
+        }
+        // §17.2.4: a response could not be sent; the transaction is over.
+        if (listener != null) listener.onTransportError(this, cause);
+        terminate();
+    }
+
+    private void terminate() {
+        if (state == State.TERMINATED) return;
+        state = State.TERMINATED;
+        if (timerJ != null) timerJ.cancel();
+        terminated();
+    }
+}
