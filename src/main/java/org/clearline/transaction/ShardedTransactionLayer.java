@@ -22,10 +22,12 @@ import org.clearline.transport.TransportLayer;
  */
 public final class ShardedTransactionLayer implements TransactionLayer, MessageHandler {
     private final Shard[] shards;
+    private final TimerConfig timers;
 
     public ShardedTransactionLayer(TransportLayer transport, List<Scheduler> shards, TimerConfig timers,
                                    TransactionUser tu) {
         if (shards.isEmpty()) throw new IllegalArgumentException("at least one shard is needed");
+        this.timers = timers;
         TimerValues values = new TimerValues(timers);
         this.shards = new Shard[shards.size()];
         for (int i = 0; i < this.shards.length; i++) {
@@ -78,6 +80,11 @@ public final class ShardedTransactionLayer implements TransactionLayer, MessageH
     @Override
     public Scheduler shardFor(String callId) {
         return shardOf(callId).scheduler;
+    }
+
+    @Override
+    public TimerConfig timers() {
+        return timers;
     }
 
     @Override
