@@ -13,16 +13,12 @@ public record CSeq(long number, String method) {
         if (sp <= 0) throw new SipSyntaxException("expected a number and a method");
         String num = t.substring(0, sp);
         String method = t.substring(sp).trim();
-        if (num.length() > 10 || method.isEmpty() || !Tokens.isToken(method)) {
+        if (method.isEmpty() || !Tokens.isToken(method)) {
             throw new SipSyntaxException("expected a number and a method");
         }
-        long n;
-        try {
-            n = Long.parseLong(num);
-        } catch (NumberFormatException e) {
-            throw new SipSyntaxException("sequence number is not a number");
-        }
-        if (n < 0 || n > 0xFFFFFFFFL) throw new SipSyntaxException("sequence number out of range");
+        // 1*DIGIT expressible as a 32-bit unsigned integer (§20.16); never overflows
+        long n = Chars.digits(num, 0, num.length(), 0xFFFFFFFFL);
+        if (n < 0) throw new SipSyntaxException("sequence number is not a 32-bit unsigned number");
         return new CSeq(n, method);
     }
 

@@ -86,7 +86,53 @@ public final class HeaderNames {
         CANONICAL.put("y", IDENTITY);
     }
 
+    // open-addressed table over the lower-case names, for lookups straight from bytes
+    private static final int SLOTS = 256;
+    private static final byte[][] SLOT_KEYS = new byte[SLOTS][];
+    private static final String[] SLOT_NAMES = new String[SLOTS];
+
+    static {
+        for (Map.Entry<String, String> e : CANONICAL.entrySet()) {
+            byte[] key = e.getKey().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            int slot = hash(key, 0, key.length) & (SLOTS - 1);
+            while (SLOT_KEYS[slot] != null) slot = (slot + 1) & (SLOTS - 1);
+            SLOT_KEYS[slot] = key;
+            SLOT_NAMES[slot] = e.getValue();
+        }
+    }
+
     private HeaderNames() {}
+
+    private static int hash(byte[] b, int off, int len) {
+        int h = len;
+        for (int i = off, end = off + len; i < end; i++) h = h * 31 + lower(b[i]);
+        return h ^ (h >>> 16);
+    }
+
+    private static int lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? b + 32 : b;
+    }
+
+    /**
+     * {@link #canonical(String)} for a name still in the receive buffer: known
+     * names cost no allocation; unknown ones are decoded as ISO-8859-1 as written.
+     */
+    static String canonical(byte[] b, int off, int len) {
+        int slot = hash(b, off, len) & (SLOTS - 1);
+        byte[] key;
+        while ((key = SLOT_KEYS[slot]) != null) {
+            if (key.length == len && sameLower(key, b, off)) return SLOT_NAMES[slot];
+            slot = (slot + 1) & (SLOTS - 1);
+        }
+        return new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean sameLower(byte[] key, byte[] b, int off) {
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] != lower(b[off + i])) return false;
+        }
+        return true;
+    }
 
     /**
      * The canonical spelling of a header name: known names and compact forms map

@@ -21,7 +21,46 @@ public final class MessageParser {
      * (§18.3); a Content-Length larger than the bytes present is an error.
      */
     public ParseResult parse(byte[] data, int offset, int length) {
-        throw new SipSyntaxException("pending: MessageParser");
+        return parse(data, offset, length, true);
+    }
+
+    /**
+     * {@code datagram} false is for frames cut from a stream, where a missing
+     * Content-Length is an error instead of "the rest of the datagram".
+     */
+    ParseResult parse(byte[] data, int offset, int length, boolean datagram) {
+        if (data == null || offset < 0 || length < 0 || offset > data.length - length) {
+            return new ParseResult.Failure(ParseError.GARBAGE, null, "no bytes", null);
+        }
+        try {
+            return new MessageReader(limits, data, offset, length).read(datagram);
+        } catch (RuntimeException e) {
+            // a defect of ours must not take the transport down; tests assert this never happens
+            return new ParseResult.Failure(ParseError.GARBAGE, null, INTERNAL + e.getClass().getSimpleName(), null);
+        }
+    }
+
+    /**
+     * What can be salvaged from a header section that cannot be framed (stream
+     * transports): the request with its routing lines, or null.
+     */
+    SipMessage salvage(byte[] data, int offset, int length) {
+        ParseResult r = parse(data, offset, length, false);
+        if (r instanceof ParseResult.Failure f) return f.partial();
+        SipMessage m = ((ParseResult.Success) r).message();
+        return m.isRequest() ? m : null;
+    }
+
+    /** Prefix of the detail of a failure that is our defect, not the peer's (tests look for it). */
+    static final String INTERNAL = "internal parser error: ";
+
+    /** True when the bytes are only CRLFs: an RFC 5626 §4.4.1 keep-alive, not a message. */
+    public static boolean isKeepAlive(byte[] data, int offset, int length) {
+        if (length <= 0) return false;
+        for (int i = offset; i < offset + length; i++) {
+            if (data[i] != '\r' && data[i] != '\n') return false;
+        }
+        return true;
     }
 
     public ParseResult parse(byte[] data) {

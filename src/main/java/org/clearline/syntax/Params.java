@@ -25,6 +25,11 @@ public final class Params {
         return params.isEmpty() ? EMPTY : new Params(List.copyOf(params));
     }
 
+    /** Takes ownership of a list the caller will not touch again (parsers; avoids a copy). */
+    static Params wrap(List<Param> owned) {
+        return owned.isEmpty() ? EMPTY : new Params(owned);
+    }
+
     public List<Param> list() {
         return Collections.unmodifiableList(list);
     }

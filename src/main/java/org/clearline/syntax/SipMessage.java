@@ -151,6 +151,17 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         else if (n == HeaderNames.CSEQ) cseq = null;
     }
 
+    /**
+     * Lets {@link MessageParser} hand over the values it parsed while validating,
+     * so they are not parsed a second time.
+     */
+    void cacheRouting(List<Via> parsedVias, NameAddr parsedFrom, NameAddr parsedTo, CSeq parsedCseq) {
+        this.vias = List.copyOf(parsedVias);
+        this.from = parsedFrom;
+        this.to = parsedTo;
+        this.cseq = parsedCseq;
+    }
+
     // ------------------------------------------------------------ typed access
 
     /** Every via-parm of every Via line, top first. Empty if there is none. */
@@ -212,6 +223,35 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         String v = header(HeaderNames.MAX_FORWARDS);
         if (v == null) return -1;
         return Integer.parseInt(v.strip());
+    }
+
+    /**
+     * Expires header in seconds, or -1 when absent or not a number. Values above
+     * 2^32-1 are read as 2^32-1 (§20.19, §10.2.1.1).
+     */
+    public long expires() {
+        String v = header(HeaderNames.EXPIRES);
+        if (v == null) return -1;
+        return deltaSeconds(v.strip());
+    }
+
+    /** delta-seconds with saturation at 2^32-1; -1 when not 1*DIGIT. */
+    static long deltaSeconds(String v) {
+        if (!RoutingHeaders.allDigits(v)) return -1;
+        long n = 0;
+        for (int i = 0; i < v.length(); i++) {
+            n = n * 10 + (v.charAt(i) - '0');
+            if (n > 0xFFFFFFFFL) return 0xFFFFFFFFL;
+        }
+        return n;
+    }
+
+    /** True when a Contact line is the wildcard {@code *} (§10.2.2: remove all bindings). */
+    public boolean isContactWildcard() {
+        for (String v : headerValues(HeaderNames.CONTACT)) {
+            if (v.strip().equals("*")) return true;
+        }
+        return false;
     }
 
     /** Content-Type value (lower case, parameters stripped), or null. */

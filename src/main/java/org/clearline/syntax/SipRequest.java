@@ -21,6 +21,23 @@ public final class SipRequest extends SipMessage {
         return method.equals(m);
     }
 
+    public boolean isInvite() {
+        return Methods.INVITE.equals(method);
+    }
+
+    public boolean isAck() {
+        return Methods.ACK.equals(method);
+    }
+
+    public boolean isCancel() {
+        return Methods.CANCEL.equals(method);
+    }
+
+    public boolean isRegister() {
+        return Methods.REGISTER.equals(method);
+    }
+
+    /** The Request-URI; null only in a {@link ParseResult.Failure#partial} whose Request-Line was bad. */
     public Uri requestUri() {
         return requestUri;
     }
