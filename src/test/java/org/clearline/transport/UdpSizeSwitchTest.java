@@ -53,6 +53,7 @@ class UdpSizeSwitchTest {
             String got = peer.receive();
             assertThat(got).contains("retry@h").contains("Via: SIP/2.0/UDP 127.0.0.1:" + server.port);
             assertThat(failures).isEmpty();
+            assertThat(server.stats().sendFailures()).isZero();
         }
     }
 

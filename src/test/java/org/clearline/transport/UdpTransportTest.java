@@ -184,6 +184,20 @@ class UdpTransportTest {
     }
 
     @Test
+    void aDatagramAboveTheSizeLimitIsReportedTooLarge() throws Exception {
+        try (RunningTransport small = new RunningTransport(
+                c -> c.withLimits(new org.clearline.syntax.SyntaxLimits(4_096, 2_048, 64, 1_024)))) {
+            phone.send(SipText.optionsWithBody("SIP/2.0/UDP 10.1.1.1:4540;branch=z9hG4bKbig", "big@h", 5_000),
+                    small.port);
+            Malformed m = small.handler.nextMalformed();
+            assertThat(m.failure().error()).isEqualTo(ParseError.TOO_LARGE);
+            assertThat(m.wireBytes()).isGreaterThan(5_000);
+            phone.send(SipText.register("SIP/2.0/UDP 10.1.1.1:4540;branch=z9hG4bKnext", "next@h"), small.port);
+            assertThat(small.handler.nextMessage().message().callId()).isEqualTo("next@h");
+        }
+    }
+
+    @Test
     void aThrowingHandlerIsCountedAndTheNextMessageStillArrives() throws Exception {
         server.handler.onMessage = in -> {
             if ("boom@h".equals(in.message().callId())) throw new IllegalStateException("handler bug");
