@@ -74,6 +74,7 @@ public final class ProxyHarness {
     public final List<String> callOutcomes = new CopyOnWriteArrayList<>();
 
     private final Map<String, String> challenges = new HashMap<>();
+    private final Map<String, Long> challengedAt = new HashMap<>();
     private final Map<String, Integer> nonceCounts = new HashMap<>();
     private int counter;
 
@@ -190,10 +191,13 @@ public final class ProxyHarness {
     /**
      * Credentials for {@code phone} (Authorization or Proxy-Authorization value):
      * the first time, a real 401 challenge is fetched with a REGISTER query and
-     * its SHA-256 offer remembered; each call then counts nc one up.
+     * its SHA-256 offer remembered; each call then counts nc one up. A nonce near
+     * the end of its lifetime is replaced, as a phone would after a stale=true.
      */
     public String credentials(Phone phone, String method, String uri) {
         String challenge = challenges.get(phone.user());
+        Long at = challengedAt.get(phone.user());
+        if (at != null && clock.epochMillis() - at >= NONCE_LIFETIME.toMillis() / 2) challenge = null;
         if (challenge == null) {
             List<Sent> before = net.takeSent();
             send(phone, Sip.message("REGISTER sip:" + DOMAIN + " SIP/2.0", phone.via(branch()), "Max-Forwards: 70",
@@ -203,6 +207,8 @@ public final class ProxyHarness {
             assertThat(r.status()).isEqualTo(401);
             challenge = r.headerValues("WWW-Authenticate").get(0);
             challenges.put(phone.user(), challenge);
+            challengedAt.put(phone.user(), clock.epochMillis());
+            nonceCounts.remove(phone.user());
             restore(before);
         }
         int nc = nonceCounts.merge(phone.user(), 1, Integer::sum);

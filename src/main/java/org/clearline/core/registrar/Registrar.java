@@ -164,8 +164,10 @@ public final class Registrar {
                 respond(tx, r, Situation.REGISTER_STORE_UNAVAILABLE, sipId);
                 return;
             }
-            location.replace(sipId, after);
-            respond(tx, ok(req, after, clock.epochMillis()), null, sipId);
+            // §10.3 step 8: the 200 lists the bindings as they are after this commit, which
+            // may include another device's REGISTER that committed while this one waited
+            long committed = clock.epochMillis();
+            respond(tx, ok(req, location.apply(sipId, changes, committed), committed), null, sipId);
         }));
     }
 
