@@ -114,7 +114,13 @@ public final class ProxyCore {
     /** §16.12-style routing of a request inside a dialog: by the Route set we recorded. */
     private void routeInDialog(ServerTransaction tx, SipRequest working, boolean toUs) {
         boolean routed = working.hasHeader(HeaderNames.ROUTE) || !identity.isLocalHost(hostOf(working));
-        if (!routed || toUs) {
+        // §12.2.1.1, §16.4: a request inside a dialog we record-routed reaches us through our
+        // own Route entry, which route preprocessing just removed. Without one it belongs to
+        // no dialog of ours, and relaying it would make us an open relay for anyone who adds
+        // a To tag (in-dialog requests are not authenticated)
+        boolean viaOurRoute = tx.request().addressList(HeaderNames.ROUTE).size()
+                > working.addressList(HeaderNames.ROUTE).size();
+        if (!routed || toUs || !viaOurRoute) {
             // a mid-dialog request that is addressed to us but belongs to no dialog of ours
             reject(tx, Situation.DIALOG_UNKNOWN, null);
             return;
