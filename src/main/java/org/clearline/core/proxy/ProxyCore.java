@@ -6,6 +6,7 @@ import org.clearline.core.LocalIdentity;
 import org.clearline.core.RequestChecks;
 import org.clearline.core.auth.AuthResult;
 import org.clearline.core.auth.DigestAuthenticator;
+import org.clearline.core.auth.DigestCredentials;
 import org.clearline.core.routing.Router;
 import org.clearline.core.routing.Routing;
 import org.clearline.core.routing.RoutingRequest;
@@ -152,8 +153,9 @@ public final class ProxyCore {
                 reject(tx, Situation.AUTH_IDENTITY_MISMATCH, null);
                 return;
             }
-            // credentials are for us alone; never pass them on (§22.3)
-            working.removeHeader(HeaderNames.PROXY_AUTHORIZATION);
+            // §22.3, §20.28: we consume the credentials for our realm; those for another
+            // realm (a carrier's proxy further on) must travel on untouched
+            removeOurCredentials(working);
         }
         Routing decision = router.route(new RoutingRequest(working, tx.inbound(), caller, clock.epochMillis()));
         if (decision instanceof Routing.Reject r) {
@@ -211,6 +213,15 @@ public final class ProxyCore {
         respond(cancelTx, org.clearline.syntax.Responses.create(cancelTx.request(), 200, "OK",
                 RequestChecks.toTag(cancelTx.request())), null);
         ctx.cancel();
+    }
+
+    private void removeOurCredentials(SipRequest r) {
+        java.util.List<String> all = r.headerValues(HeaderNames.PROXY_AUTHORIZATION);
+        r.removeHeader(HeaderNames.PROXY_AUTHORIZATION);
+        for (String v : all) {
+            DigestCredentials c = DigestCredentials.parse(v);
+            if (c == null || !auth.realm().equals(c.realm())) r.addHeader(HeaderNames.PROXY_AUTHORIZATION, v);
+        }
     }
 
     private boolean isLoop(SipRequest working) {
