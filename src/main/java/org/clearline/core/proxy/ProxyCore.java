@@ -104,10 +104,10 @@ public final class ProxyCore {
         if (inDialog) {
             routeInDialog(tx, working, toUs);
         } else if (toUs) {
-            answerOurselves(tx);
-        } else if (!KNOWN_METHODS.contains(req.method())) {
-            reject(tx, Situation.REQUEST_METHOD_NOT_IMPLEMENTED, null);
+            answerOurselves(tx); // as a UAS, an unknown method gets 501 there (§8.2.1)
         } else {
+            // §16.3 step 1: "An element MUST NOT refuse to proxy a request because it contains
+            // a method or header field it does not know about."
             routeInitial(tx, working);
         }
     }

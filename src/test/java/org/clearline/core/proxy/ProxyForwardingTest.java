@@ -58,6 +58,26 @@ class ProxyForwardingTest {
     }
 
     @Test
+    void a_method_the_proxy_does_not_know_is_still_forwarded() {
+        h.register(BOB);
+        String ruri = BOB.aor();
+        h.send(ALICE, Sip.message("FROBNICATE " + ruri + " SIP/2.0", ALICE.via(h.branch()), "Max-Forwards: 70",
+                ALICE.from("t1"), "To: <" + ruri + ">", "Call-ID: " + h.callId("f"), "CSeq: 1 FROBNICATE",
+                "Proxy-Authorization: " + h.credentials(ALICE, "FROBNICATE", ruri)));
+
+        // §16.3 step 1: "An element MUST NOT refuse to proxy a request because it contains a
+        // method or header field it does not know about."
+        List<Sent> out = h.take();
+        SipRequest fwd = onlyTo(out, BOB.peer()).request();
+        assertThat(fwd.method()).isEqualTo("FROBNICATE");
+        assertThat(fwd.requestUri()).hasToString(BOB.contactUri());
+        assertThat(fwd.hasHeader("Record-Route")).isFalse();
+
+        h.send(BOB, Sip.response(fwd, 200, "OK", "b7"));
+        assertThat(lastResponseTo(h.take(), ALICE.peer()).status()).isEqualTo(200);
+    }
+
+    @Test
     void a_request_without_max_forwards_leaves_with_the_default() {
         h.register(BOB);
         h.send(MALLORY, h.invite(MALLORY, BOB.aor(), h.callId("m"), "t", 1, h.branch())
