@@ -63,7 +63,8 @@ public final class SipStack implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.location = new LocationService();
-        this.directory = new CachedDirectory(() -> store.accounts().list(), () -> store.numbers().list());
+        this.directory = new CachedDirectory(() -> store.accounts().list(), () -> store.numbers().list(),
+                () -> store.lines().all());
         this.nonces = new NonceService(clock, settings.nonceLifetime().toMillis(), NonceService.randomSecret());
         seenVersion = store.version();
         directory.reload();
