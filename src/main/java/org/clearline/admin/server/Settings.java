@@ -37,7 +37,8 @@ final class Settings {
         ProxyConfig proxy = new ProxyConfig(s.proxy().timerC(), ProxyConfig.DEFAULT.defaultMaxForwards());
         return new StackSettings(s.domain(), s.aliases(), transport, s.timers(), registrar, proxy,
                 s.auth().nonceLifetime(), List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256),
-                s.dialPlan().countryCode(), s.dialPlan().areaCode(), DRAIN_TIMEOUT);
+                s.dialPlan().countryCode(), s.dialPlan().areaCode(), DRAIN_TIMEOUT, StackSettings.GERMAN_PREMIUM,
+                List.of(), StackSettings.DEFAULT_FORWARD_DEPTH);
     }
 
     /**
