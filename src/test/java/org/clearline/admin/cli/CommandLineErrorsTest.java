@@ -54,6 +54,14 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aDatabaseFileThatIsNoDatabaseIsOneLine() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("clearline.mv.db"), "this is not an H2 database\n".repeat(1_000));
+        assertError(new CliHarness(data).run("account", "list"),
+                "cannot open store in " + data + ": Store header is corrupt: " + data.resolve("clearline.mv.db"));
+    }
+
+    @Test
     void helpGoesToStdoutWithExitZero() {
         Result r = new CliHarness(dir).runRaw("", "--help");
         assertThat(r.exit()).isZero();
