@@ -4,6 +4,9 @@ import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.clearline.admin.config.ClearlineConfig;
+import org.clearline.admin.server.Settings;
+import org.clearline.admin.server.SipStack;
+import org.clearline.time.Clock;
 import org.clearline.store.JdbcStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +30,20 @@ public final class ClearlineServer {
         this.sipPortOverride = sipPortOverride;
     }
 
-    /** Serves until the JVM shuts down, then closes the store. */
+    /**
+     * Starts the SIP stack and serves until the JVM shuts down; then drains (new
+     * calls get 503, open transactions get a bounded time to end) and closes the store.
+     */
     public void run() {
+        SipStack stack;
+        try {
+            stack = SipStack.start(Settings.of(config, sipPortOverride.isPresent()
+                    ? sipPortOverride.getAsInt() : null), store, Clock.SYSTEM);
+        } catch (Exception e) {
+            store.close();
+            throw new StartupException("cannot start SIP on " + config.server().sip().listen() + ":"
+                    + sipPortOverride.orElse(config.server().sip().port()) + ": " + e.getMessage(), e);
+        }
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         // The JVM exits once its hooks return: this one keeps it alive until
@@ -38,9 +53,8 @@ public final class ClearlineServer {
             awaitQuietly(stopped);
         }, "clearline-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        int port = sipPortOverride.orElse(config.server().sip().port());
-        log.info("clearline ready: domain {}, SIP {}:{}, data {}", config.server().domain(),
-                config.server().sip().listen(), port, store.dataDir());
+        log.info("clearline ready: domain {}, SIP {} (UDP, TCP), data {}", config.server().domain(),
+                stack.listeningPoints().get(0).hostPort(), store.dataDir());
         try {
             stopRequested.await();
         } catch (InterruptedException e) {
@@ -48,6 +62,7 @@ public final class ClearlineServer {
             removeQuietly(hook);
         } finally {
             log.info("clearline stopping");
+            stack.drainAndStop();
             store.close();
             stopped.countDown();
         }

@@ -38,6 +38,7 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
             case CliException e -> e.getMessage();
             case StoreException e -> e.getMessage();
             case ConfigException e -> e.getMessage();
+            case org.clearline.admin.StartupException e -> e.getMessage();
             default -> "unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
                     + " (details with -Dclearline.log.level=DEBUG)";
         };

@@ -15,7 +15,7 @@ import org.clearline.transport.Hosts;
 import org.clearline.transport.TransportConfig;
 
 /** Maps the validated configuration file onto each layer's own settings. */
-final class Settings {
+public final class Settings {
     /** Bindings per account (§10.3: a registrar may limit them). */
     static final int MAX_CONTACTS_PER_ACCOUNT = 10;
     /** SIGTERM waits this long for open transactions before closing the sockets. */
@@ -23,7 +23,7 @@ final class Settings {
 
     private Settings() {}
 
-    static StackSettings of(ClearlineConfig config, Integer sipPortOverride) {
+    public static StackSettings of(ClearlineConfig config, Integer sipPortOverride) {
         ServerConfig s = config.server();
         int port = sipPortOverride != null ? sipPortOverride : s.sip().port();
         String listen = s.sip().listen();

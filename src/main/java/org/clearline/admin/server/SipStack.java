@@ -116,7 +116,8 @@ public final class SipStack implements AutoCloseable {
                 DIRECTORY_POLL.toMillis(), TimeUnit.MILLISECONDS);
         stack.housekeeping.scheduleWithFixedDelay(stack::sweep, SWEEP_INTERVAL.toMillis(),
                 SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        log.info("SIP ready on {}; {} accounts, {} registrations loaded", stack.listeningPoints(),
+        log.info("SIP ready on {}; {} accounts, {} registrations loaded",
+                stack.listeningPoints().stream().map(p -> p.protocol() + " " + p.hostPort()).toList(),
                 stack.directory.accountCount(), stack.location.size());
         return stack;
     }
