@@ -7,6 +7,10 @@ import java.util.Collections;
 import java.util.List;
 import org.clearline.admin.config.ClearlineConfig;
 import org.clearline.admin.config.ServerConfig;
+import org.clearline.admin.config.TrunkConfig;
+import org.clearline.core.routing.Target;
+import org.clearline.features.Trunk;
+import org.clearline.transport.TransportProtocol;
 import org.clearline.core.auth.DigestAlgorithm;
 import org.clearline.core.proxy.ProxyConfig;
 import org.clearline.core.registrar.RegistrarConfig;
@@ -38,7 +42,18 @@ public final class Settings {
         return new StackSettings(s.domain(), s.aliases(), transport, s.timers(), registrar, proxy,
                 s.auth().nonceLifetime(), List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256),
                 s.dialPlan().countryCode(), s.dialPlan().areaCode(), DRAIN_TIMEOUT, StackSettings.GERMAN_PREMIUM,
-                List.of(), StackSettings.DEFAULT_FORWARD_DEPTH);
+                trunks(config.trunks()), StackSettings.DEFAULT_FORWARD_DEPTH);
+    }
+
+    private static List<Trunk> trunks(List<TrunkConfig> configured) {
+        List<Trunk> out = new java.util.ArrayList<>(configured.size());
+        for (TrunkConfig t : configured) {
+            Target.Credentials creds = t.username().isPresent()
+                    ? new Target.Credentials(t.username().get(), t.password().orElse("")) : null;
+            out.add(new Trunk(t.name(), t.host(), t.port(), TransportProtocol.fromToken(t.transport()), creds,
+                    t.prefixes()));
+        }
+        return out;
     }
 
     /**
