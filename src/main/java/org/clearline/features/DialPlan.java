@@ -20,11 +20,13 @@ public final class DialPlan {
         if (dialed == null) return null;
         String d = stripVisualSeparators(dialed);
         if (d.isEmpty()) return null;
-        if (d.charAt(0) == '+') return allDigits(d, 1) ? d : null;
-        if (!allDigits(d, 0)) return null;
-        if (d.startsWith("00")) return d.length() > 2 ? "+" + d.substring(2) : null;
-        if (d.startsWith("0")) return d.length() > 1 ? "+" + countryCode + d.substring(1) : null;
-        return "+" + countryCode + areaCode + d;
+        String e164;
+        if (d.charAt(0) == '+') e164 = d;
+        else if (d.startsWith("00")) e164 = "+" + d.substring(2);
+        else if (d.startsWith("0")) e164 = d.length() > 1 ? "+" + countryCode + d.substring(1) : "";
+        else e164 = "+" + countryCode + areaCode + d;
+        // E.164 §6: at most 15 digits, counted once country and area code are in front
+        return allDigits(e164, 1) ? e164 : null;
     }
 
     /** RFC 3966 visual separators ("-", ".", "(", ")") and spaces do not count. */
