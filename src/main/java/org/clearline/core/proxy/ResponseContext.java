@@ -25,8 +25,8 @@ final class ResponseContext implements ClientTransactionListener {
     final List<Branch> branches = new ArrayList<>(2);
     private boolean finalSent;
     private boolean cancelled;
-    /** A 2xx went upstream. */
-    private boolean answered;
+    /** The caller cancelled and got our 487: its INVITE transaction can carry no 2xx any more. */
+    private boolean terminatedUpstream;
     private final String toTag;
 
     ResponseContext(ProxyCore core, ServerTransaction server) {
@@ -68,14 +68,14 @@ final class ResponseContext implements ClientTransactionListener {
             boolean first = !b.done;
             b.done = true;
             b.finalResponse = response;
-            if (finalSent && !answered) {
-                // the caller already has our 487 (it cancelled): the callee's 2xx must still
-                // reach it, so that it can ACK and BYE (§9.1); the transaction cannot carry it
+            if (terminatedUpstream) {
+                // the caller already has our 487 (it cancelled): the callee's 2xx, and each of its
+                // retransmissions (§13.3.1.4), must still reach it, so that it can ACK and BYE
+                // (§9.1); the transaction cannot carry them
                 core.relay.sendUpstream(upstreamCopy(response), server.inbound().source());
             } else {
                 forwardUpstream(response);
             }
-            answered = true;
             if (!finalSent) {
                 finalSent = true;
                 core.finished(this, response.status(), null);
@@ -135,6 +135,7 @@ final class ResponseContext implements ClientTransactionListener {
         cancelled = true;
         if (!finalSent) {
             finalSent = true;
+            terminatedUpstream = true;
             SipResponse r = FailureResponses.create(server.request(), Situation.CALL_CANCELLED, toTag);
             server.respond(r);
             core.finished(this, r.status(), Situation.CALL_CANCELLED);

@@ -103,6 +103,20 @@ class CancelTest {
     }
 
     @Test
+    void retransmissions_of_a_2xx_that_crossed_the_cancel_reach_the_caller_too() {
+        bob(fwd, 180, "Ringing", "b1");
+        h.send(ALICE, call.cancel());
+        h.take();
+        bob(fwd, 200, "OK", "b1");
+
+        // §13.3.1.4: the callee repeats its 2xx until the ACK arrives; the first copy may have
+        // been lost, so each repetition must reach the caller as well
+        SipResponse again = lastResponseTo(bob(fwd, 200, "OK", "b1"), ALICE.peer());
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.vias()).hasSize(1);
+    }
+
+    @Test
     void a_callee_that_ignores_the_cancel_is_given_up_after_64_t1() {
         bob(fwd, 180, "Ringing", "b1");
         h.send(ALICE, call.cancel());
