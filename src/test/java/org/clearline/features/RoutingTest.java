@@ -67,17 +67,18 @@ class RoutingTest {
     }
 
     @Test
-    void the_first_step_that_decides_wins_and_a_chain_that_never_decides_says_404() {
+    void the_first_step_that_decides_wins_and_a_call_without_callee_says_404() {
         RoutingRequest request = new RoutingRequest(null, null, null, 0);
         List<String> ran = new ArrayList<>();
         RoutingChain chain = new RoutingChain(List.of(
                 c -> { ran.add("one"); return null; },
                 c -> { ran.add("two"); return new Routing.Reject(Situation.CALLEE_OFFLINE); },
-                c -> { ran.add("three"); return null; }));
+                c -> { ran.add("three"); return null; }), List.of());
         assertThat(chain.route(request)).isEqualTo(new Routing.Reject(Situation.CALLEE_OFFLINE));
         assertThat(ran).containsExactly("one", "two");
 
-        assertThat(new RoutingChain(List.of(c -> null)).route(request))
+        // caller steps that find no callee: nobody to route to
+        assertThat(new RoutingChain(List.of(c -> null), List.of()).route(request))
                 .isEqualTo(new Routing.Reject(Situation.CALLEE_UNKNOWN));
     }
 }
