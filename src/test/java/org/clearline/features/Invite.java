@@ -32,6 +32,7 @@ final class Invite {
     private String from;
     private Account caller;
     private String callId = "a84b4c76e66710@198.51.100.7";
+    private String toTag;
     private final List<String> headers = new ArrayList<>();
     private String contentType;
     private String body;
@@ -63,6 +64,12 @@ final class Invite {
         return this;
     }
 
+    /** A request inside a dialog: the To carries the callee's tag (§12.2.1.1). */
+    Invite withToTag() {
+        this.toTag = "8321234356";
+        return this;
+    }
+
     Invite header(String line) {
         headers.add(line);
         return this;
@@ -84,7 +91,7 @@ final class Invite {
                 .append("Via: SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK776asdhds;rport\r\n")
                 .append("Max-Forwards: 70\r\n")
                 .append("From: ").append(from).append(";tag=1928301774\r\n")
-                .append("To: <").append(requestUri).append(">\r\n")
+                .append("To: <").append(requestUri).append(">").append(toTag == null ? "" : ";tag=" + toTag).append("\r\n")
                 .append("Call-ID: ").append(callId).append("\r\n")
                 .append("CSeq: 314159 ").append(method).append("\r\n")
                 .append("Contact: <sip:caller@198.51.100.7:5060>\r\n");
