@@ -13,7 +13,7 @@ import org.clearline.transport.TransportProtocol;
 /**
  * Routes numbers that live elsewhere to trunks: the trunks whose longest
  * prefix matches, in configured order, with failover to the next on 408, any
- * 5xx or a transport error (which the proxy reports as 503).
+ * 5xx or a transport error (which the proxy reports as 503), never on 6xx.
  */
 public final class TrunkRouter {
     private final List<Trunk> trunks;
@@ -52,10 +52,18 @@ public final class TrunkRouter {
     private Routing attempt(String e164, List<Trunk> candidates, int index, List<Header> headers) {
         Trunk t = candidates.get(index);
         Routing.Continuation failover = index + 1 < candidates.size()
-                ? failed -> failed.status() == 408 || failed.status() >= 500
-                        ? attempt(e164, candidates, index + 1, headers) : null
+                ? failed -> failsOver(failed.status()) ? attempt(e164, candidates, index + 1, headers) : null
                 : null;
         return new Routing.Fork(List.of(target(t, e164, headers)), null, failover);
+    }
+
+    /**
+     * A timeout or a server failure (5xx, also our 503 for a transport error) is the
+     * trunk's problem, so another trunk may do better; 4xx and 6xx are the callee's
+     * answer, and a 6xx is definitive for every location (§21.6).
+     */
+    private static boolean failsOver(int status) {
+        return status == 408 || (status >= 500 && status < 600);
     }
 
     private static Target target(Trunk t, String e164, List<Header> headers) {
