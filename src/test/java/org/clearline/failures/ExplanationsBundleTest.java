@@ -42,7 +42,7 @@ class ExplanationsBundleTest {
         assertThat(orphans).as("keys nothing reads in " + language).isEmpty();
         List<String> empty = texts.entrySet().stream().filter(e -> e.getValue().isBlank()).map(Map.Entry::getKey).toList();
         assertThat(empty).as("empty texts in " + language).isEmpty();
-        // 53 situations x 11 texts, 36 codes and 6 classes x 3, 7 headings, 3 audiences
+        // 54 situations x 11 texts, 36 codes and 6 classes x 3, 7 headings, 3 audiences
         assertThat(texts).hasSize(Situation.values().length * 11 + (ExplainedCodes.ALL.size() + 6) * 3
                 + Heading.values().length + Audience.values().length);
     }
