@@ -1,0 +1,195 @@
+package org.clearline.admin.server;
+
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.clearline.core.CoreDispatcher;
+import org.clearline.core.LocalIdentity;
+import org.clearline.core.auth.DigestAuthenticator;
+import org.clearline.core.auth.NonceService;
+import org.clearline.core.directory.CachedDirectory;
+import org.clearline.core.location.LocationService;
+import org.clearline.core.proxy.ProxyCore;
+import org.clearline.core.registrar.Registrar;
+import org.clearline.features.DialPlan;
+import org.clearline.features.LocalTargetStep;
+import org.clearline.features.LocationStep;
+import org.clearline.features.RoutingChain;
+import org.clearline.store.JdbcStore;
+import org.clearline.time.Clock;
+import org.clearline.transaction.ShardedTransactionLayer;
+import org.clearline.transport.Hosts;
+import org.clearline.transport.ListeningPoint;
+import org.clearline.transport.NettyTransportLayer;
+import org.clearline.transport.Shards;
+import org.clearline.transport.SystemResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running SIP stack: transport, transactions, registrar, proxy and routing
+ * chain wired together over one store, plus the housekeeping that keeps the
+ * in-memory caches in step with the store.
+ */
+public final class SipStack implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SipStack.class);
+    /** How often the store's change counter is polled to refresh accounts and numbers. */
+    static final Duration DIRECTORY_POLL = Duration.ofSeconds(1);
+    /** How often lapsed registrations and nonce counters are swept. */
+    static final Duration SWEEP_INTERVAL = Duration.ofSeconds(30);
+
+    private final StackSettings settings;
+    private final JdbcStore store;
+    private final Clock clock;
+    private final NettyTransportLayer transport;
+    private final ShardedTransactionLayer transactions;
+    private final CoreDispatcher dispatcher;
+    private final ProxyCore proxy;
+    private final LocationService location;
+    private final CachedDirectory directory;
+    private final NonceService nonces;
+    private final ScheduledExecutorService housekeeping;
+    private final java.util.concurrent.ExecutorService blocking;
+    private volatile long seenVersion;
+
+    private SipStack(StackSettings settings, JdbcStore store, Clock clock) {
+        this.settings = settings;
+        this.store = store;
+        this.clock = clock;
+        this.transport = new NettyTransportLayer(settings.transport(), clock);
+        Shards shards = transport.ioShards(clock);
+        this.location = new LocationService();
+        this.directory = new CachedDirectory(() -> store.accounts().list(), () -> store.numbers().list());
+        this.nonces = new NonceService(clock, settings.nonceLifetime().toMillis(), NonceService.randomSecret());
+        LocalIdentity identity = new LocalIdentity(settings.domain(), aliases(settings), transport::listeningPoints);
+        DigestAuthenticator auth = new DigestAuthenticator(settings.domain(), directory, nonces, settings.algorithms());
+        CallSummaryLog summaries = new CallSummaryLog();
+        Registrar registrar = new Registrar(settings.registrar(), identity, auth, location, store.registrations(),
+                clock, summaries);
+        DialPlan dialPlan = new DialPlan(settings.countryCode(), settings.areaCode());
+        RoutingChain chain = new RoutingChain(List.of(
+                new LocalTargetStep(identity, directory, dialPlan),
+                new LocationStep(location)));
+        this.blocking = Executors.newFixedThreadPool(2, daemon("clearline-resolver"));
+        // the transaction layer needs its TU at construction and the proxy needs the
+        // transaction layer: the dispatcher is reached through a holder set right after
+        TuHolder tu = new TuHolder();
+        this.transactions = new ShardedTransactionLayer(transport, shards.schedulers(), settings.timers(), tu);
+        this.proxy = new ProxyCore(settings.proxy(), identity, auth, chain, transactions, transport,
+                new SystemResolver(blocking), clock, summaries);
+        this.dispatcher = new CoreDispatcher(registrar, proxy, transport);
+        tu.set(dispatcher);
+        transport.setHandler(transactions);
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("clearline-housekeeping"));
+    }
+
+    /** Loads accounts, numbers and registrations from the store, then opens the sockets. */
+    public static SipStack start(StackSettings settings, JdbcStore store, Clock clock) throws Exception {
+        SipStack stack = new SipStack(settings, store, clock);
+        stack.seenVersion = store.version();
+        stack.directory.reload();
+        stack.location.load(store.registrations().loadAll(), clock.epochMillis());
+        stack.transport.start();
+        stack.housekeeping.scheduleWithFixedDelay(stack::refreshDirectory, DIRECTORY_POLL.toMillis(),
+                DIRECTORY_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        stack.housekeeping.scheduleWithFixedDelay(stack::sweep, SWEEP_INTERVAL.toMillis(),
+                SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("SIP listening on {}; {} accounts, {} registrations loaded", stack.listeningPoints(),
+                stack.directory.accountCount(), stack.location.size());
+        return stack;
+    }
+
+    public List<ListeningPoint> listeningPoints() {
+        return transport.listeningPoints();
+    }
+
+    /**
+     * SIGTERM: refuse new calls and registrations (503 + Retry-After), wait up to the
+     * drain timeout for transactions and calls in setup to end, then close the sockets.
+     */
+    public void drainAndStop() {
+        dispatcher.startDraining();
+        long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
+        while (System.nanoTime() < deadline
+                && (transactions.activeTransactions() > 0 || proxy.activeContexts() > 0)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int left = transactions.activeTransactions();
+        if (left > 0) log.warn("stopping with {} transactions still open after {}", left, settings.drainTimeout());
+        close();
+    }
+
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        transport.stop();
+        blocking.shutdownNow();
+    }
+
+    private void refreshDirectory() {
+        try {
+            long v = store.version();
+            if (v != seenVersion) {
+                seenVersion = v;
+                directory.reload();
+                log.debug("accounts and numbers reloaded (store version {})", v);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not refresh accounts from the store: {}", e.toString());
+        }
+    }
+
+    private void sweep() {
+        try {
+            long now = clock.epochMillis();
+            int dropped = location.sweep(now);
+            int purged = store.registrations().purgeExpired(now);
+            nonces.purge();
+            if (dropped + purged > 0) log.debug("expired registrations: {} dropped, {} purged", dropped, purged);
+        } catch (RuntimeException e) {
+            log.warn("registration sweep failed: {}", e.toString());
+        }
+    }
+
+    /** Configured aliases plus, when bound to the wildcard address, every local interface address. */
+    private static List<String> aliases(StackSettings s) {
+        List<String> out = new ArrayList<>(s.aliases());
+        String bind = s.transport().bindHost();
+        InetAddress literal = Hosts.literal(bind);
+        if (literal != null && literal.isAnyLocalAddress()) {
+            try {
+                for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                    for (InetAddress a : Collections.list(ni.getInetAddresses())) out.add(Hosts.hostField(a));
+                }
+            } catch (java.net.SocketException e) {
+                log.warn("could not list local addresses: {}", e.toString());
+            }
+        } else {
+            out.add(bind);
+        }
+        return out;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public CoreDispatcher dispatcher() {
+        return dispatcher;
+    }
+}

@@ -1,0 +1,30 @@
+package org.clearline.admin.server;
+
+import java.time.Duration;
+import java.util.List;
+import org.clearline.core.auth.DigestAlgorithm;
+import org.clearline.core.proxy.ProxyConfig;
+import org.clearline.core.registrar.RegistrarConfig;
+import org.clearline.transaction.TimerConfig;
+import org.clearline.transport.TransportConfig;
+
+/**
+ * Everything the SIP stack needs to start, already validated: the typed
+ * configuration mapped onto each layer's own settings.
+ *
+ * @param domain         home domain and digest realm
+ * @param aliases        further names of this server
+ * @param transport      sockets and limits
+ * @param timers         T1, T2, T4
+ * @param registrar      expiry policy
+ * @param proxy          Timer C, Max-Forwards
+ * @param nonceLifetime  how long a digest nonce stays valid
+ * @param algorithms     digest algorithms offered, most preferred first
+ * @param countryCode    dial plan: country code without "+"
+ * @param areaCode       dial plan: area code without trunk prefix
+ * @param drainTimeout   how long SIGTERM waits for transactions to end
+ */
+public record StackSettings(String domain, List<String> aliases, TransportConfig transport, TimerConfig timers,
+                            RegistrarConfig registrar, ProxyConfig proxy, Duration nonceLifetime,
+                            List<DigestAlgorithm> algorithms, String countryCode, String areaCode,
+                            Duration drainTimeout) {}
