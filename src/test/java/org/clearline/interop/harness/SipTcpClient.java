@@ -27,7 +27,7 @@ public final class SipTcpClient implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-    private boolean closedByPeer;
+    private volatile boolean closedByPeer;
 
     public SipTcpClient(int serverPort) {
         try {
