@@ -1,0 +1,21 @@
+package org.clearline.admin.config;
+
+import java.util.List;
+
+/**
+ * Everything the configuration file says, validated by {@link ConfigLoader}.
+ *
+ * @param server   how the server runs
+ * @param accounts accounts to create or update at start (see {@code Provisioner})
+ * @param trunks   gateways for numbers that live elsewhere
+ */
+public record ClearlineConfig(ServerConfig server, List<AccountConfig> accounts, List<TrunkConfig> trunks) {
+    public ClearlineConfig {
+        accounts = List.copyOf(accounts);
+        trunks = List.copyOf(trunks);
+    }
+
+    public ClearlineConfig(ServerConfig server, List<AccountConfig> accounts) {
+        this(server, accounts, List.of());
+    }
+}
