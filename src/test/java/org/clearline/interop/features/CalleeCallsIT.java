@@ -55,7 +55,7 @@ class CalleeCallsIT {
         try (PeerRun phone = Peer.feature("uas_answer.xml").label("bob-answers").replace("@MEDIA@", PCMU)
                         .timeout(CALLEE_BOUND).start();
                 DemoPhones.Registration reg = DemoPhones.register(server, "bob", phone.localPort())) {
-            SippResult caller = DemoPhones.answered(server, "alice", "bob", PCMU, PAUSE).run();
+            SippResult caller = DemoPhones.answered(server, "alice", reg.sipId(), PCMU, PAUSE).run();
             SippResult callee = phone.await();
 
             assertThat(caller.succeeded()).as("caller: %s", caller.diagnostics()).isTrue();
@@ -75,7 +75,7 @@ class CalleeCallsIT {
         try (PeerRun phone = Peer.feature("uas_early.xml").label("bob-early").replace("@MEDIA@", PCMU)
                         .timeout(CALLEE_BOUND).start();
                 DemoPhones.Registration reg = DemoPhones.register(server, "bob", phone.localPort())) {
-            SippResult caller = DemoPhones.answered(server, "alice", "bob", PCMU, PAUSE).run();
+            SippResult caller = DemoPhones.answered(server, "alice", reg.sipId(), PCMU, PAUSE).run();
             SippResult callee = phone.await();
 
             assertThat(caller.succeeded()).as("caller: %s", caller.diagnostics()).isTrue();
@@ -96,7 +96,7 @@ class CalleeCallsIT {
         try (PeerRun phone = Peer.feature("uas_answer.xml").label("bob-answers").replace("@MEDIA@", PCMU)
                         .timeout(CALLEE_BOUND).start();
                 DemoPhones.Registration reg = DemoPhones.register(server, "bob", phone.localPort())) {
-            SippResult caller = DemoPhones.answered(server, "alice", "bob", PCMU, PAUSE).run();
+            SippResult caller = DemoPhones.answered(server, "alice", reg.sipId(), PCMU, PAUSE).run();
             SippResult callee = phone.await();
 
             assertThat(caller.succeeded()).as("caller: %s", caller.diagnostics()).isTrue();
@@ -115,7 +115,7 @@ class CalleeCallsIT {
         try (PeerRun phone = Peer.feature("uas_answer.xml").label("judy-answers").replace("@MEDIA@", G722)
                         .timeout(CALLEE_BOUND).start();
                 DemoPhones.Registration reg = DemoPhones.register(server, "judy", phone.localPort())) {
-            SippResult caller = DemoPhones.answered(server, "alice", "judy", G722, PAUSE).run();
+            SippResult caller = DemoPhones.answered(server, "alice", reg.sipId(), G722, PAUSE).run();
             SippResult callee = phone.await();
 
             assertThat(caller.succeeded()).as("caller: %s", caller.diagnostics()).isTrue();
@@ -132,7 +132,7 @@ class CalleeCallsIT {
     void judyRefusesAPcmuOnlyOffer488WithAWarningNamingTheCodecs() {
         try (SipUdpClient phone = new SipUdpClient(server.port());
                 DemoPhones.Registration reg = DemoPhones.register(server, "judy", phone.localPort())) {
-            SippResult caller = DemoPhones.refused(server, "alice", "judy", 488, PCMU).run();
+            SippResult caller = DemoPhones.refused(server, "alice", reg.sipId(), 488, PCMU).run();
 
             assertThat(caller.succeeded()).as("caller: %s", caller.diagnostics()).isTrue();
             assertThat(finals(caller, "2 INVITE")).containsExactly(488);
@@ -150,15 +150,15 @@ class CalleeCallsIT {
         try (PeerRun phone = Peer.feature("uas_answer.xml").label("dave-answers").replace("@MEDIA@", PCMU)
                         .calls(2).timeout(CALLEE_BOUND).start();
                 DemoPhones.Registration reg = DemoPhones.register(server, "dave", phone.localPort());
-                PeerRun first = DemoPhones.answered(server, "alice", "dave", PCMU, UNTIL_NUDGED).label("dave-first")
+                PeerRun first = DemoPhones.answered(server, "alice", reg.sipId(), PCMU, UNTIL_NUDGED).label("dave-first")
                         .start()) {
             TraceMessage answer = Nudge.awaitAnswered(first);
 
-            SippResult second = DemoPhones.refused(server, "bob", "dave", 486, PCMU).label("dave-second").run();
+            SippResult second = DemoPhones.refused(server, "bob", reg.sipId(), 486, PCMU).label("dave-second").run();
             Nudge.hangUp(first, answer);
             SippResult firstDone = first.await();
             // after the BYE the line is free again (the call counted from INVITE to BYE)
-            SippResult third = DemoPhones.answered(server, "alice", "dave", PCMU, PAUSE).label("dave-third").run();
+            SippResult third = DemoPhones.answered(server, "alice", reg.sipId(), PCMU, PAUSE).label("dave-third").run();
             SippResult callee = phone.await();
 
             assertThat(second.succeeded()).as("second caller: %s", second.diagnostics()).isTrue();
@@ -179,7 +179,7 @@ class CalleeCallsIT {
                 DemoPhones.Registration reg = DemoPhones.register(server, "bob", phone.localPort())) {
             SippResult caller = Peer.shared("cancel_uac.xml").label("alice-cancels").remote(server.address())
                     .key("domain", server.domain())
-                    .inject(List.of(List.of("alice", DemoPhones.password("alice"), "bob")))
+                    .inject(List.of(List.of("alice", DemoPhones.password("alice"), reg.sipId())))
                     .timeout(Duration.ofSeconds(30)).run();
             SippResult callee = phone.await();
 

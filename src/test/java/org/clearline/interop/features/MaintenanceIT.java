@@ -55,7 +55,7 @@ class MaintenanceIT {
         try (PeerRun phone = Peer.feature("uas_answer.xml").label("bob-answers").replace("@MEDIA@", PCMU)
                         .calls(2).timeout(Duration.ofSeconds(60)).start();
                 DemoPhones.Registration reg = DemoPhones.register(server, "bob", phone.localPort());
-                PeerRun before = DemoPhones.answered(server, "alice", "bob", PCMU, UNTIL_NUDGED).label("call-before")
+                PeerRun before = DemoPhones.answered(server, "alice", reg.sipId(), PCMU, UNTIL_NUDGED).label("call-before")
                         .timeout(Duration.ofSeconds(60)).start()) {
             TraceMessage answer = Nudge.awaitAnswered(before);
 
@@ -78,7 +78,7 @@ class MaintenanceIT {
             ClearlineCli.Outcome off = server.maintenance(false);
             assertThat(off.exitCode()).as(off.output()).isZero();
             awaitCallAttempt(407); // asked for credentials again: no longer refused
-            SippResult after = DemoPhones.answered(server, "alice", "bob", PCMU, PAUSE).label("call-after").run();
+            SippResult after = DemoPhones.answered(server, "alice", reg.sipId(), PCMU, PAUSE).label("call-after").run();
             assertThat(after.succeeded()).as("call after: %s", after.diagnostics()).isTrue();
             assertThat(finals(after, "2 INVITE")).containsExactly(200);
             assertThat(phone.await().trace().callsReceived("INVITE")).isEqualTo(2);

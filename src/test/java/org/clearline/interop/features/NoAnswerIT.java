@@ -49,7 +49,7 @@ class NoAnswerIT {
     void peggysPhoneNeverAnswers408() {
         try (PeerRun phone = silent("peggy-silent", 0);
                 DemoPhones.Registration reg = DemoPhones.register(server, "peggy", phone.localPort())) {
-            SippResult caller = DemoPhones.refused(server, "alice", "peggy", 408, PCMU).run();
+            SippResult caller = DemoPhones.refused(server, "alice", reg.sipId(), 408, PCMU).run();
             SippResult silent = phone.await();
 
             assertThat(caller.succeeded()).as("caller: %s", caller.diagnostics()).isTrue();

@@ -67,7 +67,7 @@ class RefusedCallsIT {
         // carol's phone is registered: the 480 comes from do-not-disturb, not from an empty location
         try (SipUdpClient phone = new SipUdpClient(server.port());
                 DemoPhones.Registration reg = DemoPhones.register(server, "carol", phone.localPort())) {
-            SippResult r = DemoPhones.refused(server, "alice", "carol", 480, PCMU).run();
+            SippResult r = DemoPhones.refused(server, "alice", reg.sipId(), 480, PCMU).run();
 
             assertThat(r.succeeded()).as(r.diagnostics()).isTrue();
             assertThat(finals(r, "2 INVITE")).containsExactly(480);
@@ -120,7 +120,7 @@ class RefusedCallsIT {
     void ivanDeclinesAlice603AndHisPhoneNeverRings() {
         try (SipUdpClient phone = new SipUdpClient(server.port());
                 DemoPhones.Registration reg = DemoPhones.register(server, "ivan", phone.localPort())) {
-            SippResult r = DemoPhones.refused(server, "alice", "ivan", 603, PCMU).run();
+            SippResult r = DemoPhones.refused(server, "alice", reg.sipId(), 603, PCMU).run();
 
             assertThat(r.succeeded()).as(r.diagnostics()).isTrue();
             assertThat(finals(r, "2 INVITE")).containsExactly(603);
