@@ -56,7 +56,7 @@ class BaresipIT {
                 assertThat(phone.value("FINAL_STATUS")).as("baresip output:\n%s", phone.output()).startsWith("200");
                 assertThat(exit).as(phone.output()).isZero();
             }
-            SippResult answered = callee.await();
+            SippResult answered = callee.await(Duration.ofSeconds(20));
             assertThat(answered.succeeded()).as("callee: %s", answered.diagnostics()).isTrue();
             assertThat(answered.trace().callsReceived("BYE")).isEqualTo(1);
         }

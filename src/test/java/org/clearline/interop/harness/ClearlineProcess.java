@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class ClearlineProcess implements AutoCloseable {
     public static final Duration START_BOUND = Duration.ofSeconds(40);
-    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    public static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     private final ServerConfig config;
     private final Path runDir;
