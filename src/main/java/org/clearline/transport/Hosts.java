@@ -2,35 +2,20 @@ package org.clearline.transport;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import org.clearline.syntax.SipUri;
 
-/** Helpers for IP literals in SIP host fields (IPv6 references in brackets, RFC 5118). */
+/** Public face of the transport's IP-literal rules for the layers above (IPv6 references in brackets, RFC 5118). */
 public final class Hosts {
     private Hosts() {}
 
     /** True when {@code host} is an IPv4 address or a bracketed / bare IPv6 address. */
     public static boolean isIpLiteral(String host) {
-        if (host == null || host.isEmpty()) return false;
-        if (host.charAt(0) == '[' || host.indexOf(':') >= 0) return true;
-        int dots = 0;
-        for (int i = 0; i < host.length(); i++) {
-            char c = host.charAt(i);
-            if (c == '.') dots++;
-            else if (c < '0' || c > '9') return false;
-        }
-        return dots == 3;
+        return IpLiterals.isIpLiteral(host);
     }
 
     /** The address of an IP literal, without any name look-up; null if it is not one. */
     public static InetAddress literal(String host) {
-        if (!isIpLiteral(host)) return null;
-        String h = host.charAt(0) == '[' ? host.substring(1, host.length() - 1) : host;
-        try {
-            return InetAddress.getByName(h); // literal: parsed, never looked up
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        return IpLiterals.parse(host);
     }
 
     /** The transport a URI asks for: its transport parameter, TCP for sips (TLS later), else UDP. */

@@ -40,10 +40,15 @@ public final class Main {
                 .addSubcommand("assign", new NumberCommands.Assign(context))
                 .addSubcommand("unassign", new NumberCommands.Unassign(context))
                 .addSubcommand("list", new NumberCommands.ListNumbers(context));
+        CommandLine line = new CommandLine(new LineCommands.Group())
+                .addSubcommand("show", new LineCommands.Show(context))
+                .addSubcommand("set", new LineCommands.Set_(context));
         CommandLine top = new CommandLine(new TopCommand(context))
                 .addSubcommand("serve", new ServeCommand(context))
                 .addSubcommand("account", account)
                 .addSubcommand("number", number)
+                .addSubcommand("line", line)
+                .addSubcommand("maintenance", new MaintenanceCommand(context))
                 .addSubcommand("registrations", new RegistrationsCommand(context));
         // set last: these setters reach the subcommands that exist at the time
         CliErrors errors = new CliErrors();

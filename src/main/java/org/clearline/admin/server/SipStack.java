@@ -58,6 +58,9 @@ public final class SipStack implements AutoCloseable {
     private final CachedDirectory directory;
     private final NonceService nonces;
     private final ActiveCalls activeCalls;
+    private final OverloadMonitor overload;
+    /** Store meta key of the maintenance switch ("on" / "off"), set by `clearline maintenance`. */
+    public static final String META_MAINTENANCE = "maintenance"; // written by `clearline maintenance`
     private final ScheduledExecutorService housekeeping;
     private final java.util.concurrent.ExecutorService blocking;
     private volatile long seenVersion;
@@ -105,6 +108,9 @@ public final class SipStack implements AutoCloseable {
                 new SystemResolver(blocking), clock, outcomes);
         this.dispatcher = new CoreDispatcher(registrar, proxy, transport);
         tu.set(dispatcher);
+        this.overload = new OverloadMonitor(transactions::activeTransactions);
+        dispatcher.overloadGuard(overload::overloaded);
+        dispatcher.maintenance(maintenanceOn(store));
         handler.set(transactions);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("clearline-housekeeping"));
     }
@@ -114,6 +120,7 @@ public final class SipStack implements AutoCloseable {
         SipStack stack = new SipStack(settings, store, clock);
         stack.housekeeping.scheduleWithFixedDelay(stack::refreshDirectory, DIRECTORY_POLL.toMillis(),
                 DIRECTORY_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        stack.housekeeping.scheduleWithFixedDelay(stack.overload::sample, 1, 1, TimeUnit.SECONDS);
         stack.housekeeping.scheduleWithFixedDelay(stack::sweep, SWEEP_INTERVAL.toMillis(),
                 SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         log.info("SIP ready on {}; {} accounts, {} registrations loaded",
@@ -160,6 +167,11 @@ public final class SipStack implements AutoCloseable {
             if (v != seenVersion) {
                 seenVersion = v;
                 directory.reload();
+                boolean m = maintenanceOn(store);
+                if (m != dispatcher.maintenance()) {
+                    log.info("maintenance {}", m ? "on: new calls and registrations get 503" : "off");
+                    dispatcher.maintenance(m);
+                }
                 log.debug("accounts and numbers reloaded (store version {})", v);
             }
         } catch (RuntimeException e) {
@@ -177,6 +189,10 @@ public final class SipStack implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("registration sweep failed: {}", e.toString());
         }
+    }
+
+    private static boolean maintenanceOn(JdbcStore store) {
+        return store.meta(META_MAINTENANCE).map("on"::equals).orElse(false);
     }
 
     /** Configured aliases plus, when bound to the wildcard address, every local interface address. */
