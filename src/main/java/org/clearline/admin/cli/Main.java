@@ -49,6 +49,7 @@ public final class Main {
                 .addSubcommand("number", number)
                 .addSubcommand("line", line)
                 .addSubcommand("maintenance", new MaintenanceCommand(context))
+                .addSubcommand("explain", new ExplainCommand(context))
                 .addSubcommand("registrations", new RegistrationsCommand(context));
         // set last: these setters reach the subcommands that exist at the time
         CliErrors errors = new CliErrors();

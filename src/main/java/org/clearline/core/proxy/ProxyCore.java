@@ -114,7 +114,9 @@ public final class ProxyCore {
 
     /** §16.12-style routing of a request inside a dialog: by the Route set we recorded. */
     private void routeInDialog(ServerTransaction tx, SipRequest working, boolean toUs) {
-        boolean routed = working.hasHeader(HeaderNames.ROUTE) || !identity.isLocalHost(hostOf(working));
+        // the next hop is the next Route, else the Request-URI; a phone on this very host
+        // (another port) is somebody else, so compare host and port, not just the host
+        boolean routed = working.hasHeader(HeaderNames.ROUTE) || !identity.isThisServer(working.requestUri());
         // §12.2.1.1, §16.4: a request inside a dialog we record-routed reaches us through our
         // own Route entry, which route preprocessing just removed. Without one it belongs to
         // no dialog of ours, and relaying it would make us an open relay for anyone who adds

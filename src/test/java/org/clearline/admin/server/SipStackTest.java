@@ -94,6 +94,15 @@ class SipStackTest {
         assertThat(ok).startsWith("SIP/2.0 200 OK");
         assertThat(ok).contains("Record-Route: <sip:127.0.0.1:" + port + ";lr>");
         assertThat(ok.split("\r\n")).filteredOn(l -> l.startsWith("Via:")).hasSize(1);
+
+        // the BYE follows the route set to bob's phone, which shares the proxy's IP address
+        String bye = "BYE sip:bob@127.0.0.1:" + bob.getLocalPort() + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + alice.getLocalPort() + ";branch=z9hG4bKbye1;rport\r\n"
+                + "Route: <sip:127.0.0.1:" + port + ";lr>\r\nMax-Forwards: 70\r\n"
+                + "From: <sip:alice@" + REALM + ">;tag=caller\r\nTo: <sip:bob@" + REALM + ">;tag=totag1\r\n"
+                + "Call-ID: c1@test\r\nCSeq: 3 BYE\r\nContent-Length: 0\r\n\r\n";
+        send(alice, bye);
+        assertThat(receive(bob)).startsWith("BYE sip:bob@127.0.0.1:" + bob.getLocalPort() + " SIP/2.0");
     }
 
     @Test

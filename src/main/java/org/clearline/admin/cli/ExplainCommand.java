@@ -1,0 +1,142 @@
+package org.clearline.admin.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.clearline.failures.Audience;
+import org.clearline.failures.CodeExplanation;
+import org.clearline.failures.ExplainedCodes;
+import org.clearline.failures.Explanation;
+import org.clearline.failures.Explanations;
+import org.clearline.failures.Heading;
+import org.clearline.failures.Language;
+import org.clearline.failures.Situation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code explain CODE|SITUATION-ID}: a status code in everyday words with the
+ * situations of Clearline that send it, or one situation, told to one audience.
+ * Works without a store: the texts ship with the program.
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Explain a SIP status code or a failure situation in plain words.")
+final class ExplainCommand implements Callable<Integer> {
+    /** Explanations are wrapped to this many columns. */
+    static final int WIDTH = 100;
+    private static final Pattern THREE_DIGITS = Pattern.compile("[0-9]{3}");
+
+    private final CliContext context;
+
+    @Parameters(arity = "0..1", paramLabel = "CODE|SITUATION-ID",
+            description = "a status code such as 486, or a situation id such as callee.dnd")
+    String subject;
+
+    @Option(names = "--lang", paramLabel = "en|de", description = "language of the texts (default: en)")
+    String lang = "en";
+
+    @Option(names = "--audience", paramLabel = "caller|owner|admin",
+            description = "whose view to show (default: admin)")
+    String audience = "admin";
+
+    @Option(names = "--list", description = "list every situation id with its code and title")
+    boolean list;
+
+    ExplainCommand(CliContext context) {
+        this.context = context;
+    }
+
+    /** What the argument names; a call's Call-ID will be a third kind once the call log exists. */
+    sealed interface Subject {
+        record Code(int code) implements Subject {}
+        record OneSituation(Situation situation) implements Subject {}
+        record Unknown(String text) implements Subject {}
+    }
+
+    static Subject parse(String text) {
+        String t = text.strip();
+        if (THREE_DIGITS.matcher(t).matches() && ExplainedCodes.isStatusCode(Integer.parseInt(t))) {
+            return new Subject.Code(Integer.parseInt(t));
+        }
+        Situation s = Situation.byId(t.toLowerCase(Locale.ROOT));
+        return s != null ? new Subject.OneSituation(s) : new Subject.Unknown(text);
+    }
+
+    @Override
+    public Integer call() {
+        Language language = Language.byTag(lang).orElseThrow(
+                () -> new CliException("explain: --lang must be en or de, got '" + lang + "'"));
+        Audience who = Audience.byKey(audience).orElseThrow(
+                () -> new CliException("explain: --audience must be caller, owner or admin, got '" + audience + "'"));
+        Explanations texts = Explanations.load(language);
+        PrintWriter out = context.out();
+        if (list) {
+            if (subject != null) throw new CliException("explain: give either --list or a CODE|SITUATION-ID, not both");
+            printList(out, texts, who);
+            return 0;
+        }
+        if (subject == null) {
+            throw new CliException("explain: give a CODE or SITUATION-ID, or --list; see 'clearline explain --help'");
+        }
+        switch (parse(subject)) {
+            case Subject.Code c -> printCode(out, texts, who, texts.explainCode(c.code()).orElseThrow());
+            case Subject.OneSituation s -> printSituation(out, texts, who, s.situation(), true);
+            case Subject.Unknown u -> throw new CliException("unknown code or situation '" + u.text()
+                    + "' (codes: " + ExplainedCodes.LOWEST + ".." + ExplainedCodes.HIGHEST
+                    + ", situations: clearline explain --list)");
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void printList(PrintWriter out, Explanations texts, Audience who) {
+        Table table = new Table("SITUATION", "CODE", "TITLE");
+        for (Situation s : Situation.values()) table.add(s.id(), s.code(), texts.explain(s, who).title());
+        table.print(out);
+    }
+
+    private static void printCode(PrintWriter out, Explanations texts, Audience who, CodeExplanation code) {
+        String head = code.code() + " " + code.reason();
+        out.println(code.title().equalsIgnoreCase(code.reason()) ? head : head + ": " + code.title());
+        wrap(out, "", code.meaning(), "");
+        wrap(out, texts.heading(Heading.FIRST_CHECKS) + ": ", code.check(), "  ");
+        out.println();
+        if (code.situations().isEmpty()) {
+            wrap(out, "", texts.heading(Heading.NO_SITUATIONS), "");
+            return;
+        }
+        out.println(texts.heading(Heading.SITUATIONS) + " (" + texts.name(who) + "):");
+        for (Situation s : code.situations()) {
+            out.println();
+            printSituation(out, texts, who, s, false);
+        }
+    }
+
+    private static void printSituation(PrintWriter out, Explanations texts, Audience who, Situation s, boolean alone) {
+        Explanation e = texts.explain(s, who);
+        out.println(s.id() + ": " + e.title() + (alone ? " (" + s.code() + " " + s.reason() + "), " + texts.name(who) : ""));
+        wrap(out, "  " + texts.heading(Heading.WHAT) + ": ", e.what(), "    ");
+        wrap(out, "  " + texts.heading(Heading.CAUSES) + ": ", e.causes(), "    ");
+        wrap(out, "  " + texts.heading(Heading.CHECK) + ": ", e.check(), "    ");
+        out.println("  " + texts.heading(Heading.RFC) + ": " + s.rfc());
+    }
+
+    /** Prints {@code prefix + text} in lines of at most {@link #WIDTH} columns, later lines after {@code indent}. */
+    static void wrap(PrintWriter out, String prefix, String text, String indent) {
+        StringBuilder line = new StringBuilder(prefix);
+        int start = line.length();
+        for (String word : text.split(" +")) {
+            if (line.length() > start && line.length() + 1 + word.length() > WIDTH) {
+                out.println(line);
+                line.setLength(0);
+                line.append(indent);
+                start = line.length();
+            }
+            if (line.length() > start) line.append(' ');
+            line.append(word);
+        }
+        out.println(line);
+    }
+}
