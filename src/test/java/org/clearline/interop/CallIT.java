@@ -176,7 +176,10 @@ class CallIT {
             SoftAssertions soft = new SoftAssertions();
             soft.assertThat(caller.trace().receivedStatusesForCseq("2 INVITE").values()).as("INVITE answers")
                     .hasSize(calls).allSatisfy(s -> assertThat(s).filteredOn(c -> c >= 200).containsExactly(200));
-            soft.assertThat(answered.trace().callsReceived("ACK")).as("ACKs at the callee").isEqualTo(calls);
+            // (no count of ACKs at the callee: when the ACK and the 200's repeats are all lost,
+            // the BYE legitimately ends the 200's retransmission first)
+            soft.assertThat(answered.trace().callsReceived("INVITE")).as("INVITEs at the callee").isEqualTo(calls);
+            soft.assertThat(answered.trace().callsReceived("BYE")).as("BYEs at the callee").isEqualTo(calls);
             soft.assertThat(caller.trace().finalStatusesByCall("BYE").values()).as("BYE answers")
                     .hasSize(calls).allSatisfy(s -> assertThat(s).containsExactly(200));
             soft.assertThat(caller.succeeded()).as("caller: %s", caller.diagnostics()).isTrue();
