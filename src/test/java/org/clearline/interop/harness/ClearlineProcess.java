@@ -97,7 +97,12 @@ public final class ClearlineProcess implements AutoCloseable {
                 "serve", "--config", configFile.toString(), "--data", dataDir.toString(),
                 "--sip-port", Integer.toString(config.port())));
         child = ChildProcess.start(cmd, runDir, log);
-        awaitReady();
+        try {
+            awaitReady();
+        } catch (RuntimeException | AssertionError e) {
+            child.killNow(); // the caller never gets a handle to stop it
+            throw e;
+        }
     }
 
     private void awaitReady() {
