@@ -79,6 +79,20 @@ class PermissionStepTest {
     }
 
     @Test
+    void anEmptySetRefusesOtherDomainsToo() {
+        provider.line("bob", Line.plain().mayCall());
+        assertRejected(provider.invite("sip:carol@example.org").from("bob").route(), Situation.CALL_NOT_PERMITTED);
+    }
+
+    @Test
+    void anyPermissionLetsAnAccountCallOtherDomains() {
+        // a SIP address elsewhere is no telephone number: no class of numbers is needed for it
+        provider.line("bob", Line.plain().mayCall(Destination.LOCAL));
+        assertThat(branches(provider.invite("sip:carol@example.org").from("bob").route()))
+                .containsExactly("sip:carol@example.org | relay to sip:carol@example.org | RELAY");
+    }
+
+    @Test
     void callersFromOtherDomainsAreNotOursToRestrict() {
         // the permissions of an account restrict that account only; a caller of another
         // domain reaching one of our lines is unaffected by any of them
