@@ -42,7 +42,7 @@ class BaresipIT {
     @AfterAll
     static void stopServer() {
         if (server == null) return;
-        server.stop();
+        server.stop(ClearlineProcess.QUICK_STOP);
         assertThat(server.stackTraceLines()).as("stack traces in %s", server.log()).isEmpty();
     }
 
@@ -53,10 +53,11 @@ class BaresipIT {
 
             try (Baresip.Run phone = Baresip.call(server.address(), HEIDI, server.domain(), "ivan", 2)) {
                 int exit = phone.await();
-                assertThat(phone.value("FINAL_STATUS")).as("baresip output:\n%s", phone.output()).startsWith("200");
+                assertThat(phone.value("FINAL_STATUS")).as("baresip output:\n%s%s\nSIP trace in %s", phone.output(),
+                        phone.liveLogLines("reg:"), phone.dir()).startsWith("200");
                 assertThat(exit).as(phone.output()).isZero();
             }
-            SippResult answered = callee.await();
+            SippResult answered = callee.await(Duration.ofSeconds(20));
             assertThat(answered.succeeded()).as("callee: %s", answered.diagnostics()).isTrue();
             assertThat(answered.trace().callsReceived("BYE")).isEqualTo(1);
         }
@@ -65,9 +66,15 @@ class BaresipIT {
     @Test
     void aSippCallerReachesABaresipThatAnswers() {
         int phonePort = FreePorts.udp();
-        try (Baresip.Run phone = Baresip.answer(server.address(), JUDY, server.domain(), 12, phonePort)) {
-            await("baresip registered as judy").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> RegistrarQuery.bindings(server, JUDY).stream().anyMatch(b -> b.contains(":" + phonePort)));
+        try (Baresip.Run phone = Baresip.answer(server.address(), JUDY, server.domain(), 15, phonePort)) {
+            try {
+                await("baresip registered as judy").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> RegistrarQuery.bindings(server, JUDY).stream()
+                                .anyMatch(b -> b.contains(":" + phonePort)));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("baresip did not register within 10 s; its registration lines:\n"
+                        + phone.liveLogLines("reg:") + "\n(work files in " + phone.dir() + ")", e);
+            }
 
             SippResult caller = Flows.caller("call_uac.xml", server, KIM, "judy", 1)
                     .arg("-d", "1000").timeout(Duration.ofSeconds(30)).run();

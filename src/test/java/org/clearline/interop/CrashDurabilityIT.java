@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.SoftAssertions;
 import org.clearline.interop.harness.ClearlineCli;
 import org.clearline.interop.harness.ClearlineProcess;
 import org.clearline.interop.harness.Flows;
@@ -43,6 +44,7 @@ class CrashDurabilityIT {
     @Test
     void registrationsAcknowledgedBeforeAKill9AreThereAfterTheRestart() {
         server = ClearlineProcess.start("crash-it", ServerConfig.onFreePort(List.of(ALICE, FRANK, GRACE)));
+        SoftAssertions soft = new SoftAssertions();
         List<Integer> ports = new ArrayList<>();
         for (int i = 1; i <= BINDINGS; i++) ports.add(46_000 + i);
 
@@ -56,19 +58,27 @@ class CrashDurabilityIT {
 
             SippResult caller = Flows.caller("call_uac.xml", server, ALICE, "grace", 1)
                     .arg("-d", "200").timeout(Duration.ofSeconds(30)).run();
-            SippResult answered = callee.await();
-            assertThat(caller.succeeded()).as("call to a pre-crash contact: %s", caller.diagnostics()).isTrue();
-            assertThat(answered.succeeded()).as("callee: %s", answered.diagnostics()).isTrue();
+            SippResult answered = callee.await(Duration.ofSeconds(caller.succeeded() ? 20 : 5));
+            // durability proper: the INVITE found the binding made before the crash
+            soft.assertThat(answered.trace().callsReceived("INVITE")).as("INVITE reached the pre-crash contact")
+                    .isEqualTo(1);
+            soft.assertThat(caller.trace().receivedStatusesForCseq("2 INVITE").values()).as("INVITE answers")
+                    .singleElement().satisfies(s -> assertThat(s).filteredOn(c -> c >= 200).containsExactly(200));
+            // and the whole call, BYE included
+            soft.assertThat(caller.succeeded()).as("call to a pre-crash contact: %s", caller.diagnostics()).isTrue();
+            soft.assertThat(answered.succeeded()).as("callee: %s", answered.diagnostics()).isTrue();
         }
 
         List<String> bindings = RegistrarQuery.bindings(server, FRANK);
         for (int port : ports) {
-            assertThat(bindings).as("bindings of frank after restart").anySatisfy(b -> assertThat(b).contains(":" + port));
+            soft.assertThat(bindings).as("bindings of frank after restart (REGISTER query)")
+                    .anySatisfy(b -> assertThat(b).contains(":" + port));
         }
 
         server.stop();
         ClearlineCli.Outcome listing = ClearlineCli.run("registrations", "--data", server.dataDir().toString());
-        assertThat(listing.exitCode()).as(listing.output()).isZero();
-        for (int port : ports) assertThat(listing.output()).contains("127.0.0.1:" + port);
+        soft.assertThat(listing.exitCode()).as(listing.output()).isZero();
+        for (int port : ports) soft.assertThat(listing.output()).as("CLI listing").contains("127.0.0.1:" + port);
+        soft.assertAll();
     }
 }

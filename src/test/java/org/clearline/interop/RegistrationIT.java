@@ -44,7 +44,7 @@ class RegistrationIT {
     @AfterAll
     static void stopServer() {
         if (server == null) return;
-        server.stop();
+        server.stop(ClearlineProcess.QUICK_STOP);
         assertThat(server.stackTraceLines()).as("stack traces in %s", server.log()).isEmpty();
     }
 

@@ -32,7 +32,7 @@ class ServerAnswersIT {
     @AfterAll
     static void stopServer() {
         if (server == null) return;
-        server.stop();
+        server.stop(ClearlineProcess.QUICK_STOP);
         assertThat(server.stackTraceLines()).as("stack traces in %s", server.log()).isEmpty();
     }
 

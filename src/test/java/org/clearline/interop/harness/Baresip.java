@@ -61,6 +61,27 @@ public final class Baresip {
             }
         }
 
+        /**
+         * Lines containing {@code marker} in baresip's own log while it still runs
+         * (the script keeps it in a mktemp directory under our TMPDIR), colours removed.
+         */
+        public String liveLogLines(String marker) {
+            StringBuilder out = new StringBuilder();
+            try (var files = Files.walk(dir, 2)) {
+                // the live log while the script runs, the copy it leaves when it has ended
+                for (Path log : files.filter(p -> p.getFileName().toString().equals("baresip.log")
+                        || p.getFileName().toString().equals("baresip-sip.log")).toList()) {
+                    for (String line : Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                        String plain = line.replaceAll("\u001b\\[[0-9;]*m", "");
+                        if (plain.contains(marker)) out.append(plain).append('\n');
+                    }
+                }
+            } catch (IOException e) {
+                out.append("<").append(e).append(">");
+            }
+            return out.toString();
+        }
+
         /** The value after {@code KEY } in the script's output, or null. */
         public String value(String key) {
             Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + " (.*)$").matcher(output());

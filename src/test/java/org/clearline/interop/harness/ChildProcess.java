@@ -35,11 +35,30 @@ public final class ChildProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        ChildProcess child;
         try {
-            return new ChildProcess(pb.start(), output, command);
+            child = new ChildProcess(pb.start(), output, command);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + command, e);
         }
+        child.killOnJvmExit();
+        return child;
+    }
+
+    /**
+     * Children outlive a JVM that exits (a test run killed at its own timeout,
+     * Ctrl-C): a shutdown hook kills this one then, and is removed once it ends.
+     */
+    private void killOnJvmExit() {
+        Thread hook = new Thread(this::killNow, "kill-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(hook);
+        process.onExit().thenRun(() -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting and runs the hook anyway; it finds nothing to kill
+            }
+        });
     }
 
     public long pid() {

@@ -20,7 +20,9 @@ import java.util.Optional;
  */
 public final class ClearlineProcess implements AutoCloseable {
     public static final Duration START_BOUND = Duration.ofSeconds(40);
-    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    public static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    /** For teardown where the drain itself is not under test. */
+    public static final Duration QUICK_STOP = Duration.ofSeconds(2);
 
     private final ServerConfig config;
     private final Path runDir;
@@ -95,7 +97,12 @@ public final class ClearlineProcess implements AutoCloseable {
                 "serve", "--config", configFile.toString(), "--data", dataDir.toString(),
                 "--sip-port", Integer.toString(config.port())));
         child = ChildProcess.start(cmd, runDir, log);
-        awaitReady();
+        try {
+            awaitReady();
+        } catch (RuntimeException | AssertionError e) {
+            child.killNow(); // the caller never gets a handle to stop it
+            throw e;
+        }
     }
 
     private void awaitReady() {
@@ -124,9 +131,18 @@ public final class ClearlineProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, then SIGKILL after {@link #STOP_GRACE}. Returns the exit code. */
+    /** SIGTERM, then SIGKILL after {@link #STOP_GRACE} (the server drains for up to 10 s). */
     public synchronized int stop() {
-        return child == null ? 0 : child.terminate(STOP_GRACE);
+        return stop(STOP_GRACE);
+    }
+
+    /**
+     * SIGTERM, then SIGKILL after {@code grace}. Tests that do not examine the
+     * drain use a short grace: UDP transactions linger 64*T1 (§17.2.2 Timer J),
+     * so a full drain costs every test class its whole drain timeout.
+     */
+    public synchronized int stop(Duration grace) {
+        return child == null ? 0 : child.terminate(grace);
     }
 
     /** SIGKILL at once: no shutdown hook, no flush (the crash-durability test). */

@@ -24,6 +24,9 @@ final class SippTool {
             try (ChildProcess p = ChildProcess.start(List.of(SIPP, "-v"), dir, dir.resolve("out"))) {
                 p.await(Duration.ofSeconds(10));
                 out = p.output();
+            } finally {
+                Files.deleteIfExists(dir.resolve("out"));
+                Files.deleteIfExists(dir);
             }
         } catch (IOException | UncheckedIOException e) {
             throw new AssertionError("SIPp is not installed (`sipp` not on PATH); install it with "

@@ -19,6 +19,11 @@ import java.util.regex.Pattern;
  * "UDP message received [N] bytes :", a blank line, then the message.
  */
 public record SippTrace(List<TraceMessage> messages) {
+    private static final Pattern SEPARATOR =
+            Pattern.compile("-{40,} \\d{4}-\\d{2}-\\d{2} [0-9:.]+\\r?\\n");
+    /** -lost: SIPp pretends the message above was lost (a sent one never left, a received one is ignored). */
+    private static final Pattern LOSS_NOTE =
+            Pattern.compile("(UDP|TCP|TLS) message (voluntary lost \\(while sending\\)|lost \\(recv\\))\\.\\s*\\z");
     private static final Pattern BLOCK_HEAD =
             Pattern.compile("^(UDP|TCP|TLS) message (sent|received) (?:\\(\\d+ bytes\\)|\\[\\d+\\] bytes ?):$");
 
@@ -35,25 +40,35 @@ public record SippTrace(List<TraceMessage> messages) {
             throw new java.io.UncheckedIOException(e);
         }
         List<TraceMessage> out = new ArrayList<>();
-        for (String block : text.split("(?m)^-{40,}[^\\n]*\\n")) {
+        // SIPp appends its loss notes ("UDP message lost (recv).") to the block they
+        // concern without a line break, so a separator need not start a line
+        for (String block : SEPARATOR.split(text)) {
             int eol = block.indexOf('\n');
             if (eol < 0) continue;
             Matcher m = BLOCK_HEAD.matcher(block.substring(0, eol).strip());
-            if (!m.matches()) continue; // "lost", "ignoring ..." notes
+            if (!m.matches()) continue; // "ignoring ..." notes
             String body = block.substring(eol + 1).replaceFirst("\\A\\r?\\n", "");
+            Matcher note = LOSS_NOTE.matcher(body);
+            boolean dropped = note.find();
+            if (dropped) body = body.substring(0, note.start());
             // SIPp logs with bare LF in places; normalise so header lookup works
             String msg = body.replace("\r\n", "\n").replace("\n", "\r\n");
-            out.add(new TraceMessage(m.group(2).equals("sent"), new RawResponse(msg)));
+            out.add(new TraceMessage(m.group(2).equals("sent"), dropped, new RawResponse(msg)));
         }
         return new SippTrace(out);
     }
 
+    /**
+     * Messages that reached SIPp, including those it then ignored to simulate loss
+     * (-lost): the peer did send them.
+     */
     public List<TraceMessage> received() {
         return messages.stream().filter(m -> !m.outgoing()).toList();
     }
 
+    /** Messages SIPp sent; one it only pretended to send (-lost) is left out. */
     public List<TraceMessage> sent() {
-        return messages.stream().filter(TraceMessage::outgoing).toList();
+        return messages.stream().filter(m -> m.outgoing() && !m.droppedBySipp()).toList();
     }
 
     /**

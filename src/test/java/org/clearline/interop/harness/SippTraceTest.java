@@ -20,8 +20,10 @@ class SippTraceTest {
     void readsDirectionsStatusesAndCallIdsFromASippMessageLog(@TempDir Path dir) throws IOException {
         String log = block("UDP message sent (300 bytes):", "INVITE sip:bob@127.0.0.1 SIP/2.0\nCall-ID: c1\nCSeq: 1 INVITE\n\n")
                 + block("UDP message received [200] bytes :", "SIP/2.0 407 Proxy Authentication Required\nCall-ID: c1\nCSeq: 1 INVITE\n\n")
-                + SEPARATOR + "UDP message lost (recv).\n"
+                + block("UDP message sent (100 bytes):", "ACK sip:bob@127.0.0.1 SIP/2.0\nCall-ID: c1\nCSeq: 1 ACK\n\n")
+                + "UDP message voluntary lost (while sending)."
                 + block("UDP message received [200] bytes :", "SIP/2.0 100 Trying\nCall-ID: c1\nCSeq: 2 INVITE\n\n")
+                + "UDP message lost (recv)."
                 + block("UDP message received [200] bytes :", "SIP/2.0 200 OK\nCall-ID: c1\nCSeq: 2 INVITE\n\n")
                 + block("UDP message received [200] bytes :", "SIP/2.0 200 OK\nCall-ID: c1\nCSeq: 2 INVITE\n\n")
                 + block("UDP message received [200] bytes :", "SIP/2.0 200 OK\ni: c2\nCSeq: 3 BYE\n\n");
@@ -30,8 +32,11 @@ class SippTraceTest {
 
         SippTrace trace = SippTrace.read(file);
 
-        assertThat(trace.messages()).hasSize(6);
+        assertThat(trace.messages()).hasSize(7);
+        // the ACK SIPp only pretended to send is not among the sent messages
         assertThat(trace.sent()).singleElement().satisfies(m -> assertThat(m.method()).isEqualTo("INVITE"));
+        // the 100 that SIPp pretended to lose did arrive: it still counts as the server's answer
+        assertThat(trace.received().get(1).droppedBySipp()).isTrue();
         assertThat(trace.receivedStatusesForCseq("2 INVITE")).containsEntry("c1", List.of(100, 200));
         assertThat(trace.finalStatusesByCall("INVITE")).containsEntry("c1", List.of(407, 200));
         assertThat(trace.finalStatusesByCall("BYE")).containsEntry("c2", List.of(200));

@@ -3,10 +3,11 @@ package org.clearline.interop.harness;
 /**
  * One SIP message from a SIPp message log ({@code -trace_msg}).
  *
- * @param outgoing true for "message sent", false for "message received"
- * @param message  the message text
+ * @param outgoing      true for "message sent", false for "message received"
+ * @param droppedBySipp SIPp simulated the loss of this message (-lost)
+ * @param message       the message text
  */
-public record TraceMessage(boolean outgoing, RawResponse message) {
+public record TraceMessage(boolean outgoing, boolean droppedBySipp, RawResponse message) {
 
     public boolean isResponse() {
         return message.status() > 0;
@@ -42,6 +43,7 @@ public record TraceMessage(boolean outgoing, RawResponse message) {
 
     @Override
     public String toString() {
-        return (outgoing ? "-> " : "<- ") + message.startLine() + " (" + message.cseq() + ")";
+        return (outgoing ? "-> " : "<- ") + message.startLine() + " (" + message.cseq() + ")"
+                + (droppedBySipp ? " [dropped by -lost]" : "");
     }
 }
