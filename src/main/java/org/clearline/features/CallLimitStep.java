@@ -19,6 +19,7 @@ public final class CallLimitStep implements RoutingStep {
 
     @Override
     public Routing apply(CallState call) {
+        if (!call.request().request().isInvite()) return null; // a MESSAGE or OPTIONS is no call
         LineSettings s = directory.lineSettings(call.callee().sipId());
         if (s.maxCalls() == 0 || calls.active(call.callee().sipId()) < s.maxCalls()) return null;
         if (s.busy() != null) return forwarding.apply(call, s.busy(), Forwarding.Cause.BUSY);

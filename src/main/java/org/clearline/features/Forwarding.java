@@ -67,11 +67,16 @@ public final class Forwarding {
         }
         recordHistory(call, uri, cause);
         if (target == null) {
-            Routing r = trunks.route(number);
+            // RFC 7044 §4.3: the history goes with the request wherever it is retargeted, a trunk too
+            List<Header> history = new java.util.ArrayList<>(call.history().size());
+            for (String h : call.history()) history.add(new Header(HeaderNames.HISTORY_INFO, h));
+            Routing r = trunks.route(number, history);
             return r != null ? r : new Routing.Reject(Situation.NUMBER_NO_ROUTE);
         }
+        // a chain that comes back to a line it passed is a loop however deep it is (issue 4)
+        if (call.visited().contains(target.sipId())) return new Routing.Reject(Situation.FORWARD_LOOP);
         if (call.visited().size() > maxDepth) return new Routing.Reject(Situation.FORWARD_CHAIN_TOO_LONG);
-        if (!call.callee(target)) return new Routing.Reject(Situation.FORWARD_LOOP);
+        call.callee(target);
         return chain.routeCallee(call);
     }
 

@@ -58,7 +58,8 @@ public final class LocationStep implements RoutingStep {
             if (s.offline() != null) return forwarding.apply(call, s.offline(), Forwarding.Cause.UNAVAILABLE);
             return new Routing.Reject(Situation.CALLEE_OFFLINE);
         }
-        calls.begin(call.callId(), sipId);
+        // only an INVITE is a call: a MESSAGE or OPTIONS is answered without a BYE to end it
+        if (call.request().request().isInvite()) calls.begin(call.callId(), sipId);
         boolean forwardsOnFailure = s.busy() != null || s.noAnswer() != null;
         java.time.Duration ring = s.noAnswer() == null ? null : java.time.Duration.ofSeconds(s.noAnswerSeconds());
         Routing.Continuation next = !forwardsOnFailure ? null : failed -> {

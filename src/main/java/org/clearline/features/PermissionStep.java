@@ -8,8 +8,9 @@ import org.clearline.store.LineSettings.Destination;
 
 /**
  * Outbound permissions: what an authenticated local caller may dial. Numbers
- * are classed by {@link Destinations}; a line of this server called by its SIP
- * ID counts as local. Callers from other domains are not ours to restrict.
+ * elsewhere are classed by {@link Destinations}; a line of this server counts as
+ * local, whether called by its SIP ID or by its number. Callers from other
+ * domains are not ours to restrict.
  */
 public final class PermissionStep implements RoutingStep {
     private final Directory directory;
@@ -25,7 +26,10 @@ public final class PermissionStep implements RoutingStep {
         Account caller = call.request().caller();
         if (caller == null) return null;
         var allowed = directory.lineSettings(caller.sipId()).permissions();
-        Destination d = call.number() != null ? destinations.classify(call.number()) : Destination.LOCAL;
+        // a line of this server is local however it was dialled (LineSettings.Destination.LOCAL):
+        // by SIP ID it is reachable anyway, and the call never leaves the server
+        Destination d = call.callee() == null && call.number() != null
+                ? destinations.classify(call.number()) : Destination.LOCAL;
         return allowed.contains(d) ? null : new Routing.Reject(Situation.CALL_NOT_PERMITTED);
     }
 }

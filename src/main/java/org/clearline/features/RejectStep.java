@@ -10,6 +10,7 @@ import org.clearline.syntax.HeaderNames;
 import org.clearline.syntax.NameAddr;
 import org.clearline.syntax.SipRequest;
 import org.clearline.syntax.SipUri;
+import org.clearline.syntax.TelUri;
 
 /**
  * The callee's reject rules: calls from listed numbers, prefixes ("+4930*") or
@@ -51,31 +52,39 @@ public final class RejectStep implements RoutingStep {
         return new Routing.Reject(Situation.CALLEE_REJECTED);
     }
 
-    /** The caller's numbers: those of its account when it is one of ours, and the From user as E.164. */
+    /**
+     * The caller's numbers: those of its account when it is one of ours, and the From user as E.164.
+     * A caller without account is of another domain (the core authenticates every From of ours), so
+     * its From user is not one of our SIP IDs even when it is spelled like one.
+     */
     private List<String> callerNumbers(CallState call) {
         List<String> out = new ArrayList<>(2);
         if (call.request().caller() != null) out.addAll(directory.numbersOf(call.request().caller().sipId()));
-        NameAddr from = call.request().request().from();
-        SipUri uri = from == null ? null : from.sipUri();
-        if (uri != null && uri.user() != null) {
-            String user = uri.userUnescaped();
-            var account = directory.account(user);
-            if (account != null) out.addAll(directory.numbersOf(account.sipId()));
-            String n = dialPlan.normalise(user);
-            if (n != null) out.add(n);
-        }
+        String n = dialPlan.normalise(fromUser(call.request().request().from()));
+        if (n != null) out.add(n);
         return out;
+    }
+
+    /** The user part of a sip: From, or the number of a tel: From (RFC 3966), or null. */
+    private static String fromUser(NameAddr from) {
+        if (from == null) return null;
+        if (from.uri() instanceof TelUri tel) return tel.number();
+        SipUri uri = from.sipUri();
+        return uri == null || uri.user() == null ? null : uri.userUnescaped();
     }
 
     /** RFC 3261 §8.1.1.3 anonymous From, or RFC 3323 Privacy: id/user. */
     static boolean isAnonymous(SipRequest r) {
         String privacy = r.header(HeaderNames.PRIVACY);
         if (privacy != null) {
-            String p = privacy.toLowerCase(Locale.ROOT);
-            if (p.contains("id") || p.contains("user")) return true;
+            // RFC 3323 §4.2: priv-value *(";" priv-value)
+            for (String v : privacy.toLowerCase(Locale.ROOT).split(";")) {
+                if (v.strip().equals("id") || v.strip().equals("user")) return true;
+            }
         }
         NameAddr from = r.from();
         if (from == null) return true;
+        if (from.uri() instanceof TelUri) return false; // a telephone number is an identity
         SipUri uri = from.sipUri();
         String user = uri == null ? null : uri.user();
         String host = uri == null ? "" : uri.host().toLowerCase(Locale.ROOT);

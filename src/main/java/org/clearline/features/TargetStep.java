@@ -54,8 +54,14 @@ public final class TargetStep implements RoutingStep {
         return null;
     }
 
-    private static Routing relay(CallState call, Uri ruri) {
-        if (call.request().caller() == null) return new Routing.Reject(Situation.CALL_RELAY_DENIED);
+    private Routing relay(CallState call, Uri ruri) {
+        Account caller = call.request().caller();
+        if (caller == null) return new Routing.Reject(Situation.CALL_RELAY_DENIED);
+        // another domain is no telephone number to class, but an account that may call
+        // nothing at all (permissions: none) may not call there either
+        if (directory.lineSettings(caller.sipId()).permissions().isEmpty()) {
+            return new Routing.Reject(Situation.CALL_NOT_PERMITTED);
+        }
         return new Routing.Fork(java.util.List.of(new Target(ruri, java.util.List.of(), "relay to " + ruri,
                 java.util.List.of(), null, Target.Kind.RELAY)));
     }

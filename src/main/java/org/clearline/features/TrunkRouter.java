@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.clearline.core.routing.Routing;
 import org.clearline.core.routing.Target;
+import org.clearline.syntax.Header;
 import org.clearline.syntax.Params;
 import org.clearline.syntax.SipUri;
 import org.clearline.transport.TransportProtocol;
@@ -12,7 +13,7 @@ import org.clearline.transport.TransportProtocol;
 /**
  * Routes numbers that live elsewhere to trunks: the trunks whose longest
  * prefix matches, in configured order, with failover to the next on 408, any
- * 5xx or a transport error (which the proxy reports as 503).
+ * 5xx or a transport error (which the proxy reports as 503), never on 6xx.
  */
 public final class TrunkRouter {
     private final List<Trunk> trunks;
@@ -39,23 +40,37 @@ public final class TrunkRouter {
 
     /** A fork to the first candidate that fails over to the rest; null when no trunk serves the number. */
     public Routing route(String e164) {
-        List<Trunk> c = candidates(e164);
-        return c.isEmpty() ? null : attempt(e164, c, 0);
+        return route(e164, List.of());
     }
 
-    private Routing attempt(String e164, List<Trunk> candidates, int index) {
+    /** As {@link #route(String)}, each attempt carrying {@code headers} (the History-Info of a followed forward). */
+    public Routing route(String e164, List<Header> headers) {
+        List<Trunk> c = candidates(e164);
+        return c.isEmpty() ? null : attempt(e164, c, 0, headers);
+    }
+
+    private Routing attempt(String e164, List<Trunk> candidates, int index, List<Header> headers) {
         Trunk t = candidates.get(index);
         Routing.Continuation failover = index + 1 < candidates.size()
-                ? failed -> failed.status() == 408 || failed.status() >= 500 ? attempt(e164, candidates, index + 1) : null
+                ? failed -> failsOver(failed.status()) ? attempt(e164, candidates, index + 1, headers) : null
                 : null;
-        return new Routing.Fork(List.of(target(t, e164)), null, failover);
+        return new Routing.Fork(List.of(target(t, e164, headers)), null, failover);
     }
 
-    private static Target target(Trunk t, String e164) {
+    /**
+     * A timeout or a server failure (5xx, also our 503 for a transport error) is the
+     * trunk's problem, so another trunk may do better; 4xx and 6xx are the callee's
+     * answer, and a 6xx is definitive for every location (§21.6).
+     */
+    private static boolean failsOver(int status) {
+        return status == 408 || (status >= 500 && status < 600);
+    }
+
+    private static Target target(Trunk t, String e164, List<Header> headers) {
         Params params = t.transport() == TransportProtocol.UDP ? Params.EMPTY
                 : Params.EMPTY.with("transport", t.transport().name().toLowerCase(Locale.ROOT));
         SipUri uri = new SipUri(false, e164, null, t.host(), t.port(), params.with("user", "phone"), null);
-        return new Target(uri, List.of(), "trunk " + t.name(), List.of(), t.credentials(), Target.Kind.TRUNK);
+        return new Target(uri, List.of(), "trunk " + t.name(), headers, t.credentials(), Target.Kind.TRUNK);
     }
 
     private static int longestPrefix(Trunk t, String e164) {
