@@ -138,8 +138,15 @@ public final class CoreDispatcher implements TransactionUser {
         ParseResult.Failure f = m.failure();
         SipMessage partial = f.partial();
         if (log.isDebugEnabled()) log.debug("malformed message from {}: {}", m.source(), f.reasonPhrase());
-        if (!(partial instanceof SipRequest req) || req.isMethod(Methods.ACK) || req.topVia() == null) {
+        if (!(partial instanceof SipRequest req) || req.method() == null || req.isMethod(Methods.ACK)
+                || !req.hasHeader(org.clearline.syntax.HeaderNames.VIA)) {
             return; // responses and ACKs are never answered; without a Via nobody can be answered
+        }
+        boolean viaReadable;
+        try {
+            viaReadable = req.topVia() != null;
+        } catch (org.clearline.syntax.SipSyntaxException e) {
+            viaReadable = false; // the Via itself is what is wrong
         }
         Situation s = switch (f.error()) {
             case BAD_VERSION -> Situation.REQUEST_BAD_VERSION;
@@ -149,7 +156,12 @@ public final class CoreDispatcher implements TransactionUser {
         String reason = s == Situation.REQUEST_MALFORMED ? f.reasonPhrase() : null;
         try {
             SipResponse r = FailureResponses.create(req, s, reason, RequestChecks.toTag(req));
-            transport.sendResponse(r, m.source(), SendListener.IGNORE);
+            if (viaReadable) {
+                transport.sendResponse(r, m.source(), SendListener.IGNORE);
+            } else {
+                // §18.2.2 needs the Via we could not read: answer where the packet came from
+                transport.send(r, m.source(), SendListener.IGNORE);
+            }
         } catch (RuntimeException e) {
             // the salvaged headers were not enough to build a response: drop, as §18.3 allows
             log.debug("could not answer malformed request from {}: {}", m.source(), e.toString());

@@ -49,6 +49,27 @@ final class RoutingHeaders {
         return this;
     }
 
+    private void salvageWithoutEmptyParts(Header h) {
+        StringBuilder cleaned = new StringBuilder(h.value().length());
+        for (String element : h.value().split(",")) {
+            StringBuilder e = new StringBuilder();
+            for (String part : element.split(";")) {
+                if (part.isBlank()) continue;
+                if (e.length() > 0) e.append(';');
+                e.append(part.strip());
+            }
+            if (e.length() == 0) continue;
+            if (cleaned.length() > 0) cleaned.append(", ");
+            cleaned.append(e);
+        }
+        try {
+            if (ViaParser.parseList(cleaned.toString()).isEmpty()) return;
+        } catch (SipSyntaxException stillBad) {
+            return;
+        }
+        salvage.add(new Header(h.name(), cleaned.toString()));
+    }
+
     boolean ok() {
         return badHeader == null;
     }
@@ -57,8 +78,16 @@ final class RoutingHeaders {
         String name = h.name();
         String value = h.value();
         if (name == HeaderNames.VIA) {
-            vias.addAll(ViaParser.parseList(value));
-            salvage.add(h);
+            try {
+                vias.addAll(ViaParser.parseList(value));
+                salvage.add(h);
+            } catch (SipSyntaxException e) {
+                // RFC 4475 §3.1.2.1: a request whose Via has empty parameters or list elements
+                // still deserves its 400; salvage the Via without the empty parts so the answer
+                // can be routed. A response's bad Via can match nothing and is not salvaged.
+                if (method != null) salvageWithoutEmptyParts(h);
+                throw e;
+            }
         } else if (name == HeaderNames.FROM) {
             if (from != null) throw new SipSyntaxException("appears more than once");
             from = AddressParser.parseNameAddr(value);

@@ -1,0 +1,44 @@
+package org.clearline.interop.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SippTraceTest {
+    private static final String SEPARATOR = "----------------------------------------------- 2026-11-25 19:08:45.799202\n";
+
+    private static String block(String head, String message) {
+        return SEPARATOR + head + "\n\n" + message.replace("\n", "\r\n") + "\n";
+    }
+
+    @Test
+    void readsDirectionsStatusesAndCallIdsFromASippMessageLog(@TempDir Path dir) throws IOException {
+        String log = block("UDP message sent (300 bytes):", "INVITE sip:bob@127.0.0.1 SIP/2.0\nCall-ID: c1\nCSeq: 1 INVITE\n\n")
+                + block("UDP message received [200] bytes :", "SIP/2.0 407 Proxy Authentication Required\nCall-ID: c1\nCSeq: 1 INVITE\n\n")
+                + SEPARATOR + "UDP message lost (recv).\n"
+                + block("UDP message received [200] bytes :", "SIP/2.0 100 Trying\nCall-ID: c1\nCSeq: 2 INVITE\n\n")
+                + block("UDP message received [200] bytes :", "SIP/2.0 200 OK\nCall-ID: c1\nCSeq: 2 INVITE\n\n")
+                + block("UDP message received [200] bytes :", "SIP/2.0 200 OK\nCall-ID: c1\nCSeq: 2 INVITE\n\n")
+                + block("UDP message received [200] bytes :", "SIP/2.0 200 OK\ni: c2\nCSeq: 3 BYE\n\n");
+        Path file = dir.resolve("messages.log");
+        Files.writeString(file, log);
+
+        SippTrace trace = SippTrace.read(file);
+
+        assertThat(trace.messages()).hasSize(6);
+        assertThat(trace.sent()).singleElement().satisfies(m -> assertThat(m.method()).isEqualTo("INVITE"));
+        assertThat(trace.receivedStatusesForCseq("2 INVITE")).containsEntry("c1", List.of(100, 200));
+        assertThat(trace.finalStatusesByCall("INVITE")).containsEntry("c1", List.of(407, 200));
+        assertThat(trace.finalStatusesByCall("BYE")).containsEntry("c2", List.of(200));
+    }
+
+    @Test
+    void aMissingLogIsAnEmptyTrace(@TempDir Path dir) {
+        assertThat(SippTrace.read(dir.resolve("absent.log")).messages()).isEmpty();
+    }
+}
