@@ -54,6 +54,8 @@ public final class HeaderNames {
     public static final String IDENTITY = "Identity";
 
     private static final Map<String, String> CANONICAL = new HashMap<>();
+    /** Canonical spellings mapped to themselves: the common lookup, without lower-casing. */
+    private static final Map<String, String> EXACT = new HashMap<>();
 
     static {
         for (String n : new String[] {ACCEPT, ALLOW, AUTHORIZATION, CALL_ID, CONTACT, CONTENT_ENCODING,
@@ -64,6 +66,7 @@ public final class HeaderNames {
                 ACCEPT_CONTACT, REJECT_CONTACT, REQUEST_DISPOSITION, ALLOW_EVENTS, IDENTITY}) {
             CANONICAL.put(n.toLowerCase(Locale.ROOT), n);
         }
+        for (String n : CANONICAL.values()) EXACT.put(n, n);
         // compact forms (§7.3.3 and the RFCs that define them)
         CANONICAL.put("i", CALL_ID);
         CANONICAL.put("m", CONTACT);
@@ -139,6 +142,8 @@ public final class HeaderNames {
      * to the constants above; unknown names are returned as written.
      */
     public static String canonical(String name) {
+        String exact = EXACT.get(name);
+        if (exact != null) return exact;
         String known = CANONICAL.get(name.toLowerCase(Locale.ROOT));
         return known != null ? known : name;
     }

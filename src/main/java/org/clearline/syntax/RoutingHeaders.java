@@ -34,15 +34,17 @@ final class RoutingHeaders {
                 fail(h.name(), e.getMessage());
             }
         }
-        List<String> missing = new ArrayList<>(5);
-        if (vias.isEmpty() && !present(headers, HeaderNames.VIA)) missing.add(HeaderNames.VIA);
-        if (from == null && !present(headers, HeaderNames.FROM)) missing.add(HeaderNames.FROM);
-        if (to == null && !present(headers, HeaderNames.TO)) missing.add(HeaderNames.TO);
-        if (!hasCallId && !present(headers, HeaderNames.CALL_ID)) missing.add(HeaderNames.CALL_ID);
-        if (cseq == null && !present(headers, HeaderNames.CSEQ)) missing.add(HeaderNames.CSEQ);
-        if (!missing.isEmpty()) {
-            fail(missing.get(0), missing.size() == 1 ? "missing"
-                    : "missing (also missing: " + String.join(", ", missing.subList(1, missing.size())) + ")");
+        if (vias.isEmpty() || from == null || to == null || !hasCallId || cseq == null) {
+            List<String> missing = new ArrayList<>(5);
+            if (vias.isEmpty() && !present(headers, HeaderNames.VIA)) missing.add(HeaderNames.VIA);
+            if (from == null && !present(headers, HeaderNames.FROM)) missing.add(HeaderNames.FROM);
+            if (to == null && !present(headers, HeaderNames.TO)) missing.add(HeaderNames.TO);
+            if (!hasCallId && !present(headers, HeaderNames.CALL_ID)) missing.add(HeaderNames.CALL_ID);
+            if (cseq == null && !present(headers, HeaderNames.CSEQ)) missing.add(HeaderNames.CSEQ);
+            if (!missing.isEmpty()) {
+                fail(missing.get(0), missing.size() == 1 ? "missing"
+                        : "missing (also missing: " + String.join(", ", missing.subList(1, missing.size())) + ")");
+            }
         }
         return this;
     }

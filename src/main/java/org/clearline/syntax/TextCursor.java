@@ -62,6 +62,13 @@ final class TextCursor {
         return s.substring(start, pos);
     }
 
+    /** Skips a token without making a string of it, or throws naming {@code what}. */
+    void skipToken(String what) {
+        int start = pos;
+        while (pos < end && Tokens.isTokenChar(s.charAt(pos))) pos++;
+        if (pos == start) throw new SipSyntaxException("expected " + what);
+    }
+
     /** A quoted-string starting at pos, returned with its quotes and escapes as written. */
     String quotedString() {
         int start = pos;

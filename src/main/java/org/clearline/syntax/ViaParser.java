@@ -36,9 +36,9 @@ final class ViaParser {
     }
 
     private static Via viaParm(TextCursor c) {
-        c.token("protocol name");
+        c.skipToken("protocol name");
         c.expect('/', "'/' after the protocol name");
-        c.token("protocol version");
+        c.skipToken("protocol version");
         c.expect('/', "'/' before the transport");
         String transport = upper(c.token("transport"));
         int beforeLws = c.pos;
