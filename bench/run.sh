@@ -138,7 +138,7 @@ run_anchor() {  # $1 label, then VAR=value pairs for the anchor
     env OUT="$OUT/$label" "$@" bash "$ANCHOR/run.sh" > "$OUT/$label.anchor.log" 2>&1 &
     RUNPID=$!
     tail -n +1 -f --pid="$RUNPID" "$OUT/$label.anchor.log" 2>/dev/null | grep --line-buffered -E \
-        '^(reg|call_auth) |ANCHOR|not quiet|confirming|sweep|failed|refusing|no SIP|missing|stopping' &
+        '^(reg|call_auth) |^ANCHOR|not quiet|confirming|sweep|registration failed|install failed|refusing|no SIP|must be|stopping' &
     local tailpid=$!
     wait "$RUNPID"; local rc=$?
     RUNPID=""
