@@ -38,6 +38,7 @@ public enum Situation {
     // -- registration (RFC 3261 §10.3) ------------------------------------------------
     REGISTER_INTERVAL_TOO_BRIEF("register.interval-too-brief", 423, "Interval Too Brief", "RFC 3261 §10.3 step 7"),
     REGISTER_BAD_CONTACT("register.bad-contact", 400, "Bad Request", "RFC 3261 §10.3 step 6"),
+    REGISTER_OUT_OF_ORDER("register.out-of-order", 400, "Bad Request", "RFC 3261 §10.3 steps 6-7 (CSeq not higher for this Call-ID)"),
     REGISTER_TOO_MANY_CONTACTS("register.too-many-contacts", 403, "Forbidden", "RFC 3261 §10.3 (local policy)"),
     REGISTER_STORE_UNAVAILABLE("register.store-unavailable", 503, "Service Unavailable", "RFC 3261 §21.5.4"),
 

@@ -16,7 +16,7 @@ final class HostSyntax {
         if (s.charAt(from) == '[') {
             return to - from > 2 && s.charAt(to - 1) == ']' && ipv6Groups(s, from + 1, to - 1) != null;
         }
-        return isIpv4(s, from, to) || isHostname(s, from, to);
+        return (Chars.is(s.charAt(from), Chars.DIGIT) && isIpv4(s, from, to)) || isHostname(s, from, to);
     }
 
     /**

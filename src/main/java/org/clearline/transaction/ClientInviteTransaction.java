@@ -19,6 +19,9 @@ import org.clearline.transport.Peer;
  *      +------2xx--------+--2xx--> Accepted --Timer M--> Terminated
  *   Calling --Timer B--> Terminated (TU: timeout)
  * </pre>
+ * Proceeding has no timer of its own: ending a call that rings forever is the
+ * TU's Timer C (§16.6 step 11), and after a CANCEL that gets no 487, the TU's
+ * 64*T1 wait (§9.1); either way the TU calls {@link #terminate()}.
  */
 final class ClientInviteTransaction extends AbstractClientTransaction {
 

@@ -71,10 +71,26 @@ final class OutboundPath {
         }
         stats.switchedToTcp.increment();
         byte[] tcpBytes = request.encode();
-        sendStream(tcpBytes, to, cause -> {
+        sendStream(tcpBytes, to, new RetryOverUdp(udpBytes, to, listener));
+    }
+
+    /** Not a failure yet: the request still has its UDP chance. */
+    private final class RetryOverUdp implements SendListener {
+        private final byte[] udpBytes;
+        private final InetSocketAddress to;
+        private final SendListener listener;
+
+        RetryOverUdp(byte[] udpBytes, InetSocketAddress to, SendListener listener) {
+            this.udpBytes = udpBytes;
+            this.to = to;
+            this.listener = listener;
+        }
+
+        @Override
+        public void onFailure(Throwable cause) {
             if (log.isDebugEnabled()) log.debug("TCP to {} failed ({}), retrying the request over UDP", to, cause.toString());
             sendDatagram(udpBytes, to, listener);
-        });
+        }
     }
 
     /** §18.2.2: where a response goes, chosen from the request's source and the top Via. */
@@ -171,7 +187,7 @@ final class OutboundPath {
     }
 
     void fail(SendListener listener, Throwable cause) {
-        stats.sendFailures.increment();
+        if (!(listener instanceof RetryOverUdp)) stats.sendFailures.increment();
         if (log.isDebugEnabled()) log.debug("send failed: {}", cause.toString());
         try {
             listener.onFailure(cause);

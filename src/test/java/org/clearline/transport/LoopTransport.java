@@ -26,7 +26,8 @@ import org.clearline.time.Clock;
  *   <li><b>Outbound:</b> {@link #send} and {@link #sendResponse} record a copy of
  *       the message with where it went ({@link Sent}); a response's destination is
  *       the request source it was sent back to. Read them with {@link #sent()},
- *       {@link #takeSent()}, {@link #sentTo(Peer)}.</li>
+ *       {@link #takeSent()}, {@link #sentTo(Peer)}; each carries the clock's time of
+ *       sending, so a test can check a retransmission schedule.</li>
  *   <li><b>Inbound:</b> {@link #deliver(String, Peer)} parses raw SIP text and hands
  *       it to the handler as a real transport would: on the calling thread, with
  *       {@code received}/{@code rport} added to a request's top Via (§18.2.1,
@@ -44,8 +45,13 @@ import org.clearline.time.Clock;
  */
 public final class LoopTransport implements TransportLayer {
 
-    /** One message handed to the transport, with where it was sent. */
-    public record Sent(SipMessage message, Peer destination) {
+    /** One message handed to the transport, with where it was sent and when (the clock's nanoTime). */
+    public record Sent(SipMessage message, Peer destination, long atNanos) {
+        /** When it was sent, as time since the clock's origin (a ManualClock starts at zero). */
+        public java.time.Duration at() {
+            return java.time.Duration.ofNanos(atNanos);
+        }
+
         public boolean isRequest() {
             return message.isRequest();
         }
@@ -115,12 +121,12 @@ public final class LoopTransport implements TransportLayer {
 
     @Override
     public void send(SipMessage message, Peer destination, SendListener listener) {
-        record(new Sent(message.copy(), destination), listener);
+        record(new Sent(message.copy(), destination, clock.nanoTime()), listener);
     }
 
     @Override
     public void sendResponse(SipResponse response, Peer requestSource, SendListener listener) {
-        record(new Sent(response.copy(), requestSource), listener);
+        record(new Sent(response.copy(), requestSource, clock.nanoTime()), listener);
     }
 
     @Override

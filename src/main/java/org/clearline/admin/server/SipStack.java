@@ -58,15 +58,25 @@ public final class SipStack implements AutoCloseable {
     private final java.util.concurrent.ExecutorService blocking;
     private volatile long seenVersion;
 
-    private SipStack(StackSettings settings, JdbcStore store, Clock clock) {
+    private SipStack(StackSettings settings, JdbcStore store, Clock clock) throws Exception {
         this.settings = settings;
         this.store = store;
         this.clock = clock;
-        this.transport = new NettyTransportLayer(settings.transport(), clock);
-        Shards shards = transport.ioShards(clock);
         this.location = new LocationService();
         this.directory = new CachedDirectory(() -> store.accounts().list(), () -> store.numbers().list());
         this.nonces = new NonceService(clock, settings.nonceLifetime().toMillis(), NonceService.randomSecret());
+        seenVersion = store.version();
+        directory.reload();
+        location.load(store.registrations().loadAll(), clock.epochMillis());
+
+        // the shards are the transport's I/O loops, which exist only once it runs: the
+        // transport starts with a handler that the transaction layer is plugged into next
+        this.transport = new NettyTransportLayer(settings.transport(), clock);
+        HandlerHolder handler = new HandlerHolder();
+        transport.setHandler(handler);
+        transport.start();
+        Shards shards = transport.ioShards(clock);
+
         LocalIdentity identity = new LocalIdentity(settings.domain(), aliases(settings), transport::listeningPoints);
         DigestAuthenticator auth = new DigestAuthenticator(settings.domain(), directory, nonces, settings.algorithms());
         CallSummaryLog summaries = new CallSummaryLog();
@@ -85,22 +95,18 @@ public final class SipStack implements AutoCloseable {
                 new SystemResolver(blocking), clock, summaries);
         this.dispatcher = new CoreDispatcher(registrar, proxy, transport);
         tu.set(dispatcher);
-        transport.setHandler(transactions);
+        handler.set(transactions);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("clearline-housekeeping"));
     }
 
     /** Loads accounts, numbers and registrations from the store, then opens the sockets. */
     public static SipStack start(StackSettings settings, JdbcStore store, Clock clock) throws Exception {
         SipStack stack = new SipStack(settings, store, clock);
-        stack.seenVersion = store.version();
-        stack.directory.reload();
-        stack.location.load(store.registrations().loadAll(), clock.epochMillis());
-        stack.transport.start();
         stack.housekeeping.scheduleWithFixedDelay(stack::refreshDirectory, DIRECTORY_POLL.toMillis(),
                 DIRECTORY_POLL.toMillis(), TimeUnit.MILLISECONDS);
         stack.housekeeping.scheduleWithFixedDelay(stack::sweep, SWEEP_INTERVAL.toMillis(),
                 SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        log.info("SIP listening on {}; {} accounts, {} registrations loaded", stack.listeningPoints(),
+        log.info("SIP ready on {}; {} accounts, {} registrations loaded", stack.listeningPoints(),
                 stack.directory.accountCount(), stack.location.size());
         return stack;
     }

@@ -13,8 +13,10 @@ import org.clearline.time.Clock;
 
 /**
  * Issues and checks nonces without keeping state per challenge: a nonce is the
- * issue time plus an HMAC over it, so any shard (and later any node sharing the
- * key) can verify it. Nonces expire after {@code lifetimeMillis} and are then
+ * issue time and a random salt plus an HMAC over both, so any shard (and later
+ * any node sharing the key) can verify it. The salt makes every challenge's nonce
+ * unique (RFC 2617 §3.2.1), even for challenges issued in the same millisecond,
+ * whose nonce-counts must not collide. Nonces expire after {@code lifetimeMillis} and are then
  * answered with {@code stale=true} (RFC 2617 §3.2.1). The only state is the
  * highest nonce-count seen per nonce, which refuses replays (RFC 2617 §3.2.2).
  */
@@ -23,6 +25,7 @@ public final class NonceService {
     public enum Verdict { VALID, STALE, INVALID, REPLAYED }
 
     private static final int TIME_BYTES = 8;
+    private static final int SALT_BYTES = 8;
     private static final int MAC_BYTES = 16;
     /** Bound on nonce-count entries kept; beyond it expired entries are purged first. */
     private static final int MAX_TRACKED_NONCES = 1_000_000;
@@ -49,9 +52,10 @@ public final class NonceService {
 
     public String issue() {
         long now = clock.epochMillis();
-        ByteBuffer buf = ByteBuffer.allocate(TIME_BYTES + MAC_BYTES);
-        buf.putLong(now);
-        buf.put(sign(now), 0, MAC_BYTES);
+        long salt = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+        ByteBuffer buf = ByteBuffer.allocate(TIME_BYTES + SALT_BYTES + MAC_BYTES);
+        buf.putLong(now).putLong(salt);
+        buf.put(sign(now, salt), 0, MAC_BYTES);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(buf.array());
     }
 
@@ -66,10 +70,10 @@ public final class NonceService {
         } catch (IllegalArgumentException e) {
             return Verdict.INVALID;
         }
-        if (raw.length != TIME_BYTES + MAC_BYTES) return Verdict.INVALID;
+        if (raw.length != TIME_BYTES + SALT_BYTES + MAC_BYTES) return Verdict.INVALID;
         ByteBuffer buf = ByteBuffer.wrap(raw);
         long issued = buf.getLong();
-        byte[] expected = sign(issued);
+        byte[] expected = sign(issued, buf.getLong());
         byte[] given = new byte[MAC_BYTES];
         buf.get(given);
         if (!MessageDigest.isEqual(java.util.Arrays.copyOf(expected, MAC_BYTES), given)) return Verdict.INVALID;
@@ -101,9 +105,9 @@ public final class NonceService {
         return highestCount.size();
     }
 
-    private byte[] sign(long time) {
+    private byte[] sign(long time, long salt) {
         Mac m = mac.get();
-        m.update(ByteBuffer.allocate(TIME_BYTES).putLong(time).array());
+        m.update(ByteBuffer.allocate(TIME_BYTES + SALT_BYTES).putLong(time).putLong(salt).array());
         return m.doFinal();
     }
 

@@ -1,10 +1,13 @@
 package org.clearline.core.location;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.clearline.store.Registration;
+import org.clearline.store.RegistrationStore.RegistrationChange;
 
 /**
  * The location table (§10, "location service"): the live contact bindings of
@@ -38,6 +41,37 @@ public final class LocationService {
         List<Registration> copy = List.copyOf(bindings);
         List<Registration> old = copy.isEmpty() ? byAccount.remove(sipId) : byAccount.put(sipId, copy);
         bindingCount.addAndGet(copy.size() - (old == null ? 0 : old.size()));
+    }
+
+    /**
+     * Applies one REGISTER's committed changes (all of account {@code sipId}) to the
+     * bindings as they are now, atomically, and returns the account's live bindings.
+     * Not to the bindings the registrar read before its store write: another REGISTER
+     * of the same account (another device, maybe on another shard) may have committed
+     * in between, and replacing the list would drop that device's binding.
+     */
+    public List<Registration> apply(String sipId, List<RegistrationChange> changes, long nowMillis) {
+        List<List<Registration>> result = new ArrayList<>(1);
+        byAccount.compute(sipId, (k, old) -> {
+            Map<String, Registration> live = new LinkedHashMap<>();
+            if (old != null) {
+                for (Registration r : old) {
+                    if (r.expiresAt() > nowMillis) live.put(r.contact(), r);
+                }
+            }
+            for (RegistrationChange c : changes) {
+                switch (c) {
+                    case RegistrationChange.Upsert u -> live.put(u.registration().contact(), u.registration());
+                    case RegistrationChange.Remove r -> live.remove(r.contact());
+                    case RegistrationChange.RemoveAll a -> live.clear();
+                }
+            }
+            List<Registration> next = List.copyOf(live.values());
+            bindingCount.addAndGet(next.size() - (old == null ? 0 : old.size()));
+            result.add(next);
+            return next.isEmpty() ? null : next;
+        });
+        return result.get(0);
     }
 
     /** Loads bindings read from the store at start (lapsed ones are skipped). */

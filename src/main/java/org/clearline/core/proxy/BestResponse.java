@@ -15,6 +15,7 @@ final class BestResponse {
     static Branch choose(List<Branch> branches) {
         Branch best = null;
         for (Branch b : branches) {
+            if (b.superseded) continue;
             int code = b.finalStatus();
             if (code >= 600) return b; // a 6xx wins outright
             if (best == null || better(code, best.finalStatus())) best = b;

@@ -25,6 +25,11 @@ final class Branch {
     boolean timedOut;
     Scheduler.Cancellable timerC;
 
+    /** This branch answered a trunk's challenge (its credentials were used once). */
+    boolean authenticated;
+    /** A 401/407 that we answered with a new branch: not a candidate for the best response. */
+    boolean superseded;
+
     /** The final outcome: a received response, or a situation we synthesised (408, 503). */
     boolean done;
     SipResponse finalResponse;

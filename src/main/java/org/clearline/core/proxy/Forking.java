@@ -24,27 +24,44 @@ final class Forking {
     }
 
     /** Creates one branch per target and sends each as soon as its next hop is known. */
-    void start(ResponseContext ctx, SipRequest working, List<Target> targets, boolean recordRoute) {
-        for (Target t : targets) ctx.branches.add(new Branch(ctx, t));
-        String hash = LoopDetection.hash(working);
-        for (Branch b : List.copyOf(ctx.branches)) {
-            Forwarder.Prepared p = core.forwarder.prepare(working, b.target, recordRoute,
-                    ctx.server.inbound().source().protocol());
-            if (p == null) {
-                ctx.synthesise(b, Situation.CALLEE_UNREACHABLE);
-                continue;
-            }
-            var future = core.forwarder.resolve(p.nextHop());
-            Scheduler shard = ctx.server.scheduler();
-            if (future.isDone() && !future.isCompletedExceptionally()) {
-                send(ctx, b, p.request(), future.join(), hash);
-            } else {
-                future.whenComplete((peer, err) -> shard.execute(() -> {
-                    if (err != null) ctx.synthesise(b, Situation.CALLEE_UNREACHABLE);
-                    else send(ctx, b, p.request(), peer, hash);
-                }));
-            }
+    void start(ResponseContext ctx, List<Target> targets) {
+        List<Branch> fresh = new java.util.ArrayList<>(targets.size());
+        for (Target t : targets) fresh.add(new Branch(ctx, t));
+        ctx.branches.addAll(fresh);
+        for (Branch b : fresh) launch(ctx, b, null);
+    }
+
+    /**
+     * Sends the request of branch {@code b}; {@code credentials} is an Authorization or
+     * Proxy-Authorization line to add (the answer to a trunk's challenge), or null.
+     */
+    private void launch(ResponseContext ctx, Branch b, org.clearline.syntax.Header credentials) {
+        String hash = LoopDetection.hash(ctx.working);
+        Forwarder.Prepared p = core.forwarder.prepare(ctx.working, b.target, ctx.recordRoute,
+                ctx.server.inbound().source().protocol());
+        if (p == null) {
+            ctx.synthesise(b, Situation.CALLEE_UNREACHABLE);
+            return;
         }
+        if (credentials != null) p.request().addHeader(credentials.name(), credentials.value());
+        var future = core.forwarder.resolve(p.nextHop());
+        Scheduler shard = ctx.server.scheduler();
+        if (future.isDone() && !future.isCompletedExceptionally()) {
+            send(ctx, b, p.request(), future.join(), hash);
+        } else {
+            future.whenComplete((peer, err) -> shard.execute(() -> {
+                if (err != null) ctx.synthesise(b, Situation.CALLEE_UNREACHABLE);
+                else send(ctx, b, p.request(), peer, hash);
+            }));
+        }
+    }
+
+    /** A trunk challenged branch {@code challenged}: the same target again, with our answer (§22.2). */
+    void retryWithCredentials(ResponseContext ctx, Branch challenged, org.clearline.syntax.Header answer) {
+        Branch retry = new Branch(ctx, challenged.target);
+        retry.authenticated = true;
+        ctx.branches.add(retry);
+        launch(ctx, retry, answer);
     }
 
     private void send(ResponseContext ctx, Branch b, SipRequest out, Peer peer, String hash) {

@@ -52,6 +52,7 @@ final class Forwarder {
             // step 6: a route set from the location service (Path) goes on top
             List<String> routes = target.routeSet();
             for (int i = routes.size() - 1; i >= 0; i--) out.addHeaderFirst(HeaderNames.ROUTE, routes.get(i));
+            for (org.clearline.syntax.Header h : target.headers()) out.addHeader(h.name(), h.value());
         }
         // step 3
         int mf = original.maxForwards();

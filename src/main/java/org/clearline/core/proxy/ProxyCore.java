@@ -119,10 +119,10 @@ public final class ProxyCore {
             reject(tx, Situation.DIALOG_UNKNOWN, null);
             return;
         }
-        ResponseContext ctx = new ResponseContext(this, tx);
+        ResponseContext ctx = new ResponseContext(this, tx, working, false);
         contexts.put(tx, ctx);
-        forking.start(ctx, working, java.util.List.of(new org.clearline.core.routing.Target(
-                working.requestUri(), java.util.List.of(), "in-dialog")), false);
+        ctx.fork(new Routing.Fork(java.util.List.of(new org.clearline.core.routing.Target(
+                working.requestUri(), java.util.List.of(), "in-dialog"))));
     }
 
     private void routeInitial(ServerTransaction tx, SipRequest working) {
@@ -157,9 +157,9 @@ public final class ProxyCore {
             return;
         }
         Routing.Fork fork = (Routing.Fork) decision;
-        ResponseContext ctx = new ResponseContext(this, tx);
+        ResponseContext ctx = new ResponseContext(this, tx, working, DIALOG_CREATING.contains(req.method()));
         contexts.put(tx, ctx);
-        forking.start(ctx, working, fork.targets(), DIALOG_CREATING.contains(req.method()));
+        ctx.fork(fork);
     }
 
     /** OPTIONS to the server itself (keep-alive pings of phones) gets 200 (§11.2). */
@@ -247,6 +247,14 @@ public final class ProxyCore {
     /** Drops a context once the caller has its final answer and every branch is over. */
     void maybeRelease(ResponseContext ctx) {
         if (ctx.finalSent() && ctx.allDone()) contexts.remove(ctx.server);
+    }
+
+    void startBranches(ResponseContext ctx, java.util.List<org.clearline.core.routing.Target> targets) {
+        forking.start(ctx, targets);
+    }
+
+    void retryWithCredentials(ResponseContext ctx, Branch challenged, org.clearline.syntax.Header answer) {
+        forking.retryWithCredentials(ctx, challenged, answer);
     }
 
     void restartTimerC(ResponseContext ctx, Branch b) {

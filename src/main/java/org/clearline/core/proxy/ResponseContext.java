@@ -3,11 +3,13 @@ package org.clearline.core.proxy;
 import java.util.ArrayList;
 import java.util.List;
 import org.clearline.core.RequestChecks;
+import org.clearline.core.routing.Routing;
 import org.clearline.failures.FailureResponses;
 import org.clearline.failures.Situation;
 import org.clearline.syntax.HeaderNames;
 import org.clearline.syntax.SipRequest;
 import org.clearline.syntax.SipResponse;
+import org.clearline.time.Scheduler;
 import org.clearline.transaction.ClientTransaction;
 import org.clearline.transaction.ClientTransactionListener;
 import org.clearline.transaction.ServerTransaction;
@@ -28,12 +30,49 @@ final class ResponseContext implements ClientTransactionListener {
     /** A 2xx went upstream. */
     private boolean answered;
     private final String toTag;
+    /** The request as received, after §16.4; every branch (also of later forks) copies it. */
+    final SipRequest working;
+    final boolean recordRoute;
+    private Routing.Continuation continuation;
+    private Scheduler.Cancellable ringTimer;
+    private boolean ringTimedOut;
 
-    ResponseContext(ProxyCore core, ServerTransaction server) {
+    ResponseContext(ProxyCore core, ServerTransaction server, SipRequest working, boolean recordRoute) {
         this.core = core;
         this.server = server;
         this.invite = server.isInvite();
         this.toTag = RequestChecks.toTag(server.request());
+        this.working = working;
+        this.recordRoute = recordRoute;
+    }
+
+    /** Starts (or, after a failed attempt, continues with) a fork. */
+    void fork(Routing.Fork fork) {
+        continuation = fork.onFailure();
+        if (ringTimer != null) ringTimer.cancel();
+        ringTimer = null;
+        ringTimedOut = false;
+        if (invite && fork.ringTimeout() != null) {
+            ringTimer = server.scheduler().schedule(fork.ringTimeout(), this::ringTimeout);
+        }
+        core.startBranches(this, fork.targets());
+    }
+
+    /** Nobody answered within the fork's ring timeout: end its branches as "no answer". */
+    private void ringTimeout() {
+        ringTimer = null;
+        if (finalSent || answered) return;
+        ringTimedOut = true;
+        for (Branch b : List.copyOf(branches)) {
+            if (b.done) continue;
+            b.timedOut = true;
+            if (b.provisional) {
+                core.sendCancel(b, null);
+            } else {
+                if (b.transaction != null) b.transaction.terminate();
+                synthesise(b, Situation.CALLEE_NO_ANSWER);
+            }
+        }
     }
 
     boolean cancelled() {
@@ -85,6 +124,18 @@ final class ResponseContext implements ClientTransactionListener {
             return;
         }
         if (b.done) return;
+        if ((code == 401 || code == 407) && b.target.credentials() != null && !b.authenticated && !cancelled) {
+            // a carrier trunk challenges us: answer once with the trunk's credentials (§22.2)
+            org.clearline.syntax.Header answer = org.clearline.core.auth.DigestClient.answer(response,
+                    b.sent.method(), b.sent.requestUri().toString(), b.target.credentials());
+            if (answer != null) {
+                b.stopTimerC();
+                b.done = true;
+                b.superseded = true;
+                core.retryWithCredentials(this, b, answer);
+                return;
+            }
+        }
         b.done = true;
         if (b.timedOut && code == 487) {
             b.situation = Situation.CALLEE_NO_ANSWER; // our Timer C cancelled it: to the caller that is "no answer"
@@ -157,8 +208,30 @@ final class ResponseContext implements ClientTransactionListener {
     // ------------------------------------------------------------ upstream
 
     private void branchFinished() {
+        if (!finalSent && allDone() && continuation != null && !cancelled) {
+            Branch best = BestResponse.choose(branches);
+            Routing.Continuation c = continuation;
+            continuation = null;
+            if (ringTimer != null) ringTimer.cancel();
+            Routing next = c.next(new Routing.FailedAttempt(best.finalStatus(),
+                    best.finalResponse == null ? best.situation : null, ringTimedOut));
+            if (next instanceof Routing.Fork f) {
+                fork(f);
+                return;
+            }
+            if (next instanceof Routing.Reject r) {
+                finalSent = true;
+                SipResponse resp = FailureResponses.create(server.request(), r.situation(), toTag);
+                for (org.clearline.syntax.Header h : r.headers()) resp.addHeader(h.name(), h.value());
+                server.respond(resp);
+                core.finished(this, resp.status(), r.situation());
+                core.maybeRelease(this);
+                return;
+            }
+        }
         if (!finalSent && allDone()) {
             finalSent = true;
+            if (ringTimer != null) ringTimer.cancel();
             Branch best = BestResponse.choose(branches);
             SipResponse r;
             Situation s;

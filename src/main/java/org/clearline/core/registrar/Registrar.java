@@ -113,20 +113,31 @@ public final class Registrar {
         for (Registration r : location.bindings(sipId)) {
             if (r.expiresAt() > now) current.put(r.contact(), r);
         }
+        String callId = req.callId();
+        long cseq = req.cseq().number();
         List<RegistrationChange> changes = new ArrayList<>();
         if (contacts.wildcard()) {
+            // §10.3 step 6: "*" removes a binding of its own Call-ID only if its CSeq is higher
+            for (Registration r : current.values()) {
+                if (isNotNewer(r, callId, cseq)) {
+                    fail(tx, Situation.REGISTER_OUT_OF_ORDER, null, sipId);
+                    return;
+                }
+            }
             current.clear();
             changes.add(new RegistrationChange.RemoveAll(sipId));
         }
-        String callId = req.callId();
-        long cseq = req.cseq().number();
         String path = String.join(", ", req.headerValues(HeaderNames.PATH));
         String ua = req.header(HeaderNames.USER_AGENT);
         for (ContactRequest.Requested c : contacts.contacts()) {
             long expires = c.expires() < 0 ? config.defaultExpires().toSeconds() : c.expires();
             Registration existing = current.get(c.uriText());
-            // §10.3 step 7: an older or repeated request of the same Call-ID must not change a binding
-            if (existing != null && existing.callId().equals(callId) && existing.cseq() >= cseq) continue;
+            // §10.3 step 7: an older or repeated request of the same Call-ID must not change a
+            // binding, and then "the update MUST be aborted and the request fails" as a whole
+            if (existing != null && isNotNewer(existing, callId, cseq)) {
+                fail(tx, Situation.REGISTER_OUT_OF_ORDER, null, sipId);
+                return;
+            }
             if (expires == 0) {
                 if (current.remove(c.uriText()) != null) {
                     changes.add(new RegistrationChange.Remove(sipId, c.uriText()));
@@ -164,9 +175,16 @@ public final class Registrar {
                 respond(tx, r, Situation.REGISTER_STORE_UNAVAILABLE, sipId);
                 return;
             }
-            location.replace(sipId, after);
-            respond(tx, ok(req, after, clock.epochMillis()), null, sipId);
+            // §10.3 step 8: the 200 lists the bindings as they are after this commit, which
+            // may include another device's REGISTER that committed while this one waited
+            long committed = clock.epochMillis();
+            respond(tx, ok(req, location.apply(sipId, changes, committed), committed), null, sipId);
         }));
+    }
+
+    /** True when {@code binding} came from this Call-ID with a CSeq at least {@code cseq} (§10.3 step 7). */
+    private static boolean isNotNewer(Registration binding, String callId, long cseq) {
+        return binding.callId().equals(callId) && binding.cseq() >= cseq;
     }
 
     /** 200 OK listing every current binding with its remaining time (§10.3 step 8). */

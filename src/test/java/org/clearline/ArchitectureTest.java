@@ -1,0 +1,69 @@
+package org.clearline;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** RFC 3261's layers point down (docs/ARCHITECTURE.md): these rules keep them so. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.clearline");
+    }
+
+    @Test
+    void layersOnlyUseLayersBelowThem() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("time").definedBy("org.clearline.time..")
+                .layer("syntax").definedBy("org.clearline.syntax..")
+                .layer("transport").definedBy("org.clearline.transport..")
+                .layer("transaction").definedBy("org.clearline.transaction..")
+                .layer("failures").definedBy("org.clearline.failures..")
+                .layer("store").definedBy("org.clearline.store..")
+                .layer("core").definedBy("org.clearline.core..")
+                .layer("features").definedBy("org.clearline.features..")
+                .layer("admin").definedBy("org.clearline.admin..")
+                .whereLayer("admin").mayNotBeAccessedByAnyLayer()
+                .whereLayer("features").mayOnlyBeAccessedByLayers("admin")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("features", "admin")
+                .whereLayer("transaction").mayOnlyBeAccessedByLayers("core", "features", "admin")
+                .whereLayer("transport").mayOnlyBeAccessedByLayers("transaction", "core", "features", "admin")
+                .whereLayer("failures").mayOnlyBeAccessedByLayers("core", "features", "admin")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("core", "features", "admin")
+                .check(classes);
+    }
+
+    @Test
+    void syntaxIsSelfContained() {
+        noClasses().that().resideInAPackage("org.clearline.syntax..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.clearline.time..", "org.clearline.transport..",
+                        "org.clearline.transaction..", "org.clearline.core..", "org.clearline.features..",
+                        "org.clearline.failures..", "org.clearline.store..", "org.clearline.admin..", "io.netty..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheTransportAndTheWiringTouchNetty() {
+        noClasses().that().resideOutsideOfPackages("org.clearline.transport..", "org.clearline.admin..")
+                .should().dependOnClassesThat().resideInAPackage("io.netty..")
+                .check(classes);
+    }
+
+    @Test
+    void theHotPathNeverTouchesJdbc() {
+        noClasses().that().resideInAnyPackage("org.clearline.syntax..", "org.clearline.transport..",
+                        "org.clearline.transaction..", "org.clearline.core..", "org.clearline.features..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "com.zaxxer..",
+                        "org.h2..", "org.flywaydb..")
+                .check(classes);
+    }
+}

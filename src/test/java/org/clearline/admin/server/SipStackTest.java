@@ -1,0 +1,241 @@
+package org.clearline.admin.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.clearline.core.auth.DigestAlgorithm;
+import org.clearline.core.proxy.ProxyConfig;
+import org.clearline.core.registrar.RegistrarConfig;
+import org.clearline.store.Account;
+import org.clearline.store.JdbcStore;
+import org.clearline.time.Clock;
+import org.clearline.transaction.TimerConfig;
+import org.clearline.transport.TransportConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole stack over real UDP sockets on 127.0.0.1: registration with digest
+ * authentication and an authenticated call routed to the registered contact.
+ */
+class SipStackTest {
+    private static final String REALM = "127.0.0.1";
+
+    @TempDir
+    Path dir;
+    private JdbcStore store;
+    private SipStack stack;
+    private int port;
+    private DatagramSocket alice;
+    private DatagramSocket bob;
+
+    @BeforeEach
+    void start() throws Exception {
+        store = JdbcStore.open(Files.createDirectories(dir.resolve("data")));
+        store.accounts().put(account("alice", "secret-alice"));
+        store.accounts().put(account("bob", "secret-bob"));
+        StackSettings s = new StackSettings(REALM, List.of(), TransportConfig.of("127.0.0.1", 0), TimerConfig.DEFAULT,
+                RegistrarConfig.DEFAULT, ProxyConfig.DEFAULT, Duration.ofMinutes(5),
+                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), "49", "30", Duration.ofSeconds(2));
+        stack = SipStack.start(s, store, Clock.SYSTEM);
+        port = stack.listeningPoints().get(0).port();
+        alice = socket();
+        bob = socket();
+    }
+
+    @AfterEach
+    void stop() {
+        if (alice != null) alice.close();
+        if (bob != null) bob.close();
+        if (stack != null) stack.close();
+        if (store != null) store.close();
+    }
+
+    @Test
+    void registersWithDigestAndRoutesAnAuthenticatedCall() throws Exception {
+        register(bob, "bob", "secret-bob");
+
+        String invite = request("INVITE", "sip:bob@" + REALM, alice, "alice", "c1@test", 1, "");
+        send(alice, invite);
+        String challenge = receiveFinal(alice);
+        assertThat(challenge).startsWith("SIP/2.0 407 ");
+        send(alice, ack(challenge, alice));
+        String auth = authorization("Proxy-Authorization", challenge, "Proxy-Authenticate", "alice",
+                "secret-alice", "INVITE", "sip:bob@" + REALM);
+        send(alice, request("INVITE", "sip:bob@" + REALM, alice, "alice", "c1@test", 2, auth + "\r\n"));
+        assertThat(receive(alice)).startsWith("SIP/2.0 100 Trying");
+
+        String forwarded = receive(bob);
+        assertThat(forwarded).startsWith("INVITE sip:bob@127.0.0.1:" + bob.getLocalPort() + " SIP/2.0");
+        assertThat(forwarded).contains("Record-Route: <sip:127.0.0.1:" + port + ";lr>");
+        assertThat(forwarded).contains("Max-Forwards: 69");
+        assertThat(forwarded).doesNotContain("Proxy-Authorization");
+        assertThat(header(forwarded, "Via")).startsWith("SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK");
+
+        send(bob, response(forwarded, "180 Ringing", "totag1"));
+        assertThat(receive(alice)).startsWith("SIP/2.0 180 Ringing");
+        send(bob, response(forwarded, "200 OK", "totag1"));
+        String ok = receive(alice);
+        assertThat(ok).startsWith("SIP/2.0 200 OK");
+        assertThat(ok).contains("Record-Route: <sip:127.0.0.1:" + port + ";lr>");
+        assertThat(ok.split("\r\n")).filteredOn(l -> l.startsWith("Via:")).hasSize(1);
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameAnswer() throws Exception {
+        String wrong = registerOnce(alice, "alice", "not-the-password");
+        String unknown = registerOnce(alice, "mallory", "whatever");
+        assertThat(wrong).startsWith("SIP/2.0 401 Unauthorized");
+        assertThat(unknown).startsWith("SIP/2.0 401 Unauthorized");
+        assertThat(headerNames(wrong)).isEqualTo(headerNames(unknown));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void register(DatagramSocket s, String user, String password) throws Exception {
+        assertThat(registerOnce(s, user, password)).startsWith("SIP/2.0 200 OK")
+                .contains("Contact: <sip:" + user + "@127.0.0.1:" + s.getLocalPort() + ">;expires=");
+    }
+
+    /** REGISTER, answer the challenge with these credentials, return the final response. */
+    private String registerOnce(DatagramSocket s, String user, String password) throws Exception {
+        String callId = "reg-" + user + "-" + System.nanoTime();
+        send(s, registerRequest(s, user, callId, 1, ""));
+        String challenge = receiveFinal(s);
+        assertThat(challenge).startsWith("SIP/2.0 401 ");
+        String auth = authorization("Authorization", challenge, "WWW-Authenticate", user, password, "REGISTER",
+                "sip:" + REALM);
+        send(s, registerRequest(s, user, callId, 2, auth + "\r\n"));
+        return receiveFinal(s);
+    }
+
+    private String registerRequest(DatagramSocket s, String user, String callId, int cseq, String extra) {
+        int p = s.getLocalPort();
+        return "REGISTER sip:" + REALM + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + p + ";branch=z9hG4bK" + callId + cseq + ";rport\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:" + user + "@" + REALM + ">;tag=f" + cseq + "\r\n"
+                + "To: <sip:" + user + "@" + REALM + ">\r\nCall-ID: " + callId + "\r\nCSeq: " + cseq + " REGISTER\r\n"
+                + "Contact: <sip:" + user + "@127.0.0.1:" + p + ">\r\nExpires: 600\r\n" + extra
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    private static String request(String method, String ruri, DatagramSocket s, String user, String callId, int cseq,
+                                  String extra) {
+        int p = s.getLocalPort();
+        String body = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio 4000 RTP/AVP 0\r\n";
+        return method + " " + ruri + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + p + ";branch=z9hG4bK" + callId.hashCode() + "x" + cseq + ";rport\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:" + user + "@" + REALM + ">;tag=caller\r\n"
+                + "To: <" + ruri + ">\r\nCall-ID: " + callId + "\r\nCSeq: " + cseq + " " + method + "\r\n"
+                + "Contact: <sip:" + user + "@127.0.0.1:" + p + ">\r\n" + extra
+                + "Content-Type: application/sdp\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+    }
+
+    private static String ack(String response, DatagramSocket s) {
+        String via = header(response, "Via");
+        return "ACK sip:bob@" + REALM + " SIP/2.0\r\nVia: " + via + "\r\nMax-Forwards: 70\r\n"
+                + "From: " + header(response, "From") + "\r\nTo: " + header(response, "To") + "\r\n"
+                + "Call-ID: " + header(response, "Call-ID") + "\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n";
+    }
+
+    private static String response(String request, String status, String toTag) {
+        StringBuilder sb = new StringBuilder("SIP/2.0 ").append(status).append("\r\n");
+        for (String line : request.split("\r\n")) {
+            if (line.isEmpty()) break;
+            if (line.startsWith("Via:") || line.startsWith("Record-Route:") || line.startsWith("From:")
+                    || line.startsWith("Call-ID:") || line.startsWith("CSeq:")) {
+                sb.append(line).append("\r\n");
+            } else if (line.startsWith("To:")) {
+                sb.append(line).append(";tag=").append(toTag).append("\r\n");
+            }
+        }
+        return sb.append("Contact: <sip:bob@127.0.0.1>\r\nContent-Length: 0\r\n\r\n").toString();
+    }
+
+    /** RFC 2617 §3.2.2 with qop=auth, computed here independently of the server's code. */
+    private static String authorization(String name, String challenge, String challengeHeader, String user,
+                                        String password, String method, String uri) throws Exception {
+        String ch = header(challenge, challengeHeader);
+        String realm = param(ch, "realm");
+        String nonce = param(ch, "nonce");
+        String ha1 = md5(user + ":" + realm + ":" + password);
+        String ha2 = md5(method + ":" + uri);
+        String response = md5(ha1 + ":" + nonce + ":00000001:abcdef:auth:" + ha2);
+        return name + ": Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce
+                + "\", uri=\"" + uri + "\", response=\"" + response + "\", algorithm=MD5, cnonce=\"abcdef\", "
+                + "qop=auth, nc=00000001";
+    }
+
+    private static String md5(String s) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String param(String header, String name) {
+        Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(header);
+        assertThat(m.find()).as("%s in %s", name, header).isTrue();
+        return m.group(1);
+    }
+
+    /** First header line value of that name (the MD5 challenge for WWW-Authenticate: it is offered first). */
+    private static String header(String msg, String name) {
+        for (String line : msg.split("\r\n")) {
+            if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) return line.substring(name.length() + 1).strip();
+        }
+        throw new AssertionError("no " + name + " in\n" + msg);
+    }
+
+    private static List<String> headerNames(String msg) {
+        return java.util.Arrays.stream(msg.split("\r\n")).skip(1).takeWhile(l -> !l.isEmpty())
+                .map(l -> l.substring(0, l.indexOf(':'))).toList();
+    }
+
+    private static DatagramSocket socket() throws Exception {
+        DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        s.setSoTimeout(5000);
+        return s;
+    }
+
+    private void send(DatagramSocket s, String msg) throws Exception {
+        byte[] b = msg.getBytes(StandardCharsets.ISO_8859_1);
+        s.send(new DatagramPacket(b, b.length, new InetSocketAddress("127.0.0.1", port)));
+    }
+
+    private static String receive(DatagramSocket s) throws Exception {
+        byte[] buf = new byte[65535];
+        DatagramPacket p = new DatagramPacket(buf, buf.length);
+        try {
+            s.receive(p);
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("no message within 5 s", e);
+        }
+        return new String(buf, 0, p.getLength(), StandardCharsets.ISO_8859_1);
+    }
+
+    /** The next response that is not 100 Trying. */
+    private static String receiveFinal(DatagramSocket s) throws Exception {
+        while (true) {
+            String m = receive(s);
+            if (!m.startsWith("SIP/2.0 100 ")) return m;
+        }
+    }
+
+    private static Account account(String user, String password) {
+        return new Account(user, user, DigestAlgorithm.MD5.ha1(user, REALM, password),
+                DigestAlgorithm.SHA_256.ha1(user, REALM, password), true);
+    }
+}
