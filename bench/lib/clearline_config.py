@@ -42,8 +42,7 @@ def main():
         f.write("  sip:\n")
         f.write("    listen: 127.0.0.1\n")
         f.write(f"    port: {port}\n")
-        f.write("registrar:\n")
-        f.write("  maxExpires: 3600\n")
+        f.write("  registrar: { maxExpires: 3600s }\n")
         f.write("accounts:\n")
         for user, password in rows:
             f.write(f"  - {{sipId: {q(user)}, password: {q(password)}}}\n")
