@@ -35,6 +35,10 @@ public final class CoreDispatcher implements TransactionUser {
     private final ProxyCore proxy;
     private final TransportLayer transport;
     private volatile boolean draining;
+    private volatile boolean maintenance;
+    private volatile java.util.function.BooleanSupplier overloaded = () -> false;
+    /** Seconds a phone should wait during maintenance before it tries again. */
+    static final int MAINTENANCE_RETRY_AFTER_SECONDS = 60;
     private final AtomicLong malformedCount = new AtomicLong();
     private final AtomicLong internalErrors = new AtomicLong();
 
@@ -53,14 +57,36 @@ public final class CoreDispatcher implements TransactionUser {
         return draining;
     }
 
+    /** Maintenance: new calls and registrations get 503 with Retry-After; dialogs keep working. */
+    public void maintenance(boolean on) {
+        maintenance = on;
+    }
+
+    public boolean maintenance() {
+        return maintenance;
+    }
+
+    /** The overload guard: while it says true, new calls and registrations get 503 with Retry-After. */
+    public void overloadGuard(java.util.function.BooleanSupplier guard) {
+        this.overloaded = guard;
+    }
+
     @Override
     public void onRequest(ServerTransaction tx) {
         SipRequest req = tx.request();
         try {
             boolean initial = req.to() == null || req.to().tag() == null;
             if (draining && initial && !req.isMethod(Methods.CANCEL)) {
-                SipResponse r = FailureResponses.create(req, Situation.SERVER_SHUTTING_DOWN, RequestChecks.toTag(req));
-                tx.respond(FailureResponses.withRetryAfter(r, RETRY_AFTER_SECONDS));
+                refuse(tx, Situation.SERVER_SHUTTING_DOWN, RETRY_AFTER_SECONDS);
+                return;
+            }
+            boolean newWork = initial && (req.isMethod(Methods.INVITE) || req.isMethod(Methods.REGISTER));
+            if (newWork && maintenance) {
+                refuse(tx, Situation.SERVER_MAINTENANCE, MAINTENANCE_RETRY_AFTER_SECONDS);
+                return;
+            }
+            if (newWork && overloaded.getAsBoolean()) {
+                refuse(tx, Situation.SERVER_OVERLOADED, RETRY_AFTER_SECONDS);
                 return;
             }
             if (req.isMethod(Methods.REGISTER)) {
@@ -77,6 +103,12 @@ public final class CoreDispatcher implements TransactionUser {
                 tx.respond(FailureResponses.withRetryAfter(r, RETRY_AFTER_SECONDS));
             }
         }
+    }
+
+    private void refuse(ServerTransaction tx, Situation s, int retryAfterSeconds) {
+        SipRequest req = tx.request();
+        SipResponse r = FailureResponses.create(req, s, RequestChecks.toTag(req));
+        tx.respond(FailureResponses.withRetryAfter(r, retryAfterSeconds));
     }
 
     @Override

@@ -48,10 +48,28 @@ public enum Situation {
     CALLEE_NO_ANSWER("callee.no-answer", 408, "Request Timeout", "RFC 3261 §16.6 step 11 (Timer C), §17.1.1.2 (Timer B)"),
     CALLEE_UNREACHABLE("callee.unreachable", 503, "Service Unavailable", "RFC 3261 §16.7 step 6, §8.1.3.1"),
     CALL_CANCELLED("call.cancelled", 487, "Request Terminated", "RFC 3261 §9.2, §16.10"),
+    CALLEE_DND("callee.dnd", 480, "Temporarily Unavailable", "RFC 3261 §21.4.18"),
+    CALLEE_CALL_LIMIT("callee.call-limit", 486, "Busy Here", "RFC 3261 §21.4.24"),
+    CALLEE_REJECTED("callee.rejected", 603, "Decline", "RFC 3261 §21.6.2"),
+    CALLEE_MOVED_PERMANENTLY("callee.moved-permanently", 301, "Moved Permanently", "RFC 3261 §21.3.2"),
+    CALLEE_MOVED_TEMPORARILY("callee.moved-temporarily", 302, "Moved Temporarily", "RFC 3261 §21.3.3"),
+    CALLEE_INVALID_RESPONSE("callee.invalid-response", 502, "Bad Gateway", "RFC 3261 §21.5.3"),
+    FORWARD_LOOP("forward.loop", 482, "Loop Detected", "RFC 3261 §21.4.20"),
+    FORWARD_CHAIN_TOO_LONG("forward.chain-too-long", 483, "Too Many Hops", "RFC 3261 §21.4.21"),
+    CALL_NOT_PERMITTED("call.not-permitted", 403, "Forbidden", "RFC 3261 §21.4.4"),
+    NUMBER_NO_ROUTE("number.no-route", 404, "Not Found", "RFC 3261 §21.4.5"),
+    MEDIA_CODEC_NOT_ALLOWED("media.codec-not-allowed", 488, "Not Acceptable Here", "RFC 3261 §21.4.26, §20.43"),
+    MEDIA_SRTP_REQUIRED("media.srtp-required", 488, "Not Acceptable Here", "RFC 3261 §21.4.26, §20.43"),
+    MEDIA_UNREADABLE("media.unreadable-sdp", 488, "Not Acceptable Here", "RFC 3261 §21.4.26; RFC 4566"),
+    TRUNK_UNREACHABLE("trunk.unreachable", 503, "Service Unavailable", "RFC 3261 §21.5.4, §8.1.3.1"),
+    TRUNK_NO_ANSWER("trunk.no-answer", 408, "Request Timeout", "RFC 3261 §17.1.1.2 (Timer B)"),
+    TRUNK_INVALID_RESPONSE("trunk.invalid-response", 502, "Bad Gateway", "RFC 3261 §21.5.3"),
     CALL_RELAY_DENIED("call.relay-denied", 403, "Forbidden", "RFC 3261 §16.5 (local policy)"),
     DIALOG_UNKNOWN("dialog.unknown", 481, "Call/Transaction Does Not Exist", "RFC 3261 §12.2.2, §9.2"),
 
     // -- the server ---------------------------------------------------------------------
+    SERVER_MAINTENANCE("server.maintenance", 503, "Service Unavailable", "RFC 3261 §21.5.4"),
+    SERVER_OVERLOADED("server.overloaded", 503, "Service Unavailable", "RFC 3261 §21.5.4"),
     SERVER_SHUTTING_DOWN("server.shutting-down", 503, "Service Unavailable", "RFC 3261 §21.5.4"),
     SERVER_INTERNAL_ERROR("server.internal-error", 500, "Server Internal Error", "RFC 3261 §21.5.1");
 

@@ -23,19 +23,19 @@ final class Database {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new StoreException("cannot create data directory " + dir + ": " + Failures.describe(e), e);
+            throw new StoreException("cannot create data directory " + dir + ": " + ErrorText.describe(e), e);
         }
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(poolConfig(dir));
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open store in " + dir + ": " + Failures.describe(e), e);
+            throw new StoreException("cannot open store in " + dir + ": " + ErrorText.describe(e), e);
         }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
             pool.close();
-            throw new StoreException("cannot migrate store in " + dir + ": " + Failures.describe(e), e);
+            throw new StoreException("cannot migrate store in " + dir + ": " + ErrorText.describe(e), e);
         }
         return pool;
     }

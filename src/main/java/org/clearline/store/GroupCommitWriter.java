@@ -82,7 +82,7 @@ final class GroupCommitWriter implements Runnable {
                 commit(c, List.of(pending)).ifPresent(e -> fail(pending, e));
             }
         } catch (SQLException | RuntimeException e) {
-            log.warn("registration store unavailable: {}", Failures.describe(e));
+            log.warn("registration store unavailable: {}", ErrorText.describe(e));
             log.debug("registration batch failed", e);
             for (PendingWrite pending : batch) fail(pending, e);
         }
@@ -110,6 +110,6 @@ final class GroupCommitWriter implements Runnable {
     private void fail(PendingWrite pending, Exception cause) {
         failed.incrementAndGet();
         pending.done().completeExceptionally(
-                new StoreException("registration write failed: " + Failures.describe(cause), cause));
+                new StoreException("registration write failed: " + ErrorText.describe(cause), cause));
     }
 }

@@ -45,7 +45,7 @@ final class Jdbc {
                 return result;
             }
         } catch (SQLException e) {
-            throw new StoreException("store query failed: " + Failures.describe(e), e);
+            throw new StoreException("store query failed: " + ErrorText.describe(e), e);
         }
     }
 
@@ -54,7 +54,7 @@ final class Jdbc {
             binder.bind(s);
             return s.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("store update failed: " + Failures.describe(e), e);
+            throw new StoreException("store update failed: " + ErrorText.describe(e), e);
         }
     }
 
@@ -76,7 +76,7 @@ final class Jdbc {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("store write failed: " + Failures.describe(e), e);
+            throw new StoreException("store write failed: " + ErrorText.describe(e), e);
         }
     }
 

@@ -20,6 +20,7 @@ public final class JdbcStore implements AutoCloseable {
     private final JdbcAccountStore accounts;
     private final JdbcNumberStore numbers;
     private final JdbcRegistrationStore registrations;
+    private final JdbcLineSettingsStore lines;
 
     private JdbcStore(Path dataDir, HikariDataSource pool, int registrationQueueCapacity) {
         this.dataDir = dataDir;
@@ -28,6 +29,7 @@ public final class JdbcStore implements AutoCloseable {
         this.accounts = new JdbcAccountStore(jdbc);
         this.numbers = new JdbcNumberStore(jdbc);
         this.registrations = new JdbcRegistrationStore(jdbc, registrationQueueCapacity);
+        this.lines = new JdbcLineSettingsStore(jdbc);
     }
 
     /**
@@ -54,6 +56,10 @@ public final class JdbcStore implements AutoCloseable {
 
     public JdbcNumberStore numbers() {
         return numbers;
+    }
+
+    public JdbcLineSettingsStore lines() {
+        return lines;
     }
 
     public JdbcRegistrationStore registrations() {

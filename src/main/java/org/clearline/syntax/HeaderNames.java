@@ -26,6 +26,7 @@ public final class HeaderNames {
     public static final String MAX_FORWARDS = "Max-Forwards";
     public static final String MIN_EXPIRES = "Min-Expires";
     public static final String PATH = "Path";
+    public static final String PRIVACY = "Privacy";
     public static final String PROXY_AUTHENTICATE = "Proxy-Authenticate";
     public static final String PROXY_AUTHORIZATION = "Proxy-Authorization";
     public static final String PROXY_REQUIRE = "Proxy-Require";
@@ -60,7 +61,7 @@ public final class HeaderNames {
     static {
         for (String n : new String[] {ACCEPT, ALLOW, AUTHORIZATION, CALL_ID, CONTACT, CONTENT_ENCODING,
                 CONTENT_LENGTH, CONTENT_TYPE, CSEQ, DATE, EXPIRES, FROM, HISTORY_INFO, MAX_FORWARDS,
-                MIN_EXPIRES, PATH, PROXY_AUTHENTICATE, PROXY_AUTHORIZATION, PROXY_REQUIRE, REASON,
+                MIN_EXPIRES, PATH, PRIVACY, PROXY_AUTHENTICATE, PROXY_AUTHORIZATION, PROXY_REQUIRE, REASON,
                 RECORD_ROUTE, REQUIRE, RETRY_AFTER, ROUTE, SERVER, SUBJECT, SUPPORTED, TO, UNSUPPORTED,
                 USER_AGENT, VIA, WARNING, WWW_AUTHENTICATE, EVENT, REFER_TO, REFERRED_BY, SESSION_EXPIRES,
                 ACCEPT_CONTACT, REJECT_CONTACT, REQUEST_DISPOSITION, ALLOW_EVENTS, IDENTITY}) {

@@ -42,13 +42,11 @@ public final class MessageParser {
 
     /**
      * What can be salvaged from a header section that cannot be framed (stream
-     * transports): the request with its routing lines, or null.
+     * transports): the request or response with its routing lines, or null.
      */
     SipMessage salvage(byte[] data, int offset, int length) {
         ParseResult r = parse(data, offset, length, false);
-        if (r instanceof ParseResult.Failure f) return f.partial();
-        SipMessage m = ((ParseResult.Success) r).message();
-        return m.isRequest() ? m : null;
+        return r instanceof ParseResult.Failure f ? f.partial() : ((ParseResult.Success) r).message();
     }
 
     /** Prefix of the detail of a failure that is our defect, not the peer's (tests look for it). */

@@ -100,16 +100,29 @@ final class MessageReader {
     }
 
     private ParseResult.Failure failure(ParseError error, String header, String detail, StartLine start, String method) {
-        SipMessage partial = null;
-        if (method != null) partial = partial(start, new RoutingHeaders().check(headers, method));
+        SipMessage partial = salvageable(start) ? partial(start, new RoutingHeaders().check(headers, method)) : null;
         return new ParseResult.Failure(error, header, detail, partial);
     }
 
-    /** A request holding the Via, From, To, Call-ID and CSeq lines that parsed; null for responses. */
+    /**
+     * A request with its method, or a response whose status code was read: a
+     * response with an unreadable code (SIP/3.0, garbage) cannot be matched
+     * safely, so nothing of it is kept.
+     */
+    private static boolean salvageable(StartLine start) {
+        return start.request() ? start.method() != null : start.status() >= 100;
+    }
+
+    /**
+     * The request (for a stateless 400/505, §8.2.6) or response (for matching its
+     * client transaction, §17.1.3, and answering 502 upstream, §16.7) holding the
+     * Via, From, To, Call-ID and CSeq lines that parsed; null when not salvageable.
+     */
     private static SipMessage partial(StartLine start, RoutingHeaders routing) {
-        if (!start.request() || start.method() == null) return null;
-        SipRequest r = new SipRequest(start.method(), start.uri(), routing.salvage, null);
-        return r;
+        if (!salvageable(start)) return null;
+        return start.request()
+                ? new SipRequest(start.method(), start.uri(), routing.salvage, null)
+                : new SipResponse(start.status(), start.reason(), routing.salvage, null);
     }
 
     /**

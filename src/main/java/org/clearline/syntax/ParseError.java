@@ -8,6 +8,12 @@ public enum ParseError {
     BAD_HEADER,
     /** Request-Line malformed (method, URI, spacing): 400. */
     BAD_REQUEST_LINE,
+    /**
+     * Status-Line whose code is three valid digits but whose Reason-Phrase is not
+     * (§25.1). Never answered; the status survives in the partial response so the
+     * client transaction can still be found (§16.7: a proxy answers its caller 502).
+     */
+    BAD_STATUS_LINE,
     /** SIP-Version other than SIP/2.0: 505. */
     BAD_VERSION,
     /** Content-Length disagrees with the octets present (datagram): 400. */

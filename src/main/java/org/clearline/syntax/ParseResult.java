@@ -15,7 +15,9 @@ public sealed interface ParseResult permits ParseResult.Success, ParseResult.Fai
      *                start line or framing is at fault
      * @param detail  one line, safe to put into a reason phrase or Warning
      * @param partial what could be salvaged (Via, From, To, Call-ID, CSeq) so a
-     *                request can still be answered; null when nothing could
+     *                request can still be answered, or a response (with its status
+     *                code) still matched to its client transaction (§17.1.3, §16.7);
+     *                null when nothing could, e.g. a start line that is not SIP at all
      */
     record Failure(ParseError error, String header, String detail, SipMessage partial) implements ParseResult {
         /** Reason phrase for the error response, e.g. "Bad Via header: missing branch". */

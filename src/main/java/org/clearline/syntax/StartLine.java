@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
  * Request-Line (§7.1, §25.1: {@code Method SP Request-URI SP SIP-Version}, single
  * spaces, no white space inside the URI) or Status-Line (§7.2:
  * {@code SIP-Version SP 3DIGIT SP Reason-Phrase}). A failure keeps what was
- * understood (the method, the URI) so that a 400 or 505 can still be built.
+ * understood (the method, the URI) so that a 400 or 505 can still be built, or
+ * (the status code) so that an invalid response can still be matched (§16.7).
  */
 record StartLine(boolean request, String method, Uri uri, int status, String reason,
                  ParseError error, String detail) {
@@ -75,6 +76,15 @@ record StartLine(boolean request, String method, Uri uri, int status, String rea
         if (code < 100 || code > 699) return garbage("status code out of range");
         // Reason-Phrase may be empty (RFC 4475 noreason: "SIP/2.0 100 ")
         String reason = to - c > 4 ? latin1(d, c + 4, to) : "";
+        for (int i = c + 4; i < to; i++) {
+            // §25.1: Reason-Phrase allows SP and HTAB but no other control character. We stay
+            // lenient about the rest (brackets, Latin-1 bytes) that real gateways send.
+            byte b = d[i];
+            if ((b >= 0 && b < ' ' && b != '\t') || b == 0x7f) {
+                return new StartLine(false, null, null, code, "", ParseError.BAD_STATUS_LINE,
+                        "control character in the Reason-Phrase");
+            }
+        }
         return new StartLine(false, null, null, code, reason, null, null);
     }
 

@@ -1,5 +1,6 @@
 package org.clearline.transaction;
 
+import org.clearline.syntax.ParseResult;
 import org.clearline.syntax.SipMessage;
 import org.clearline.syntax.SipRequest;
 import org.clearline.syntax.SipResponse;
@@ -7,6 +8,8 @@ import org.clearline.time.Scheduler;
 import org.clearline.transport.Inbound;
 import org.clearline.transport.Peer;
 import org.clearline.transport.SendListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What both client state machines share: the request, its destination and key,
@@ -15,6 +18,7 @@ import org.clearline.transport.SendListener;
  */
 abstract sealed class AbstractClientTransaction implements ClientTransaction, SendListener
         permits ClientInviteTransaction, ClientNonInviteTransaction {
+    private static final Logger log = LoggerFactory.getLogger(AbstractClientTransaction.class);
 
     final Shard shard;
     final SipRequest request;
@@ -63,6 +67,43 @@ abstract sealed class AbstractClientTransaction implements ClientTransaction, Se
 
     /** Cancels the timers and goes to Terminated without telling the TU (no-op when already there). */
     abstract void stop();
+
+    /** True in the states that still wait for a final response (Calling/Trying, Proceeding). */
+    abstract boolean awaitingFinal();
+
+    /**
+     * A response that matched this transaction (top Via branch, CSeq number and
+     * method) but did not parse. A final one, or one whose status is unknown,
+     * ends the transaction: nothing in it can be trusted to build an ACK or to
+     * forward (§21.5.3: the proxy answers 502 instead). A provisional one only
+     * says the peer is alive; waiting on for the final response costs nothing.
+     */
+    final void onInvalidResponse(SipResponse partial, ParseResult.Failure failure) {
+        int status = partial.status();
+        if (status >= 100 && status < 200) {
+            log.debug("{}: ignoring a malformed {} ({})", this, status, failure.reasonPhrase());
+            return;
+        }
+        if (!awaitingFinal()) {
+            log.debug("{}: ignoring a malformed {} after the final response ({})", this, status,
+                    failure.reasonPhrase());
+            return;
+        }
+        stop();
+        listener.onInvalidResponse(this, failure);
+    }
+
+    /**
+     * The partial of a malformed response is matched more strictly than §17.1.3
+     * asks: its CSeq number, and its Call-ID when it kept one, must be the
+     * request's too, so that bytes we cannot fully read end a transaction only
+     * when everything that was readable points at it.
+     */
+    final boolean sameRequestAs(SipResponse partial) {
+        String callId = partial.callId();
+        return partial.cseq().number() == request.cseq().number()
+                && (callId == null || callId.equals(request.callId()));
+    }
 
     /** §17.1.4: the transport could not send. Runs on the shard. */
     abstract void onTransportFailure(Throwable cause);

@@ -22,6 +22,17 @@ import org.clearline.transport.Peer;
  * Proceeding has no timer of its own: ending a call that rings forever is the
  * TU's Timer C (§16.6 step 11), and after a CANCEL that gets no 487, the TU's
  * 64*T1 wait (§9.1); either way the TU calls {@link #terminate()}.
+ *
+ * <p>An <em>invalid</em> final response (its top Via branch and CSeq match, the
+ * rest does not parse) goes from Calling or Proceeding straight to Terminated,
+ * with no ACK: the ACK of a non-2xx copies the response's To header, tag
+ * included (§17.1.1.3), and the ACK of a 2xx is built by the TU from the dialog
+ * the response would create (§13.2.2.4); neither can be built from bytes we
+ * could not read, and an ACK guessed from the request would carry the wrong To
+ * tag. The TU answers its caller 502 (§21.5.3, §16.7). The peer then
+ * retransmits that response until its own timer gives up (Timer H, §17.2.1, or
+ * the 2xx retransmission of §13.3.1.4); those copies match no transaction and
+ * are dropped as malformed. A malformed provisional response changes nothing.
  */
 final class ClientInviteTransaction extends AbstractClientTransaction {
 
@@ -161,6 +172,11 @@ final class ClientInviteTransaction extends AbstractClientTransaction {
         if (state == State.TERMINATED || state == State.ACCEPTED) return;
         stop();
         listener.onTransportError(this, cause);
+    }
+
+    @Override
+    boolean awaitingFinal() {
+        return state == State.CALLING || state == State.PROCEEDING;
     }
 
     @Override

@@ -18,6 +18,12 @@ import org.clearline.transport.Peer;
  * </pre>
  * Timer E retransmits on unreliable transports: doubling from T1 up to T2 in
  * Trying, every T2 in Proceeding.
+ *
+ * <p>An invalid final response (it matches by top Via branch and CSeq, the rest
+ * does not parse) goes from Trying or Proceeding straight to Terminated: there
+ * is nothing to forward and no Completed state is needed to absorb its
+ * retransmissions, which match nothing and are dropped as malformed. The TU
+ * answers its caller 502 (§21.5.3, §16.7). A malformed provisional changes nothing.
  */
 final class ClientNonInviteTransaction extends AbstractClientTransaction {
 
@@ -109,6 +115,11 @@ final class ClientNonInviteTransaction extends AbstractClientTransaction {
         if (state != State.TRYING && state != State.PROCEEDING) return;
         stop();
         listener.onTransportError(this, cause);
+    }
+
+    @Override
+    boolean awaitingFinal() {
+        return state == State.TRYING || state == State.PROCEEDING;
     }
 
     @Override

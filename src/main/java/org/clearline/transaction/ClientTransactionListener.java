@@ -1,5 +1,6 @@
 package org.clearline.transaction;
 
+import org.clearline.syntax.ParseResult;
 import org.clearline.syntax.SipResponse;
 import org.clearline.transport.Inbound;
 
@@ -17,4 +18,18 @@ public interface ClientTransactionListener {
 
     /** The request could not be sent (§8.1.3.1: treat as 503). */
     void onTransportError(ClientTransaction transaction, Throwable cause);
+
+    /**
+     * A final response (or one whose status could not be read) matched this
+     * transaction by its top Via branch and CSeq (§17.1.3) but is otherwise
+     * malformed; the transaction has already terminated. A proxy answers its
+     * caller 502 Bad Gateway for this branch (§21.5.3, §16.7). Malformed
+     * provisional responses never get here: the transaction ignores them.
+     *
+     * <p>The default treats it as a transport error, so older listeners still
+     * learn that the branch is over.
+     */
+    default void onInvalidResponse(ClientTransaction transaction, ParseResult.Failure failure) {
+        onTransportError(transaction, new IllegalStateException(failure.reasonPhrase()));
+    }
 }

@@ -1,6 +1,7 @@
 package org.clearline.transaction;
 
 import java.util.HashMap;
+import org.clearline.syntax.CSeq;
 import org.clearline.syntax.HeaderNames;
 import org.clearline.syntax.Methods;
 import org.clearline.syntax.ParseError;
@@ -56,6 +57,40 @@ final class Shard {
             onRequest(request, inbound);
         } else {
             onResponse((SipResponse) message, inbound);
+        }
+    }
+
+    /**
+     * A message that did not parse. A response whose partial names one of our client
+     * transactions is that transaction's invalid response; everything else is the TU's.
+     */
+    void onMalformed(Malformed malformed) {
+        if (!offerInvalidResponse(malformed)) tu.onMalformed(malformed);
+    }
+
+    /**
+     * §17.1.3 on the partial of a malformed response: the top Via branch and the CSeq
+     * method find the client transaction (the CSeq number and any Call-ID must agree,
+     * see {@link AbstractClientTransaction#sameRequestAs}). True when one took it.
+     */
+    boolean offerInvalidResponse(Malformed malformed) {
+        if (!(malformed.failure().partial() instanceof SipResponse partial)) return false;
+        ClientTransactionKey key = keyOfInvalid(partial);
+        AbstractClientTransaction tx = key == null ? null : clients.get(key);
+        if (tx == null || !tx.sameRequestAs(partial)) return false;
+        tx.onInvalidResponse(partial, malformed.failure());
+        return true;
+    }
+
+    /** The client key a malformed response's partial names, or null when it names none. */
+    static ClientTransactionKey keyOfInvalid(SipResponse partial) {
+        try {
+            Via top = partial.topVia();
+            CSeq cseq = partial.cseq();
+            if (top == null || top.branch() == null || cseq == null) return null;
+            return new ClientTransactionKey(top.branch(), cseq.method());
+        } catch (SipSyntaxException e) {
+            return null; // a partial built outside the parser: it names nothing we can trust
         }
     }
 

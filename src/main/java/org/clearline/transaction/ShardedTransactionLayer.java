@@ -4,6 +4,7 @@ import java.util.List;
 import org.clearline.syntax.Methods;
 import org.clearline.syntax.SipMessage;
 import org.clearline.syntax.SipRequest;
+import org.clearline.syntax.SipResponse;
 import org.clearline.syntax.Via;
 import org.clearline.time.Scheduler;
 import org.clearline.transport.Inbound;
@@ -17,6 +18,11 @@ import org.clearline.transport.TransportLayer;
  * call (requests, responses, CANCEL, ACK) lands on the same shard, whose single
  * executor owns that call's transactions, timers and TU state, so none of it
  * needs a lock.
+ *
+ * <p>Malformed input: a response whose salvaged partial names one of our client
+ * transactions (top Via branch, CSeq) is that transaction's invalid response
+ * (§17.1.3, §21.5.3); any other goes to the TU on the shard of its Call-ID
+ * (shard 0 when it has none).
  *
  * <p>Wiring: pass it to {@link TransportLayer#setHandler} before the transport starts.
  */
@@ -46,8 +52,28 @@ public final class ShardedTransactionLayer implements TransactionLayer, MessageH
     @Override
     public void onMalformed(Malformed malformed) {
         SipMessage partial = malformed.failure().partial();
-        Shard shard = shardOf(partial == null ? null : partial.callId());
-        shard.scheduler.execute(() -> shard.tu.onMalformed(malformed));
+        String callId = partial == null ? null : partial.callId();
+        if (callId == null && partial instanceof SipResponse r && Shard.keyOfInvalid(r) != null) {
+            // §17.1.3 matches on branch and CSeq alone, but without a Call-ID the owning
+            // shard is unknown: ask each shard in turn, ending on shard 0 (the home of
+            // messages without a Call-ID), which hands an unmatched one to the TU
+            searchShards(1, malformed);
+            return;
+        }
+        Shard shard = shardOf(callId);
+        shard.scheduler.execute(() -> shard.onMalformed(malformed));
+    }
+
+    /** Offers a malformed response to shard {@code i % n}, then to the next, shard 0 last. */
+    private void searchShards(int i, Malformed malformed) {
+        Shard shard = shards[i % shards.length];
+        shard.scheduler.execute(() -> {
+            if (i % shards.length == 0) {
+                shard.onMalformed(malformed);
+            } else if (!shard.offerInvalidResponse(malformed)) {
+                searchShards(i + 1, malformed);
+            }
+        });
     }
 
     // ---------------------------------------------------------- TransactionLayer

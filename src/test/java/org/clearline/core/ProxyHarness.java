@@ -21,7 +21,11 @@ import org.clearline.core.proxy.ProxyCore;
 import org.clearline.core.registrar.Registrar;
 import org.clearline.core.registrar.RegistrarConfig;
 import org.clearline.features.DialPlan;
-import org.clearline.features.LocalTargetStep;
+import org.clearline.features.ActiveCalls;
+import org.clearline.features.Forwarding;
+import org.clearline.features.TargetStep;
+import org.clearline.features.TrunkRouter;
+import org.clearline.features.TrunkStep;
 import org.clearline.features.LocationStep;
 import org.clearline.features.RoutingChain;
 import org.clearline.features.RoutingStep;
@@ -97,19 +101,28 @@ public final class ProxyHarness {
         LateUser late = new LateUser();
         transactions = new ShardedTransactionLayer(net, List.of(shard), TimerConfig.DEFAULT, late);
         List<RoutingStep> steps = new ArrayList<>(firstSteps);
-        steps.add(new LocalTargetStep(identity, directory, new DialPlan("49", "30")));
-        steps.add(new LocationStep(location));
+        DialPlan dialPlan = new DialPlan("49", "30");
+        steps.add(new TargetStep(identity, directory, dialPlan));
+        steps.add(new TrunkStep(new TrunkRouter(List.of())));
+        Forwarding forwarding = new Forwarding(identity, directory, dialPlan, new TrunkRouter(List.of()), 5);
         Resolver resolver = uri -> {
             Peer p = hosts.get(uri.host());
             return p != null ? CompletableFuture.completedFuture(p)
                     : CompletableFuture.failedFuture(new UnknownHostException(uri.host()));
         };
-        proxy = new ProxyCore(ProxyConfig.DEFAULT, identity, auth, new RoutingChain(steps), transactions, net,
+        proxy = new ProxyCore(ProxyConfig.DEFAULT, identity, auth, chain(steps, forwarding), transactions, net,
                 resolver, clock, (tx, status, s) -> callOutcomes.add(status + " " + (s == null ? "relayed" : s.id())));
         dispatcher = new CoreDispatcher(registrar, proxy, net);
         late.target = dispatcher;
         net.setHandler(transactions);
         net.start();
+    }
+
+    private RoutingChain chain(List<RoutingStep> callerSteps, Forwarding forwarding) {
+        RoutingChain chain = new RoutingChain(callerSteps,
+                List.of(new LocationStep(location, directory, new ActiveCalls(), forwarding)));
+        forwarding.chain(chain);
+        return chain;
     }
 
     private static Account account(String user, String password, boolean enabled) {

@@ -37,6 +37,27 @@ public final class Sip {
         return message(all.toArray(String[]::new));
     }
 
+    /**
+     * {@code base} lines with each {@code extra} line replacing the first base line of
+     * the same header name, or appended when the base has none (start line kept).
+     */
+    public static String[] override(String[] base, String... extra) {
+        List<String> out = new ArrayList<>(List.of(base));
+        for (String e : extra) {
+            String name = e.substring(0, Math.max(0, e.indexOf(':'))).strip();
+            int at = -1;
+            for (int i = 1; i < base.length && !name.isEmpty(); i++) {
+                if (out.get(i).regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at >= 0) out.set(at, e);
+            else out.add(e);
+        }
+        return out.toArray(String[]::new);
+    }
+
     /** Gives a message made by {@link #message} (with its Content-Length: 0) a body. */
     public static String withBody(String message, String contentType, String body) {
         String end = "Content-Length: 0\r\n\r\n";

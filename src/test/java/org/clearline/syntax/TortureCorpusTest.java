@@ -87,7 +87,13 @@ class TortureCorpusTest {
             else assertThat(f.partial().vias()).as(key).isEmpty();
             assertThat(f.partial().cseq()).as(key).isNotNull();
         } else {
-            assertThat(f.partial()).isNull();
+            // an invalid response may keep what parsed, but never enough to match a client
+            // transaction (§17.1.3 needs the top Via branch and the CSeq): scalarlg's CSeq is
+            // out of range, bigcode's status line is unreadable; neither may become a 502
+            if (f.partial() != null) {
+                assertThat(f.partial()).as(key).isInstanceOf(SipResponse.class);
+                assertThat(f.partial().cseq()).as(key).isNull();
+            }
         }
     }
 }

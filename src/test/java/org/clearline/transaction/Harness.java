@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.clearline.syntax.ParseResult;
 import org.clearline.syntax.SipResponse;
 import org.clearline.time.ManualClock;
 import org.clearline.time.ManualScheduler;
@@ -118,6 +119,7 @@ final class Harness {
     final class ClientEvents implements ClientTransactionListener {
         final List<String> events = new ArrayList<>();
         final List<SipResponse> responses = new ArrayList<>();
+        final List<ParseResult.Failure> invalid = new ArrayList<>();
         Throwable error;
 
         @Override
@@ -135,6 +137,12 @@ final class Harness {
         public void onTransportError(ClientTransaction transaction, Throwable cause) {
             error = cause;
             events.add("transport-error@" + now());
+        }
+
+        @Override
+        public void onInvalidResponse(ClientTransaction transaction, ParseResult.Failure failure) {
+            invalid.add(failure);
+            events.add("invalid@" + now());
         }
     }
 

@@ -12,9 +12,15 @@ import java.util.List;
  * @param enabled     false keeps the account but refuses it service
  */
 public record AccountConfig(String sipId, String displayName, Credentials credentials, List<String> numbers,
-                            boolean enabled) {
+                            boolean enabled, org.clearline.store.LineSettings line) {
     public AccountConfig {
         numbers = List.copyOf(numbers);
+    }
+
+    /** A plain line (no features of its own). */
+    public AccountConfig(String sipId, String displayName, Credentials credentials, List<String> numbers,
+                         boolean enabled) {
+        this(sipId, displayName, credentials, numbers, enabled, org.clearline.store.LineSettings.DEFAULT);
     }
 
     /** How the file proves the account's secret. */

@@ -14,7 +14,7 @@ import org.clearline.store.SipIds;
 /** Reads and validates the {@code accounts} list. */
 final class AccountsReader {
     private static final List<String> KEYS =
-            List.of("sipId", "password", "ha1Md5", "ha1Sha256", "displayName", "numbers", "enabled");
+            List.of("sipId", "password", "ha1Md5", "ha1Sha256", "displayName", "numbers", "enabled", "line");
 
     private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
 
@@ -41,7 +41,7 @@ final class AccountsReader {
                 if (owner != null) throw new ConfigException(key, number + " is already declared for " + owner);
             }
             accounts.add(new AccountConfig(sipId, entry.text("displayName", ""), credentials(entry), numbers,
-                    entry.bool("enabled", true)));
+                    entry.bool("enabled", true), LineReader.read(entry)));
         }
         return accounts;
     }

@@ -7,9 +7,15 @@ import java.util.List;
  *
  * @param server   how the server runs
  * @param accounts accounts to create or update at start (see {@code Provisioner})
+ * @param trunks   gateways for numbers that live elsewhere
  */
-public record ClearlineConfig(ServerConfig server, List<AccountConfig> accounts) {
+public record ClearlineConfig(ServerConfig server, List<AccountConfig> accounts, List<TrunkConfig> trunks) {
     public ClearlineConfig {
         accounts = List.copyOf(accounts);
+        trunks = List.copyOf(trunks);
+    }
+
+    public ClearlineConfig(ServerConfig server, List<AccountConfig> accounts) {
+        this(server, accounts, List.of());
     }
 }

@@ -61,6 +61,10 @@ public final class Provisioner {
             } else {
                 unchanged++;
             }
+            // the file decides the line features of the accounts it declares, as it does their numbers
+            if (!store.lines().get(declared.sipId()).equals(declared.line())) {
+                store.lines().put(declared.sipId(), declared.line());
+            }
             Set<String> current = new LinkedHashSet<>(store.numbers().numbersOf(declared.sipId()));
             for (String number : declared.numbers()) {
                 if (current.contains(number)) continue;

@@ -18,9 +18,12 @@ import org.clearline.core.location.LocationService;
 import org.clearline.core.proxy.ProxyCore;
 import org.clearline.core.registrar.Registrar;
 import org.clearline.features.DialPlan;
-import org.clearline.features.LocalTargetStep;
-import org.clearline.features.LocationStep;
+import org.clearline.core.proxy.CallOutcomes;
+import org.clearline.features.ActiveCalls;
+import org.clearline.features.Destinations;
+import org.clearline.features.FeatureChain;
 import org.clearline.features.RoutingChain;
+import org.clearline.features.TrunkRouter;
 import org.clearline.store.JdbcStore;
 import org.clearline.time.Clock;
 import org.clearline.transaction.ShardedTransactionLayer;
@@ -54,6 +57,10 @@ public final class SipStack implements AutoCloseable {
     private final LocationService location;
     private final CachedDirectory directory;
     private final NonceService nonces;
+    private final ActiveCalls activeCalls;
+    private final OverloadMonitor overload;
+    /** Store meta key of the maintenance switch ("on" / "off"), set by `clearline maintenance`. */
+    public static final String META_MAINTENANCE = "maintenance"; // written by `clearline maintenance`
     private final ScheduledExecutorService housekeeping;
     private final java.util.concurrent.ExecutorService blocking;
     private volatile long seenVersion;
@@ -63,7 +70,8 @@ public final class SipStack implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.location = new LocationService();
-        this.directory = new CachedDirectory(() -> store.accounts().list(), () -> store.numbers().list());
+        this.directory = new CachedDirectory(() -> store.accounts().list(), () -> store.numbers().list(),
+                () -> store.lines().all());
         this.nonces = new NonceService(clock, settings.nonceLifetime().toMillis(), NonceService.randomSecret());
         seenVersion = store.version();
         directory.reload();
@@ -83,18 +91,26 @@ public final class SipStack implements AutoCloseable {
         Registrar registrar = new Registrar(settings.registrar(), identity, auth, location, store.registrations(),
                 clock, summaries);
         DialPlan dialPlan = new DialPlan(settings.countryCode(), settings.areaCode());
-        RoutingChain chain = new RoutingChain(List.of(
-                new LocalTargetStep(identity, directory, dialPlan),
-                new LocationStep(location)));
+        this.activeCalls = new ActiveCalls();
+        RoutingChain chain = FeatureChain.build(identity, directory, location, dialPlan,
+                new Destinations(settings.countryCode(), settings.areaCode(), settings.premiumPrefixes()),
+                new TrunkRouter(settings.trunks()), activeCalls, settings.maxForwardDepth());
+        CallOutcomes outcomes = (tx, status, situation) -> {
+            activeCalls.finished(tx, status, situation);
+            summaries.finished(tx, status, situation);
+        };
         this.blocking = Executors.newFixedThreadPool(2, daemon("clearline-resolver"));
         // the transaction layer needs its TU at construction and the proxy needs the
         // transaction layer: the dispatcher is reached through a holder set right after
         TuHolder tu = new TuHolder();
         this.transactions = new ShardedTransactionLayer(transport, shards.schedulers(), settings.timers(), tu);
         this.proxy = new ProxyCore(settings.proxy(), identity, auth, chain, transactions, transport,
-                new SystemResolver(blocking), clock, summaries);
+                new SystemResolver(blocking), clock, outcomes);
         this.dispatcher = new CoreDispatcher(registrar, proxy, transport);
         tu.set(dispatcher);
+        this.overload = new OverloadMonitor(transactions::activeTransactions);
+        dispatcher.overloadGuard(overload::overloaded);
+        dispatcher.maintenance(maintenanceOn(store));
         handler.set(transactions);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("clearline-housekeeping"));
     }
@@ -104,9 +120,11 @@ public final class SipStack implements AutoCloseable {
         SipStack stack = new SipStack(settings, store, clock);
         stack.housekeeping.scheduleWithFixedDelay(stack::refreshDirectory, DIRECTORY_POLL.toMillis(),
                 DIRECTORY_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        stack.housekeeping.scheduleWithFixedDelay(stack.overload::sample, 1, 1, TimeUnit.SECONDS);
         stack.housekeeping.scheduleWithFixedDelay(stack::sweep, SWEEP_INTERVAL.toMillis(),
                 SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        log.info("SIP ready on {}; {} accounts, {} registrations loaded", stack.listeningPoints(),
+        log.info("SIP ready on {}; {} accounts, {} registrations loaded",
+                stack.listeningPoints().stream().map(p -> p.protocol() + " " + p.hostPort()).toList(),
                 stack.directory.accountCount(), stack.location.size());
         return stack;
     }
@@ -149,6 +167,11 @@ public final class SipStack implements AutoCloseable {
             if (v != seenVersion) {
                 seenVersion = v;
                 directory.reload();
+                boolean m = maintenanceOn(store);
+                if (m != dispatcher.maintenance()) {
+                    log.info("maintenance {}", m ? "on: new calls and registrations get 503" : "off");
+                    dispatcher.maintenance(m);
+                }
                 log.debug("accounts and numbers reloaded (store version {})", v);
             }
         } catch (RuntimeException e) {
@@ -166,6 +189,10 @@ public final class SipStack implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("registration sweep failed: {}", e.toString());
         }
+    }
+
+    private static boolean maintenanceOn(JdbcStore store) {
+        return store.meta(META_MAINTENANCE).map("on"::equals).orElse(false);
     }
 
     /** Configured aliases plus, when bound to the wildcard address, every local interface address. */

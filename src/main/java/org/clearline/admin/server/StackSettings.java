@@ -5,6 +5,7 @@ import java.util.List;
 import org.clearline.core.auth.DigestAlgorithm;
 import org.clearline.core.proxy.ProxyConfig;
 import org.clearline.core.registrar.RegistrarConfig;
+import org.clearline.features.Trunk;
 import org.clearline.transaction.TimerConfig;
 import org.clearline.transport.TransportConfig;
 
@@ -23,8 +24,25 @@ import org.clearline.transport.TransportConfig;
  * @param countryCode    dial plan: country code without "+"
  * @param areaCode       dial plan: area code without trunk prefix
  * @param drainTimeout   how long SIGTERM waits for transactions to end
+ * @param premiumPrefixes E.164 prefixes that need the premium permission
+ * @param trunks         gateways for numbers that live elsewhere
+ * @param maxForwardDepth followed forwards one call may pass
  */
 public record StackSettings(String domain, List<String> aliases, TransportConfig transport, TimerConfig timers,
                             RegistrarConfig registrar, ProxyConfig proxy, Duration nonceLifetime,
                             List<DigestAlgorithm> algorithms, String countryCode, String areaCode,
-                            Duration drainTimeout) {}
+                            Duration drainTimeout, List<String> premiumPrefixes, List<Trunk> trunks,
+                            int maxForwardDepth) {
+    public StackSettings {
+        aliases = List.copyOf(aliases);
+        algorithms = List.copyOf(algorithms);
+        premiumPrefixes = List.copyOf(premiumPrefixes);
+        trunks = List.copyOf(trunks);
+    }
+
+    /** Default premium-rate prefixes of the German numbering plan (0900, 0137, 0180 services). */
+    public static final List<String> GERMAN_PREMIUM = List.of("+49900", "+49137", "+49180");
+
+    /** How many followed forwards a call may pass before 483. */
+    public static final int DEFAULT_FORWARD_DEPTH = 5;
+}

@@ -1,6 +1,7 @@
 package org.clearline.core.directory;
 
 import org.clearline.store.Account;
+import org.clearline.store.LineSettings;
 
 /**
  * Read side of accounts and numbers for the hot path: in-memory, non-blocking,
@@ -12,4 +13,10 @@ public interface Directory {
 
     /** The SIP ID a number (E.164, "+49...") is assigned to, or null. */
     String ownerOfNumber(String e164);
+
+    /** The line features of an account ({@link LineSettings#DEFAULT} when it has none of its own). */
+    LineSettings lineSettings(String sipId);
+
+    /** The numbers assigned to an account, in no particular order. */
+    java.util.List<String> numbersOf(String sipId);
 }

@@ -40,6 +40,10 @@ final class Branch {
         this.target = target;
     }
 
+    boolean trunk() {
+        return target.kind() == org.clearline.core.routing.Target.Kind.TRUNK;
+    }
+
     int finalStatus() {
         return finalResponse != null ? finalResponse.status() : situation.code();
     }

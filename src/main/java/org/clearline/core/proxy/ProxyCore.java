@@ -6,6 +6,7 @@ import org.clearline.core.LocalIdentity;
 import org.clearline.core.RequestChecks;
 import org.clearline.core.auth.AuthResult;
 import org.clearline.core.auth.DigestAuthenticator;
+import org.clearline.core.auth.DigestCredentials;
 import org.clearline.core.routing.Router;
 import org.clearline.core.routing.Routing;
 import org.clearline.core.routing.RoutingRequest;
@@ -103,10 +104,10 @@ public final class ProxyCore {
         if (inDialog) {
             routeInDialog(tx, working, toUs);
         } else if (toUs) {
-            answerOurselves(tx);
-        } else if (!KNOWN_METHODS.contains(req.method())) {
-            reject(tx, Situation.REQUEST_METHOD_NOT_IMPLEMENTED, null);
+            answerOurselves(tx); // as a UAS, an unknown method gets 501 there (§8.2.1)
         } else {
+            // §16.3 step 1: "An element MUST NOT refuse to proxy a request because it contains
+            // a method or header field it does not know about."
             routeInitial(tx, working);
         }
     }
@@ -114,7 +115,13 @@ public final class ProxyCore {
     /** §16.12-style routing of a request inside a dialog: by the Route set we recorded. */
     private void routeInDialog(ServerTransaction tx, SipRequest working, boolean toUs) {
         boolean routed = working.hasHeader(HeaderNames.ROUTE) || !identity.isLocalHost(hostOf(working));
-        if (!routed || toUs) {
+        // §12.2.1.1, §16.4: a request inside a dialog we record-routed reaches us through our
+        // own Route entry, which route preprocessing just removed. Without one it belongs to
+        // no dialog of ours, and relaying it would make us an open relay for anyone who adds
+        // a To tag (in-dialog requests are not authenticated)
+        boolean viaOurRoute = tx.request().addressList(HeaderNames.ROUTE).size()
+                > working.addressList(HeaderNames.ROUTE).size();
+        if (!routed || toUs || !viaOurRoute) {
             // a mid-dialog request that is addressed to us but belongs to no dialog of ours
             reject(tx, Situation.DIALOG_UNKNOWN, null);
             return;
@@ -146,8 +153,9 @@ public final class ProxyCore {
                 reject(tx, Situation.AUTH_IDENTITY_MISMATCH, null);
                 return;
             }
-            // credentials are for us alone; never pass them on (§22.3)
-            working.removeHeader(HeaderNames.PROXY_AUTHORIZATION);
+            // §22.3, §20.28: we consume the credentials for our realm; those for another
+            // realm (a carrier's proxy further on) must travel on untouched
+            removeOurCredentials(working);
         }
         Routing decision = router.route(new RoutingRequest(working, tx.inbound(), caller, clock.epochMillis()));
         if (decision instanceof Routing.Reject r) {
@@ -205,6 +213,15 @@ public final class ProxyCore {
         respond(cancelTx, org.clearline.syntax.Responses.create(cancelTx.request(), 200, "OK",
                 RequestChecks.toTag(cancelTx.request())), null);
         ctx.cancel();
+    }
+
+    private void removeOurCredentials(SipRequest r) {
+        java.util.List<String> all = r.headerValues(HeaderNames.PROXY_AUTHORIZATION);
+        r.removeHeader(HeaderNames.PROXY_AUTHORIZATION);
+        for (String v : all) {
+            DigestCredentials c = DigestCredentials.parse(v);
+            if (c == null || !auth.realm().equals(c.realm())) r.addHeader(HeaderNames.PROXY_AUTHORIZATION, v);
+        }
     }
 
     private boolean isLoop(SipRequest working) {

@@ -148,12 +148,23 @@ final class ResponseContext implements ClientTransactionListener {
 
     @Override
     public void onTimeout(ClientTransaction tx) {
-        synthesise(branchOf(tx), Situation.CALLEE_NO_ANSWER);
+        Branch b = branchOf(tx);
+        if (b != null) synthesise(b, b.trunk() ? Situation.TRUNK_NO_ANSWER : Situation.CALLEE_NO_ANSWER);
     }
 
     @Override
     public void onTransportError(ClientTransaction tx, Throwable cause) {
-        synthesise(branchOf(tx), Situation.CALLEE_UNREACHABLE);
+        Branch b = branchOf(tx);
+        if (b != null) synthesise(b, b.trunk() ? Situation.TRUNK_UNREACHABLE : Situation.CALLEE_UNREACHABLE);
+    }
+
+    /** §21.5.3: the next hop answered with something we cannot read; the caller gets 502. */
+    @Override
+    public void onInvalidResponse(ClientTransaction tx, org.clearline.syntax.ParseResult.Failure failure) {
+        Branch b = branchOf(tx);
+        if (b != null) {
+            synthesise(b, b.trunk() ? Situation.TRUNK_INVALID_RESPONSE : Situation.CALLEE_INVALID_RESPONSE);
+        }
     }
 
     /** A branch ends without a response from the callee: Timer B/F, transport error, no resolvable host. */

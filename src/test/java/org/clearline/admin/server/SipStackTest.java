@@ -50,7 +50,8 @@ class SipStackTest {
         store.accounts().put(account("bob", "secret-bob"));
         StackSettings s = new StackSettings(REALM, List.of(), TransportConfig.of("127.0.0.1", 0), TimerConfig.DEFAULT,
                 RegistrarConfig.DEFAULT, ProxyConfig.DEFAULT, Duration.ofMinutes(5),
-                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), "49", "30", Duration.ofSeconds(2));
+                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), "49", "30", Duration.ofSeconds(2),
+                StackSettings.GERMAN_PREMIUM, List.of(), StackSettings.DEFAULT_FORWARD_DEPTH);
         stack = SipStack.start(s, store, Clock.SYSTEM);
         port = stack.listeningPoints().get(0).port();
         alice = socket();

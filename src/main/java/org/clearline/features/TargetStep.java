@@ -12,16 +12,17 @@ import org.clearline.syntax.TelUri;
 import org.clearline.syntax.Uri;
 
 /**
- * Finds the local account a request is for: by SIP ID, or by a number assigned
- * to it. Requests for other domains are relayed only for authenticated local
- * callers (we are no open relay); a local name or number nobody has gets 404.
+ * Finds what a request is for: a local line (by SIP ID, or by a number in any
+ * dialled form), a telephone number elsewhere (left for the trunk step), or
+ * another domain, which only authenticated local callers may reach (we are no
+ * open relay).
  */
-public final class LocalTargetStep implements RoutingStep {
+public final class TargetStep implements RoutingStep {
     private final LocalIdentity identity;
     private final Directory directory;
     private final DialPlan dialPlan;
 
-    public LocalTargetStep(LocalIdentity identity, Directory directory, DialPlan dialPlan) {
+    public TargetStep(LocalIdentity identity, Directory directory, DialPlan dialPlan) {
         this.identity = identity;
         this.directory = directory;
         this.dialPlan = dialPlan;
@@ -44,16 +45,18 @@ public final class LocalTargetStep implements RoutingStep {
         Account account = directory.account(user);
         if (account == null) {
             String number = dialPlan.normalise(user);
-            String owner = number == null ? null : directory.ownerOfNumber(number);
+            if (number == null) return new Routing.Reject(Situation.CALLEE_UNKNOWN);
+            call.number(number);
+            String owner = directory.ownerOfNumber(number);
             account = owner == null ? null : directory.account(owner);
         }
-        if (account == null) return new Routing.Reject(Situation.CALLEE_UNKNOWN);
-        call.callee(account);
+        if (account != null) call.callee(account);
         return null;
     }
 
     private static Routing relay(CallState call, Uri ruri) {
         if (call.request().caller() == null) return new Routing.Reject(Situation.CALL_RELAY_DENIED);
-        return new Routing.Fork(java.util.List.of(new Target(ruri, java.util.List.of(), "relay")));
+        return new Routing.Fork(java.util.List.of(new Target(ruri, java.util.List.of(), "relay to " + ruri,
+                java.util.List.of(), null, Target.Kind.RELAY)));
     }
 }

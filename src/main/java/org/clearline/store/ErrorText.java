@@ -1,8 +1,8 @@
 package org.clearline.store;
 
 /** Turns low-level exceptions into the short texts our one-line messages end with. */
-final class Failures {
-    private Failures() {}
+final class ErrorText {
+    private ErrorText() {}
 
     /** The innermost cause's message, first line only, without H2's "[code-version]" tail. */
     static String describe(Throwable t) {

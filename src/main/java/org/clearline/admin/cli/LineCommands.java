@@ -1,0 +1,204 @@
+package org.clearline.admin.cli;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.clearline.store.JdbcStore;
+import org.clearline.store.LineSettings;
+import org.clearline.store.LineSettings.Destination;
+import org.clearline.store.LineSettings.Forward;
+import org.clearline.store.LineSettings.ForwardMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code line show|set}: the telephony features of an account's line. */
+final class LineCommands {
+    private LineCommands() {}
+
+    @Command(name = "line", mixinStandardHelpOptions = true,
+            description = "Show or change a line's features: forwards, do-not-disturb, limits, rules, codecs.")
+    static final class Group implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new CliException("line: missing command (show, set); see 'clearline line --help'");
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a line's features.")
+    static final class Show implements Callable<Integer> {
+        private final CliContext context;
+
+        @Parameters(paramLabel = "ACCOUNT", description = "the SIP ID")
+        String sipId;
+
+        Show(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (JdbcStore store = context.openStore()) {
+                if (store.accounts().find(sipId).isEmpty()) throw new CliException("account '" + sipId + "' does not exist");
+                LineSettings s = store.lines().get(sipId);
+                var out = context.out();
+                out.println("line " + sipId);
+                out.println(row("do-not-disturb", (s.dnd() ? "on" : "off")));
+                out.println(row("max calls", (s.maxCalls() == 0 ? "no limit" : s.maxCalls())));
+                out.println(row("forward always", describe(s.unconditional())));
+                out.println(row("forward busy", describe(s.busy())));
+                out.println(row("forward no answer", describe(s.noAnswer())
+                        + (s.noAnswer() == null ? "" : " after " + s.noAnswerSeconds() + "s")));
+                out.println(row("forward offline", describe(s.offline())));
+                out.println(row("reject callers", (s.rejectCallers().isEmpty() ? "none" : String.join(", ", s.rejectCallers()))));
+                out.println(row("codecs", (s.codecs().isEmpty() ? "any" : String.join(", ", s.codecs()))));
+                out.println(row("srtp", s.srtp().name().toLowerCase(Locale.ROOT)));
+                out.println(row("may call", (s.permissions().isEmpty() ? "nothing"
+                        : String.join(", ", s.permissions().stream().sorted()
+                        .map(d -> d.name().toLowerCase(Locale.ROOT)).toList()))));
+            }
+            return 0;
+        }
+
+        private static String row(String label, Object value) {
+            return String.format("  %-18s %s", label, value);
+        }
+
+        private static String describe(Forward f) {
+            if (f == null) return "off";
+            return f.target() + " (" + f.mode().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")";
+        }
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true,
+            description = "Change a line's features; options not given stay as they are.")
+    static final class Set_ implements Callable<Integer> {
+        private final CliContext context;
+
+        @Parameters(paramLabel = "ACCOUNT", description = "the SIP ID")
+        String sipId;
+
+        @Option(names = "--dnd", paramLabel = "on|off", description = "do-not-disturb")
+        String dnd;
+
+        @Option(names = "--max-calls", paramLabel = "N", description = "simultaneous calls, 0 for no limit")
+        Integer maxCalls;
+
+        @Option(names = "--forward", paramLabel = "KIND=TARGET[:MODE]",
+                description = "KIND: always, busy, no-answer, offline; MODE: follow (default), redirect-permanent, "
+                        + "redirect-temporary; TARGET 'off' removes the forward")
+        List<String> forwards = new ArrayList<>();
+
+        @Option(names = "--no-answer-after", paramLabel = "SECONDS", description = "ring time before the no-answer forward")
+        Integer noAnswerAfter;
+
+        @Option(names = "--reject", paramLabel = "CALLERS", split = ",",
+                description = "callers to decline: numbers, prefixes ending in *, anonymous; 'none' clears")
+        List<String> reject;
+
+        @Option(names = "--codecs", paramLabel = "NAMES", split = ",", description = "allowed codecs; 'any' clears")
+        List<String> codecs;
+
+        @Option(names = "--srtp", paramLabel = "optional|required", description = "whether SRTP is required")
+        String srtp;
+
+        @Option(names = "--permissions", paramLabel = "CLASSES", split = ",",
+                description = "local, national, international, premium; 'none' for nothing")
+        List<String> permissions;
+
+        Set_(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (JdbcStore store = context.openStore()) {
+                if (store.accounts().find(sipId).isEmpty()) throw new CliException("account '" + sipId + "' does not exist");
+                LineSettings s = store.lines().get(sipId);
+                Forward always = s.unconditional();
+                Forward busy = s.busy();
+                Forward noAnswer = s.noAnswer();
+                Forward offline = s.offline();
+                for (String f : forwards) {
+                    int eq = f.indexOf('=');
+                    if (eq <= 0) throw new CliException("--forward: expected KIND=TARGET[:MODE], got '" + f + "'");
+                    Forward value = forward(f.substring(eq + 1));
+                    switch (f.substring(0, eq).toLowerCase(Locale.ROOT)) {
+                        case "always", "unconditional" -> always = value;
+                        case "busy" -> busy = value;
+                        case "no-answer" -> noAnswer = value;
+                        case "offline" -> offline = value;
+                        default -> throw new CliException("--forward: kind must be always, busy, no-answer or offline, got '"
+                                + f.substring(0, eq) + "'");
+                    }
+                }
+                if (maxCalls != null && maxCalls < 0) throw new CliException("--max-calls must be 0 or more, got " + maxCalls);
+                if (noAnswerAfter != null && (noAnswerAfter < 1 || noAnswerAfter > 600)) {
+                    throw new CliException("--no-answer-after must be 1..600 seconds, got " + noAnswerAfter);
+                }
+                LineSettings updated = new LineSettings(dnd == null ? s.dnd() : onOff("--dnd", dnd),
+                        maxCalls == null ? s.maxCalls() : maxCalls, always, busy, noAnswer,
+                        noAnswerAfter == null ? s.noAnswerSeconds() : noAnswerAfter, offline,
+                        reject == null ? s.rejectCallers() : cleared(reject, "none"),
+                        codecs == null ? s.codecs() : cleared(codecs, "any"),
+                        srtp == null ? s.srtp() : srtp(srtp), permissions == null ? s.permissions() : permissions());
+                store.lines().put(sipId, updated);
+            }
+            context.out().println("updated line " + sipId);
+            return 0;
+        }
+
+        private static Forward forward(String spec) {
+            if (spec.equalsIgnoreCase("off")) return null;
+            int colon = spec.lastIndexOf(':');
+            String target = colon < 0 ? spec : spec.substring(0, colon);
+            String mode = colon < 0 ? "follow" : spec.substring(colon + 1).toLowerCase(Locale.ROOT);
+            ForwardMode m = switch (mode) {
+                case "follow" -> ForwardMode.FOLLOW;
+                case "redirect-permanent" -> ForwardMode.REDIRECT_PERMANENT;
+                case "redirect-temporary" -> ForwardMode.REDIRECT_TEMPORARY;
+                default -> throw new CliException("--forward: mode must be follow, redirect-permanent or "
+                        + "redirect-temporary, got '" + mode + "'");
+            };
+            if (target.isBlank()) throw new CliException("--forward: the target is empty");
+            return new Forward(target, m);
+        }
+
+        private static boolean onOff(String option, String v) {
+            return switch (v.toLowerCase(Locale.ROOT)) {
+                case "on", "true", "yes" -> true;
+                case "off", "false", "no" -> false;
+                default -> throw new CliException(option + " must be on or off, got '" + v + "'");
+            };
+        }
+
+        private static List<String> cleared(List<String> values, String clearWord) {
+            return values.size() == 1 && values.get(0).equalsIgnoreCase(clearWord) ? List.of() : values;
+        }
+
+        private static LineSettings.Srtp srtp(String v) {
+            return switch (v.toLowerCase(Locale.ROOT)) {
+                case "optional" -> LineSettings.Srtp.OPTIONAL;
+                case "required" -> LineSettings.Srtp.REQUIRED;
+                default -> throw new CliException("--srtp must be optional or required, got '" + v + "'");
+            };
+        }
+
+        private Set<Destination> permissions() {
+            if (permissions.size() == 1 && permissions.get(0).equalsIgnoreCase("none")) return Set.of();
+            Set<Destination> out = EnumSet.noneOf(Destination.class);
+            for (String p : permissions) {
+                try {
+                    out.add(Destination.valueOf(p.strip().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new CliException("--permissions: must be local, national, international or premium, got '"
+                            + p + "'");
+                }
+            }
+            return out;
+        }
+    }
+}
