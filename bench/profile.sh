@@ -7,9 +7,11 @@
 # - the top frames of RUNNABLE threads across the jstack samples ($OUT/jstack/)
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/.." && pwd)
 OUT=${1:?usage: bench/profile.sh OUT_DIR}
-eval "$(sed -n '/^java_major() {/,/^}/p; /^find_java() {/,/^}/p' "$HERE/run.sh")"
+eval "$(sed -n '/^find_java() {/,/^}/p' "$HERE/run.sh")"
 JAVA=$(find_java) || exit 1
+export JAVA_HOME=${JAVA%/bin/java}
 JFR=${JAVA%/java}/jfr
 if [ -f "$OUT/clearline.jfr" ]; then
     /usr/bin/python3 "$HERE/lib/jfr_stacks.py" "$JFR" "$OUT/clearline.jfr" 30

@@ -6,8 +6,9 @@
 #
 # 1. runs the shared Kamailio anchor (${KAMAILIO_ANCHOR}/run.sh) on 127.0.0.1:5060;
 # 2. writes a Clearline config from the same subscribers.csv (10000 accounts,
-#    realm/domain 127.0.0.1, listen 127.0.0.1:5080) and starts the packaged
-#    jar (target/clearline.jar, built if missing) on a fresh data directory;
+#    realm/domain 127.0.0.1, listen 127.0.0.1:5080) and starts it with the
+#    ./clearline launcher (its JDK >= 21 rule, the packaged jar, built here
+#    first if the sources are newer) on a fresh data directory;
 # 3. runs the identical anchor load at it: SKIP_KAMAILIO=1 TARGET=127.0.0.1:5080
 #    SERVER_PIDS=<the JVM>;
 # 4. stops everything it started, by PID (trap on exit);
@@ -22,13 +23,18 @@
 # Our own: OUT (results folder), QUICK=1, SERVERS ("kamailio clearline", or one
 #   of them), BUILD (auto|always|never), CLEARLINE_JAVA_OPTS (default -Xmx256m),
 #   PROFILE=1 (JFR recording of Clearline + jstack samples during the run),
-#   KAMAILIO_ANCHOR (the shared runner's folder).
+#   KAMAILIO_ANCHOR (the shared runner's folder), CLEARLINE_HOME (the checkout
+#   whose ./clearline runs; default this one), WARMUP_S (JIT warm-up before
+#   Clearline is measured: 30, QUICK 10; 0 = none. Kamailio, native code,
+#   starts inside the anchor run and needs none).
 # Output: $OUT/{kamailio,clearline}/ (the anchor's report.md, results.jsonl,
 #   steps), $OUT/clearline.log, $OUT/compare.md, a final line 'COMPARE ...'.
 set -uo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
+# the checkout whose ./clearline is measured (another build, e.g. a candidate fix)
+CL_HOME=$(cd "${CLEARLINE_HOME:-$REPO}" && pwd) || exit 1
 PY=/usr/bin/python3
 CL_PORT=5080
 
@@ -68,8 +74,9 @@ SERVERS=${SERVERS:-kamailio clearline}
 BUILD=${BUILD:-auto}
 CLEARLINE_JAVA_OPTS=${CLEARLINE_JAVA_OPTS:--Xmx256m}
 PROFILE=${PROFILE:-0}
+WARMUP_S=${WARMUP_S:-$([ "${QUICK:-0}" = 1 ] && echo 10 || echo 30)}
 
-CLPID=""; RUNPID=""; SAMPLERPID=""
+CLPID=""; RUNPID=""; SAMPLERPID=""; SAMPLE_PIDS=""
 
 log() { echo "[$(date +%H:%M:%S)] $*"; }
 
@@ -85,43 +92,33 @@ stop_pid() {  # TERM one process we started, wait up to $2 s, then KILL
 
 cleanup() {
     stop_pid "$SAMPLERPID" 2; SAMPLERPID=""
+    local p
+    for p in $SAMPLE_PIDS; do stop_pid "$p" 2; done
     stop_pid "$RUNPID" 60; RUNPID=""   # the anchor stops its own SIPp/Kamailio on TERM
     stop_pid "$CLPID" 20; CLPID=""
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-java_major() {  # "21", "25", ... of a java binary
-    "$1" -XshowSettings:properties -version 2>&1 |
-        awk -F'= ' '/java.specification.version/ {split($2, v, "."); print v[1]; exit}'
-}
-
-find_java() {  # a JDK >= 21: JAVA_HOME, then java on PATH, then the newest in /usr/lib/jvm
-    local c m
-    for c in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java 2>/dev/null)" \
-             $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -rV); do
-        [ -n "$c" ] && [ -x "$c" ] || continue
-        m=$(java_major "$c")
-        [ -n "$m" ] && ((m >= 21)) && { echo "$c"; return 0; }
-    done
-    echo "no JDK >= 21 found (set JAVA_HOME)" >&2
-    return 1
+find_java() {  # the launcher's own JDK rule (bin/find-jdk.sh): sets JAVA_HOME, prints its java
+    # shellcheck source=../bin/find-jdk.sh
+    source "$REPO/bin/find-jdk.sh" && clearline_find_jdk && echo "$JAVA_HOME/bin/java"
 }
 
 build_jar() {
-    local jar=$REPO/target/clearline.jar stale=0
+    local jar=$CL_HOME/target/clearline.jar stale=0
     if [ "$BUILD" = never ]; then
         [ -f "$jar" ] || { echo "$jar missing and BUILD=never" >&2; exit 1; }
         return 0
     fi
     [ -f "$jar" ] || stale=1
     [ "$BUILD" = always ] && stale=1
-    ((stale)) || [ -z "$(find "$REPO/src/main" "$REPO/pom.xml" -newer "$jar" -print -quit)" ] || stale=1
+    ((stale)) || [ -z "$(find "$CL_HOME/src/main" "$CL_HOME/pom.xml" -newer "$jar" -print -quit)" ] || stale=1
     ((stale)) || return 0
+    # built here rather than by ./clearline so the build is not part of the start-up wait
     log "building $jar (./mvnw -q -o -DskipTests package)"
-    (cd "$REPO" && JAVA_HOME=$(dirname "$(dirname "$JAVA")") ./mvnw -q -o -DskipTests package) ||
-        (cd "$REPO" && JAVA_HOME=$(dirname "$(dirname "$JAVA")") ./mvnw -q -DskipTests package) ||
-        { echo "build failed" >&2; exit 1; }
+    (cd "$CL_HOME" && ./mvnw -q -o -DskipTests package 2>&1 | grep -v '^WARNING') ||
+        (cd "$CL_HOME" && ./mvnw -q -DskipTests package) || { echo "build failed" >&2; exit 1; }
 }
 
 port_busy() {  # UDP or TCP port $1 bound by anything?
@@ -155,8 +152,9 @@ start_clearline() {
     if port_busy "$CL_PORT"; then echo "port $CL_PORT is in use; refusing to start Clearline" >&2; exit 1; fi
     local opts=($CLEARLINE_JAVA_OPTS)
     ((PROFILE)) && opts+=("-XX:StartFlightRecording=filename=$OUT/clearline.jfr,settings=profile,dumponexit=true")
-    log "starting Clearline: $JAVA ${opts[*]} -jar target/clearline.jar serve --config $cfg --data $dir --sip-port $CL_PORT"
-    "$JAVA" "${opts[@]}" -jar "$REPO/target/clearline.jar" serve --config "$cfg" --data "$dir" \
+    log "starting Clearline: CLEARLINE_JAVA_OPTS='${opts[*]}' ./clearline serve --config $cfg --data $dir --sip-port $CL_PORT"
+    # the launcher execs the JVM, so $! is the server's PID (for CPU accounting and stopping)
+    CLEARLINE_JAVA_OPTS="${opts[*]}" "$CL_HOME/clearline" serve --config "$cfg" --data "$dir" \
         --sip-port "$CL_PORT" > "$OUT/clearline.log" 2>&1 &
     CLPID=$!
     local answer
@@ -166,6 +164,38 @@ start_clearline() {
         exit 1
     fi
     log "Clearline pid $CLPID answers '$answer'"
+}
+
+warm_up() {  # JIT warm-up of the JVM before it is measured: REGISTER and calls at a low rate
+    ((WARMUP_S > 0)) || return 0
+    local d=$OUT/warmup scn=$ANCHOR/scenarios data=$OUT/data pids=() p
+    local sippc=(-i 127.0.0.1 -nostdin -buff_size 1048576 -trace_stat -fd 1 -recv_timeout 10000)
+    mkdir -p "$d"
+    log "warm-up: ${WARMUP_S}s of REGISTER at 500/s and calls at 100/s (not measured)"
+    (cd "$d" && exec timeout 30 sipp "127.0.0.1:$CL_PORT" -sf "$scn/reg_auth.xml" -inf "$data/callees.csv" \
+        -key cport "${UAS_PORT:-5070}" -p "${PREREG_PORT:-5063}" -m 1000 -r 500 -timeout 25s \
+        -stf prereg.csv "${sippc[@]}" > prereg.out 2>&1)
+    (cd "$d" && exec timeout $((WARMUP_S + 40)) sipp -sf "$scn/uas.xml" -p "${UAS_PORT:-5070}" \
+        -timeout "$((WARMUP_S + 30))s" -stf uas.csv -i 127.0.0.1 -nostdin -buff_size 1048576 -trace_stat \
+        > uas.out 2>&1) &
+    pids+=($!); SAMPLE_PIDS="${pids[*]}"
+    sleep 0.5
+    (cd "$d" && exec timeout $((WARMUP_S + 30)) sipp "127.0.0.1:$CL_PORT" -sf "$scn/reg_auth.xml" \
+        -inf "$data/reg_users.csv" -key cport "${REG_PORT:-5062}" -p "${REG_PORT:-5062}" \
+        -m $((500 * WARMUP_S)) -r 500 -timeout "$((WARMUP_S + 20))s" -stf reg.csv "${sippc[@]}" > reg.out 2>&1) &
+    pids+=($!)
+    (cd "$d" && exec timeout $((WARMUP_S + 30)) sipp "127.0.0.1:$CL_PORT" -sf "$scn/uac_auth.xml" \
+        -inf "$data/calls.csv" -p "${UAC_PORT:-5061}" -d 500 -m $((100 * WARMUP_S)) -r 100 \
+        -timeout "$((WARMUP_S + 20))s" -stf calls.csv "${sippc[@]}" > calls.out 2>&1) &
+    pids+=($!); SAMPLE_PIDS="${pids[*]}"
+    wait "${pids[1]}" "${pids[2]}"
+    kill -USR1 "${pids[0]}" 2>/dev/null  # the UAS: end once its calls have ended
+    for p in "${pids[@]}"; do stop_pid "$p" 5; done
+    SAMPLE_PIDS=""
+    local f
+    for f in reg calls; do
+        [ -f "$d/$f.csv" ] && log "warm-up $f: $(tail -1 "$d/$f.csv" | awk -F';' '{print $16 " ok, " $18 " failed"}')"
+    done
 }
 
 sample_stacks() {  # PROFILE=1: a thread dump every 5 s while the load runs
@@ -191,11 +221,13 @@ stop_clearline() {
 main() {
     mkdir -p "$OUT"
     JAVA=$(find_java) || exit 1
+    export JAVA_HOME=${JAVA%/bin/java}
     {
         echo "date: $(date -Is)"
         echo "host: $(uname -r); cpus: $(nproc); cpu:$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-)"
         echo "java: $JAVA ($("$JAVA" -version 2>&1 | head -1)); CLEARLINE_JAVA_OPTS=$CLEARLINE_JAVA_OPTS"
-        echo "clearline: $(git -C "$REPO" rev-parse --short HEAD) $(git -C "$REPO" status --porcelain -- src pom.xml | wc -l) local changes"
+        echo "clearline: $CL_HOME at $(git -C "$CL_HOME" rev-parse --short HEAD 2>/dev/null || echo '(no git)')," \
+             "$(git -C "$CL_HOME" status --porcelain -- src pom.xml 2>/dev/null | wc -l) local changes"
         echo "anchor: $ANCHOR"
         echo "STEP_S=$STEP_S QUICK=${QUICK:-0} SERVERS=$SERVERS"
         echo "REG_RATES=$REG_RATES"; echo "CALL_RATES=$CALL_RATES"
@@ -208,6 +240,7 @@ main() {
             clearline)
                 build_jar
                 start_clearline
+                warm_up
                 if ((PROFILE)); then sample_stacks & SAMPLERPID=$!; fi
                 run_anchor clearline SKIP_KAMAILIO=1 TARGET=127.0.0.1:$CL_PORT SERVER_PIDS="$CLPID"
                 stop_clearline ;;

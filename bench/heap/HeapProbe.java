@@ -64,15 +64,8 @@ public final class HeapProbe {
         report("directory + location", afterLoc, base, n, n);
 
         // ---- nonce-counts: one qop=auth REGISTER per account within the nonce lifetime
-        // leaves one tracked nonce each (transient: purged once the nonces expire). A nonce
-        // is its issue millisecond plus a MAC, so the clock steps 1 ms per call to give
-        // each REGISTER its own nonce, as at rates below 1000/s.
-        long[] tick = {now};
-        Clock stepping = new Clock() {
-            @Override public long nanoTime() { return tick[0] * 1_000_000L; }
-            @Override public long epochMillis() { return tick[0]++; }
-        };
-        NonceService nonces = new NonceService(stepping, 3_600_000, NonceService.randomSecret());
+        // leaves one tracked nonce each (transient: purged once the nonces expire)
+        NonceService nonces = new NonceService(Clock.SYSTEM, 3_600_000, NonceService.randomSecret());
         for (int i = 0; i < n; i++) {
             nonces.check(nonces.issue(), "00000001");
         }

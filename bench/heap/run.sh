@@ -46,10 +46,11 @@ trap 'exit 130' INT TERM
 
 # shared helpers of bench/run.sh: JDK discovery, anchor location, build
 source_helpers() {
-    eval "$(sed -n '/^locate_anchor() {/,/^}/p; /^java_major() {/,/^}/p; /^find_java() {/,/^}/p; /^build_jar() {/,/^}/p; /^port_busy() {/,/^}/p' "$REPO/bench/run.sh")"
+    eval "$(sed -n '/^locate_anchor() {/,/^}/p; /^find_java() {/,/^}/p; /^build_jar() {/,/^}/p; /^port_busy() {/,/^}/p' "$REPO/bench/run.sh")"
 }
 source_helpers
 JAVA=$(find_java) || exit 1
+export JAVA_HOME=${JAVA%/bin/java}
 JCMD=${JAVA%/java}/jcmd
 BUILD=${BUILD:-auto}
 build_jar
@@ -88,7 +89,7 @@ e2e() {
     { echo SEQUENTIAL; tail -n +2 "$data/subscribers.csv" | cut -d';' -f1,3; } > "$data/all_users.csv"
     rm -rf "$dir"; mkdir -p "$dir"
     if port_busy "$PORT" || port_busy "$SIPP_PORT"; then echo "port $PORT or $SIPP_PORT in use" >&2; exit 1; fi
-    "$JAVA" -Xmx"$HEAP" -Xlog:gc:file="$OUT/gc.log":uptime -jar "$REPO/target/clearline.jar" serve \
+    CLEARLINE_JAVA_OPTS="-Xmx$HEAP -Xlog:gc:file=$OUT/gc.log:uptime" "$REPO/clearline" serve \
         --config "$cfg" --data "$dir" --sip-port "$PORT" > "$OUT/clearline.log" 2>&1 &
     SRVPID=$!
     local t0=$SECONDS answer
