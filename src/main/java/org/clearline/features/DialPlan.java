@@ -20,11 +20,21 @@ public final class DialPlan {
         if (dialed == null) return null;
         String d = stripVisualSeparators(dialed);
         if (d.isEmpty()) return null;
-        if (d.charAt(0) == '+') return allDigits(d, 1) ? d : null;
+        if (d.charAt(0) == '+') return e164(allDigits(d, 1) ? d : null);
         if (!allDigits(d, 0)) return null;
-        if (d.startsWith("00")) return d.length() > 2 ? "+" + d.substring(2) : null;
-        if (d.startsWith("0")) return d.length() > 1 ? "+" + countryCode + d.substring(1) : null;
-        return "+" + countryCode + areaCode + d;
+        if (d.startsWith("00")) return d.length() > 2 ? e164("+" + d.substring(2)) : null;
+        if (d.startsWith("0")) return d.length() > 1 ? e164("+" + countryCode + d.substring(1)) : null;
+        return e164("+" + countryCode + areaCode + d);
+    }
+
+    /**
+     * The number if it can be E.164 (ITU-T E.164 §6): at most 15 digits counted after
+     * the prefixes were replaced (not as dialled, where "00" adds two), and a country
+     * code, which never starts with 0.
+     */
+    private static String e164(String number) {
+        if (number == null || number.length() > 16 || number.charAt(1) == '0') return null;
+        return number;
     }
 
     /** RFC 3966 visual separators ("-", ".", "(", ")") and spaces do not count. */
@@ -38,7 +48,7 @@ public final class DialPlan {
     }
 
     private static boolean allDigits(String s, int from) {
-        if (s.length() <= from || s.length() - from > 15) return false;
+        if (s.length() <= from) return false;
         for (int i = from; i < s.length(); i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
         }

@@ -31,6 +31,7 @@ final class InboundDelivery {
 
     /** Parses one whole message (a datagram or a frame cut from a stream) and hands it up. */
     void deliver(byte[] data, int offset, int length, Peer source, ListeningPoint local) {
+        SipTrace.received(source, data, offset, length);
         ParseResult result;
         try {
             result = parser.parse(data, offset, length);

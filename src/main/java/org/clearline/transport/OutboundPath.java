@@ -105,6 +105,7 @@ final class OutboundPath {
             // The connection the request came on, if it is still open; else a new one.
             ChannelFuture existing = source == null ? null : connections.existing(source);
             if (existing != null) {
+                SipTrace.sent("tcp", source, bytes);
                 writeWhenConnected(existing, bytes, listener);
                 return;
             }
@@ -121,12 +122,14 @@ final class OutboundPath {
 
     void sendDatagram(byte[] bytes, InetSocketAddress to, SendListener listener) {
         Channel channel = udpChannelFor(to);
+        SipTrace.sent("udp", to, bytes);
         DatagramPacket packet = new DatagramPacket(Unpooled.wrappedBuffer(bytes), to);
         stats.messagesOut.increment();
         write(channel, packet, listener);
     }
 
     private void sendStream(byte[] bytes, InetSocketAddress to, SendListener listener) {
+        SipTrace.sent("tcp", to, bytes);
         ChannelFuture connection = connections.obtain(to, tcpBootstrap);
         if (connection == null) {
             stats.connectionsRefused.increment();

@@ -74,7 +74,7 @@ public final class ProxyHarness {
     public final ShardedTransactionLayer transactions;
     /** Host names the resolver knows (no DNS in tests); anything else fails to resolve. */
     public final Map<String, Peer> hosts = new ConcurrentHashMap<>();
-    /** "status situation-id" for every final answer the proxy reported. */
+    /** "status situation-id" (or "status -" for an answer that is no failure of ours) for every final answer the proxy reported. */
     public final List<String> callOutcomes = new CopyOnWriteArrayList<>();
 
     private final Map<String, String> challenges = new HashMap<>();
@@ -111,7 +111,7 @@ public final class ProxyHarness {
                     : CompletableFuture.failedFuture(new UnknownHostException(uri.host()));
         };
         proxy = new ProxyCore(ProxyConfig.DEFAULT, identity, auth, chain(steps, forwarding), transactions, net,
-                resolver, clock, (tx, status, s) -> callOutcomes.add(status + " " + (s == null ? "relayed" : s.id())));
+                resolver, clock, (tx, status, s) -> callOutcomes.add(status + " " + (s == null ? "-" : s.id())));
         dispatcher = new CoreDispatcher(registrar, proxy, net);
         late.target = dispatcher;
         net.setHandler(transactions);

@@ -28,7 +28,8 @@ final class AuthParams {
             while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == ',')) i++;
             if (i >= n) break;
             int nameStart = i;
-            while (i < n && s.charAt(i) != '=' && s.charAt(i) != ',' && s.charAt(i) != ' ') i++;
+            // the name ends at '=' or at white space (§25.1: EQUAL = SWS "=" SWS, tabs included)
+            while (i < n && s.charAt(i) != '=' && s.charAt(i) != ',' && s.charAt(i) != ' ' && s.charAt(i) != '\t') i++;
             String name = s.substring(nameStart, i).toLowerCase(Locale.ROOT);
             while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) i++;
             if (i >= n || s.charAt(i) != '=') return null;

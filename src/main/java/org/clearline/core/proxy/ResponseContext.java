@@ -27,8 +27,8 @@ final class ResponseContext implements ClientTransactionListener {
     final List<Branch> branches = new ArrayList<>(2);
     private boolean finalSent;
     private boolean cancelled;
-    /** A 2xx went upstream. */
-    private boolean answered;
+    /** The caller cancelled and got our 487: its INVITE transaction can carry no 2xx any more. */
+    private boolean terminatedUpstream;
     private final String toTag;
     /** The request as received, after §16.4; every branch (also of later forks) copies it. */
     final SipRequest working;
@@ -61,7 +61,7 @@ final class ResponseContext implements ClientTransactionListener {
     /** Nobody answered within the fork's ring timeout: end its branches as "no answer". */
     private void ringTimeout() {
         ringTimer = null;
-        if (finalSent || answered) return;
+        if (finalSent) return;
         ringTimedOut = true;
         for (Branch b : List.copyOf(branches)) {
             if (b.done) continue;
@@ -107,14 +107,14 @@ final class ResponseContext implements ClientTransactionListener {
             boolean first = !b.done;
             b.done = true;
             b.finalResponse = response;
-            if (finalSent && !answered) {
-                // the caller already has our 487 (it cancelled): the callee's 2xx must still
-                // reach it, so that it can ACK and BYE (§9.1); the transaction cannot carry it
+            if (terminatedUpstream) {
+                // the caller already has our 487 (it cancelled): the callee's 2xx, and each of its
+                // retransmissions (§13.3.1.4), must still reach it, so that it can ACK and BYE
+                // (§9.1); the transaction cannot carry them
                 core.relay.sendUpstream(upstreamCopy(response), server.inbound().source());
             } else {
                 forwardUpstream(response);
             }
-            answered = true;
             if (!finalSent) {
                 finalSent = true;
                 core.finished(this, response.status(), null);
@@ -197,6 +197,7 @@ final class ResponseContext implements ClientTransactionListener {
         cancelled = true;
         if (!finalSent) {
             finalSent = true;
+            terminatedUpstream = true;
             SipResponse r = FailureResponses.create(server.request(), Situation.CALL_CANCELLED, toTag);
             server.respond(r);
             core.finished(this, r.status(), Situation.CALL_CANCELLED);

@@ -36,11 +36,15 @@ public final class StatelessRelay {
 
     /** ACK for a 2xx: follow its Route set (ours removed) to the next hop. */
     void relayAck(Inbound in) {
-        SipRequest ack = ((SipRequest) in.message()).copy();
+        SipRequest received = (SipRequest) in.message();
+        SipRequest ack = received.copy();
         if (!RoutePreprocessing.apply(ack, identity)) return;
         if (ack.maxForwards() == 0) return; // §16.3 step 3: nobody to answer an ACK; drop it
         boolean routed = ack.hasHeader(HeaderNames.ROUTE) || !identity.isThisServer(ack.requestUri());
         if (!routed) return; // an ACK for a 2xx that was ours to absorb (none are: we are no UA)
+        // §12.2.1.1, §16.4: the ACK of a 2xx in a dialog we record-routed comes through our own
+        // Route entry (just removed); without one we would relay ACKs anywhere for anyone
+        if (received.addressList(HeaderNames.ROUTE).size() == ack.addressList(HeaderNames.ROUTE).size()) return;
         Forwarder.Prepared p = forwarder.prepare(ack, null, false, in.source().protocol());
         if (p == null) return;
         // §16.11: a stateless branch must be the same for a retransmitted ACK

@@ -16,7 +16,7 @@ class CommandLineErrorsTest {
     @Test
     void unknownCommandsAreNamedWithTheAlternatives() {
         CliHarness cli = new CliHarness(dir);
-        assertError(cli.run("frob"), "unknown command 'frob' (commands: serve, account, number, registrations)");
+        assertError(cli.run("frob"), "unknown command 'frob' (commands: serve, account, number, line, maintenance, registrations)");
         assertError(cli.run("account", "frob"), "unknown command 'account frob' (commands: add, list, show, passwd, remove)");
         assertError(cli.run(), "missing command (serve, account, number, registrations); see 'clearline --help'");
         assertError(cli.run("number"), "number: missing command (assign, unassign, list); see 'clearline number --help'");

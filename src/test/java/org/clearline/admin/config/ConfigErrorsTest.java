@@ -15,7 +15,7 @@ class ConfigErrorsTest {
         server: {domain: "bad domain"}                     | server.domain: must be a host name or IP address, got "bad domain"
         server: {domain: d.test, aliases: [ok.test, "a b"]} | server.aliases[1]: must be a host name or IP address, got "a b"
         server: {domain: d.test, sip: {prot: 5060}}        | server.sip.prot: unknown key (known here: listen, port, advertise)
-        server: {domain: d.test}\\nacounts: []              | acounts: unknown key (known here: server, accounts)
+        server: {domain: d.test}\\nacounts: []              | acounts: unknown key (known here: server, accounts, trunks)
         server: {domain: d.test, sip: [1]}                 | server.sip: must be a mapping (key: value lines), got a list
         server: {domain: d.test, sip: {listen: localhost}} | server.sip.listen: must be an IP address such as 0.0.0.0 or 127.0.0.1, got "localhost"
         server: {domain: d.test, timers: {t1: 500}}        | server.timers.t1: needs a unit, e.g. "500ms" or "500s"
@@ -42,7 +42,7 @@ class ConfigErrorsTest {
         server: {domain: d.test}\\naccounts: [{sipId: a, password: x, numbers: [+493012345001]}] | accounts[0].numbers[0]: must be text in quotes, got 493012345001 (a number) (write it as "493012345001")
         server: {domain: d.test}\\naccounts: [{sipId: a, password: x, numbers: ["+491"]}, {sipId: b, password: y, numbers: ["+491"]}] | accounts[1].numbers[0]: +491 is already declared for a
         server: {domain: d.test}\\naccounts: [{sipId: a, password: x, enabled: maybe}] | accounts[0].enabled: must be true or false, got "maybe"
-        server: {domain: d.test}\\naccounts: [{sipId: a, password: x, pasword: y}] | accounts[0].pasword: unknown key (known here: sipId, password, ha1Md5, ha1Sha256, displayName, numbers, enabled)
+        server: {domain: d.test}\\naccounts: [{sipId: a, password: x, pasword: y}] | accounts[0].pasword: unknown key (known here: sipId, password, ha1Md5, ha1Sha256, displayName, numbers, enabled, line)
         server: {domain: d.test}\\naccounts: {sipId: a}     | accounts: must be a list (lines starting with '-'), got a mapping
         - server                                           | (top level): must be a mapping with server and accounts
         """)

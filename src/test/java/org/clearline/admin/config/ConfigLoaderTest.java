@@ -101,8 +101,15 @@ class ConfigLoaderTest {
         assertThat(demo.server().sip()).isEqualTo(new SipConfig("127.0.0.1", 5060, Optional.empty()));
         assertThat(demo.server().dialPlan()).isEqualTo(new DialPlanConfig("49", "30"));
         assertThat(demo.accounts()).hasSize(12);
+        // alice may call local and national numbers only (issue 4's demo table)
         assertThat(demo.accounts().getFirst()).isEqualTo(new AccountConfig("alice", "Alice",
-                new Credentials.Password("secret-alice"), List.of("+493012345001"), true));
+                new Credentials.Password("secret-alice"), List.of("+493012345001"), true,
+                new org.clearline.store.LineSettings(false, 0, null, null, null,
+                        org.clearline.store.LineSettings.DEFAULT_NO_ANSWER_SECONDS, null, List.of(), List.of(),
+                        org.clearline.store.LineSettings.Srtp.OPTIONAL,
+                        java.util.EnumSet.of(org.clearline.store.LineSettings.Destination.LOCAL,
+                                org.clearline.store.LineSettings.Destination.NATIONAL))));
+        assertThat(demo.trunks()).extracting(TrunkConfig::name).containsExactly("carrier", "broken", "garbled");
         assertThat(demo.accounts().getLast()).isEqualTo(new AccountConfig("peggy", "Peggy",
                 new Credentials.Password("secret-peggy"), List.of("+493012345012"), true));
     }

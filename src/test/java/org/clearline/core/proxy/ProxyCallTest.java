@@ -104,7 +104,7 @@ class ProxyCallTest {
         assertThat(ok.vias()).extracting(Via::branch).containsExactly(call.branch());
         assertThat(ok.header("Contact")).isEqualTo("<" + BOB.contactUri() + ">");
         assertThat(ok.headerValues("Record-Route")).containsExactly(OUR_RECORD_ROUTE);
-        assertThat(h.callOutcomes).containsExactly("200 relayed");
+        assertThat(h.callOutcomes).containsExactly("200 -");
     }
 
     @Test
@@ -143,5 +143,45 @@ class ProxyCallTest {
         assertThat(byeOk.status()).isEqualTo(200);
         assertThat(byeOk.cseq().method()).isEqualTo("BYE");
         assertThat(byeOk.vias()).hasSize(1);
+    }
+
+    @Test
+    void a_2xx_retransmitted_after_our_transaction_ended_is_still_relayed_upstream() {
+        Call call = h.call(ALICE, BOB.aor());
+        SipRequest fwd = onlyTo(h.take(), BOB.peer()).request();
+        String ok = Sip.response(fwd, 200, "OK", "b1", "Contact: <" + BOB.contactUri() + ">");
+        h.send(BOB, ok);
+        h.take();
+        h.advance(h.transactions.timers().sixtyFourT1().plusSeconds(1)); // Timers L and M are over
+        assertThat(h.transactions.activeTransactions()).isZero();
+
+        // §16.7 step 1 / RFC 6026: a stray 2xx whose top Via is ours goes to the next Via
+        h.send(BOB, ok);
+        SipResponse again = onlyTo(h.take(), ALICE.peer()).response();
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.vias()).extracting(Via::branch).containsExactly(call.branch());
+    }
+
+    @Test
+    void a_stray_response_whose_top_via_is_not_ours_is_dropped() {
+        h.send(BOB, Sip.message("SIP/2.0 200 OK", ALICE.via("z9hG4bKnotours"), ALICE.from("x"),
+                "To: <" + BOB.aor() + ">;tag=y", "Call-ID: stray@test", "CSeq: 1 INVITE"));
+        assertThat(h.take()).isEmpty();
+    }
+
+    @Test
+    void an_ack_that_did_not_come_through_our_route_is_not_relayed() {
+        // an ACK with a To tag for an address elsewhere, without our Route: no dialog of ours
+        h.send(ALICE, Sip.message("ACK " + BOB.contactUri() + " SIP/2.0", ALICE.via(h.branch()), "Max-Forwards: 70",
+                ALICE.from("x"), "To: <" + BOB.aor() + ">;tag=y", "Call-ID: " + h.callId("ack"), "CSeq: 1 ACK"));
+        assertThat(h.take()).isEmpty();
+    }
+
+    @Test
+    void an_ack_with_max_forwards_zero_is_dropped() {
+        h.send(ALICE, Sip.message("ACK " + BOB.contactUri() + " SIP/2.0", ALICE.via(h.branch()), "Max-Forwards: 0",
+                "Route: " + OUR_RECORD_ROUTE, ALICE.from("x"), "To: <" + BOB.aor() + ">;tag=y",
+                "Call-ID: " + h.callId("ack"), "CSeq: 1 ACK"));
+        assertThat(h.take()).isEmpty();
     }
 }

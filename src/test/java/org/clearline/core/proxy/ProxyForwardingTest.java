@@ -128,4 +128,44 @@ class ProxyForwardingTest {
                 .containsExactly("<sip:127.0.0.1:5060;lr>", "<sip:127.0.0.1:5060;transport=tcp;lr>");
         assertThat(fwd.topVia().transport()).isEqualTo("UDP");
     }
+
+    @Test
+    void the_ack_of_a_call_that_changed_transport_passes_both_of_our_routes() {
+        h.register(BOB);
+        Phone aliceTcp = new Phone("alice", "alice-secret", ProxyHarness.DOMAIN, Peer.tcp("192.0.2.10", 5070));
+        String callId = h.callId("t");
+        h.send(aliceTcp, h.invite(aliceTcp, BOB.aor(), callId, "t", 1, h.branch(),
+                "Proxy-Authorization: " + h.credentials(ALICE, "INVITE", BOB.aor())).replace("SIP/2.0/UDP", "SIP/2.0/TCP"));
+        SipRequest fwd = onlyTo(h.take(), BOB.peer()).request();
+        h.send(BOB, Sip.response(fwd, 200, "OK", "b1", "Contact: <" + BOB.contactUri() + ">"));
+        SipResponse ok = lastResponseTo(h.take(), aliceTcp.peer());
+        assertThat(ok.headerValues("Record-Route")).hasSize(2);
+
+        // the caller's route set is the Record-Route list reversed (§12.1.2)
+        h.send(aliceTcp, Sip.message("ACK " + BOB.contactUri() + " SIP/2.0",
+                "Via: SIP/2.0/TCP 192.0.2.10:5070;branch=" + h.branch(), "Max-Forwards: 70",
+                "Route: <sip:127.0.0.1:5060;transport=tcp;lr>, <sip:127.0.0.1:5060;lr>",
+                ALICE.from("t"), "To: <" + BOB.aor() + ">;tag=b1", "Call-ID: " + callId, "CSeq: 1 ACK"));
+        SipRequest ack = onlyTo(h.take(), BOB.peer()).request();
+        assertThat(ack.hasHeader("Route")).isFalse();
+        assertThat(ack.topVia().transport()).isEqualTo("UDP");
+    }
+
+    @Test
+    void a_cancel_follows_the_same_route_set_as_its_invite() {
+        Peer edge = Peer.udp("203.0.113.5", 5060);
+        h.hosts.put("edge.example.net", edge);
+        h.register(BOB, "Supported: path", "Path: <sip:edge.example.net;lr>");
+        var call = h.call(ALICE, BOB.aor());
+        SipRequest fwd = onlyTo(h.take(), edge).request();
+        h.send(edge, Sip.response(fwd, 180, "Ringing", "b1"));
+        h.take();
+
+        h.send(ALICE, call.cancel());
+        SipRequest cancel = onlyTo(h.take(), edge).request();
+        // §9.1: a CANCEL has the Route header fields of the request it cancels
+        assertThat(cancel.method()).isEqualTo("CANCEL");
+        assertThat(cancel.headerValues("Route")).containsExactly("<sip:edge.example.net;lr>");
+        assertThat(cancel.requestUri()).hasToString(BOB.contactUri());
+    }
 }

@@ -188,4 +188,11 @@ class ProxyValidationTest {
         assertThat(r.status()).isEqualTo(481);
         assertThat(r.cseq().method()).isEqualTo("CANCEL");
     }
+
+    @Test
+    void options_to_the_server_with_an_unsupported_require_gets_420() {
+        SipResponse r = finalTo(fromOutside("OPTIONS", "sip:" + ProxyHarness.DOMAIN, "Require: timer"));
+        assertThat(r.status()).isEqualTo(420);
+        assertThat(r.header("Unsupported")).isEqualTo("timer");
+    }
 }
