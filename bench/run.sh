@@ -115,10 +115,11 @@ build_jar() {
     [ "$BUILD" = always ] && stale=1
     ((stale)) || [ -z "$(find "$CL_HOME/src/main" "$CL_HOME/pom.xml" -newer "$jar" -print -quit)" ] || stale=1
     ((stale)) || return 0
-    # built here rather than by ./clearline so the build is not part of the start-up wait
-    log "building $jar (./mvnw -q -o -DskipTests package)"
-    (cd "$CL_HOME" && ./mvnw -q -o -DskipTests package 2>&1 | grep -v '^WARNING') ||
-        (cd "$CL_HOME" && ./mvnw -q -DskipTests package) || { echo "build failed" >&2; exit 1; }
+    # built here rather than by ./clearline so the build is not part of the start-up wait (main code only:
+    # a test that does not compile yet must not stop a benchmark)
+    log "building $jar (./mvnw -q -o -Dmaven.test.skip=true package)"
+    (cd "$CL_HOME" && ./mvnw -q -o -Dmaven.test.skip=true package 2>&1 | grep -v '^WARNING') ||
+        (cd "$CL_HOME" && ./mvnw -q -Dmaven.test.skip=true package) || { echo "build failed" >&2; exit 1; }
 }
 
 port_busy() {  # UDP or TCP port $1 bound by anything?
@@ -168,34 +169,49 @@ start_clearline() {
 
 warm_up() {  # JIT warm-up of the JVM before it is measured: REGISTER and calls at a low rate
     ((WARMUP_S > 0)) || return 0
-    local d=$OUT/warmup scn=$ANCHOR/scenarios data=$OUT/data pids=() p
+    local d=$OUT/warmup scn=$ANCHOR/scenarios data=$OUT/data uas p i
     local sippc=(-i 127.0.0.1 -nostdin -buff_size 1048576 -trace_stat -fd 1 -recv_timeout 10000)
     mkdir -p "$d"
     log "warm-up: ${WARMUP_S}s of REGISTER at 500/s and calls at 100/s (not measured)"
-    (cd "$d" && exec timeout 30 sipp "127.0.0.1:$CL_PORT" -sf "$scn/reg_auth.xml" -inf "$data/callees.csv" \
+    # every SIPp is exec'd (its PID is ours to stop), bounded by -m and -timeout, and
+    # stopped by PID below if it outlives the warm-up
+    (cd "$d" && exec sipp "127.0.0.1:$CL_PORT" -sf "$scn/reg_auth.xml" -inf "$data/callees.csv" \
         -key cport "${UAS_PORT:-5070}" -p "${PREREG_PORT:-5063}" -m 1000 -r 500 -timeout 25s \
-        -stf prereg.csv "${sippc[@]}" > prereg.out 2>&1)
-    (cd "$d" && exec timeout $((WARMUP_S + 40)) sipp -sf "$scn/uas.xml" -p "${UAS_PORT:-5070}" \
-        -timeout "$((WARMUP_S + 30))s" -stf uas.csv -i 127.0.0.1 -nostdin -buff_size 1048576 -trace_stat \
-        > uas.out 2>&1) &
-    pids+=($!); SAMPLE_PIDS="${pids[*]}"
+        -stf prereg.csv "${sippc[@]}" > prereg.out 2>&1) &
+    SAMPLE_PIDS=$!
+    bounded_wait 30 $SAMPLE_PIDS
+    (cd "$d" && exec sipp -sf "$scn/uas.xml" -p "${UAS_PORT:-5070}" -timeout "$((WARMUP_S + 30))s" \
+        -stf uas.csv -i 127.0.0.1 -nostdin -buff_size 1048576 -trace_stat > uas.out 2>&1) &
+    uas=$!
     sleep 0.5
-    (cd "$d" && exec timeout $((WARMUP_S + 30)) sipp "127.0.0.1:$CL_PORT" -sf "$scn/reg_auth.xml" \
+    (cd "$d" && exec sipp "127.0.0.1:$CL_PORT" -sf "$scn/reg_auth.xml" \
         -inf "$data/reg_users.csv" -key cport "${REG_PORT:-5062}" -p "${REG_PORT:-5062}" \
         -m $((500 * WARMUP_S)) -r 500 -timeout "$((WARMUP_S + 20))s" -stf reg.csv "${sippc[@]}" > reg.out 2>&1) &
-    pids+=($!)
-    (cd "$d" && exec timeout $((WARMUP_S + 30)) sipp "127.0.0.1:$CL_PORT" -sf "$scn/uac_auth.xml" \
+    SAMPLE_PIDS="$uas $!"
+    (cd "$d" && exec sipp "127.0.0.1:$CL_PORT" -sf "$scn/uac_auth.xml" \
         -inf "$data/calls.csv" -p "${UAC_PORT:-5061}" -d 500 -m $((100 * WARMUP_S)) -r 100 \
         -timeout "$((WARMUP_S + 20))s" -stf calls.csv "${sippc[@]}" > calls.out 2>&1) &
-    pids+=($!); SAMPLE_PIDS="${pids[*]}"
-    wait "${pids[1]}" "${pids[2]}"
-    kill -USR1 "${pids[0]}" 2>/dev/null  # the UAS: end once its calls have ended
-    for p in "${pids[@]}"; do stop_pid "$p" 5; done
+    SAMPLE_PIDS="$SAMPLE_PIDS $!"
+    bounded_wait $((WARMUP_S + 25)) ${SAMPLE_PIDS#* }
+    kill -USR1 "$uas" 2>/dev/null  # SIPp's UAS: no new calls, end when the current ones have
+    bounded_wait 5 "$uas"
+    for p in $SAMPLE_PIDS; do stop_pid "$p" 2; done
     SAMPLE_PIDS=""
-    local f
-    for f in reg calls; do
-        [ -f "$d/$f.csv" ] && log "warm-up $f: $(tail -1 "$d/$f.csv" | awk -F';' '{print $16 " ok, " $18 " failed"}')"
+    for p in reg calls; do
+        [ -f "$d/$p.csv" ] && log "warm-up $p: $(tail -1 "$d/$p.csv" | awk -F';' '{print $16 " ok, " $18 " failed"}')"
     done
+}
+
+bounded_wait() {  # $1 seconds at most, then PIDs: until every one has exited
+    local until=$((SECONDS + $1)) p alive; shift
+    while ((SECONDS < until)); do
+        alive=0
+        for p in "$@"; do kill -0 "$p" 2>/dev/null && alive=1; done
+        ((alive)) || break
+        sleep 0.2
+    done
+    for p in "$@"; do kill -0 "$p" 2>/dev/null || wait "$p" 2>/dev/null; done
+    return 0
 }
 
 sample_stacks() {  # PROFILE=1: a thread dump every 5 s while the load runs
