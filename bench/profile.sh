@@ -4,6 +4,7 @@
 # - CPU by thread group, by Clearline package, hot methods (self and inclusive)
 #   from the JFR execution samples ($OUT/clearline.jfr)
 # - GC pauses and allocation by class from the same recording
+# - CPU per thread, GC and JIT threads included ($OUT/threadcpu.txt)
 # - the top frames of RUNNABLE threads across the jstack samples ($OUT/jstack/)
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -23,6 +24,10 @@ if [ -f "$OUT/clearline.jfr" ]; then
     "$JFR" view contention-by-site "$OUT/clearline.jfr" 2>/dev/null | head -15
 else
     echo "no $OUT/clearline.jfr"
+fi
+if [ -f "$OUT/threadcpu.txt" ]; then
+    echo; echo "## CPU per thread over the measured part (GC and JIT included)"
+    head -25 "$OUT/threadcpu.txt"
 fi
 if [ -d "$OUT/jstack" ]; then
     echo; echo "## jstack: top frames of RUNNABLE threads over $(ls "$OUT/jstack" | wc -l) dumps"

@@ -22,7 +22,8 @@
 #   UAC_PORT REG_PORT PREREG_PORT UAS_PORT PORT_WAIT_S SKIP_INSTALL
 # Our own: OUT (results folder), QUICK=1, SERVERS ("kamailio clearline", or one
 #   of them), BUILD (auto|always|never), CLEARLINE_JAVA_OPTS (default -Xmx256m),
-#   PROFILE=1 (JFR recording of Clearline + jstack samples during the run),
+#   PROFILE=1 (after the warm-up: JFR recording, jstack every 5 s and CPU per
+#   thread of Clearline until it stops; bench/profile.sh OUT summarises them),
 #   KAMAILIO_ANCHOR (the shared runner's folder), CLEARLINE_HOME (the checkout
 #   whose ./clearline runs; default this one), WARMUP_S (JIT warm-up before
 #   Clearline is measured: 30, QUICK 10; 0 = none. Kamailio, native code,
@@ -152,7 +153,6 @@ start_clearline() {
     rm -rf "$dir"; mkdir -p "$dir"
     if port_busy "$CL_PORT"; then echo "port $CL_PORT is in use; refusing to start Clearline" >&2; exit 1; fi
     local opts=($CLEARLINE_JAVA_OPTS)
-    ((PROFILE)) && opts+=("-XX:StartFlightRecording=filename=$OUT/clearline.jfr,settings=profile,dumponexit=true")
     log "starting Clearline: CLEARLINE_JAVA_OPTS='${opts[*]}' ./clearline serve --config $cfg --data $dir --sip-port $CL_PORT"
     # the launcher execs the JVM, so $! is the server's PID (for CPU accounting and stopping)
     CLEARLINE_JAVA_OPTS="${opts[*]}" "$CL_HOME/clearline" serve --config "$cfg" --data "$dir" \
@@ -214,18 +214,31 @@ bounded_wait() {  # $1 seconds at most, then PIDs: until every one has exited
     return 0
 }
 
-sample_stacks() {  # PROFILE=1: a thread dump every 5 s while the load runs
+start_profile() {  # PROFILE=1, after start-up and warm-up: JFR, thread dumps, CPU per thread
+    local jcmd=${JAVA%/java}/jcmd
+    "$jcmd" "$CLPID" JFR.start name=bench settings=profile filename="$OUT/clearline.jfr" > /dev/null
     mkdir -p "$OUT/jstack"
-    local i=0 jcmd=${JAVA%/java}/jcmd
-    while kill -0 "$CLPID" 2>/dev/null; do
+    (i=0; while kill -0 "$CLPID" 2>/dev/null; do
         "$jcmd" "$CLPID" Thread.print > "$OUT/jstack/$(printf '%04d' $i).txt" 2>/dev/null
         i=$((i + 1)); sleep 5
-    done
+    done) &
+    SAMPLERPID=$!
+    "$PY" "$HERE/lib/threadcpu.py" "$CLPID" 0 > "$OUT/threadcpu.txt" &
+    SAMPLE_PIDS="$SAMPLE_PIDS $!"
+}
+
+stop_profile() {
+    ((PROFILE)) || return 0
+    stop_pid "$SAMPLERPID" 2; SAMPLERPID=""
+    local p
+    for p in $SAMPLE_PIDS; do stop_pid "$p" 5; done
+    SAMPLE_PIDS=""
+    "${JAVA%/java}/jcmd" "$CLPID" JFR.stop name=bench > /dev/null 2>&1
 }
 
 stop_clearline() {
     [ -n "$CLPID" ] || return 0
-    stop_pid "$SAMPLERPID" 2; SAMPLERPID=""
+    stop_profile
     # the JVM's RSS and GC totals before it goes, for the report
     ps -o rss=,vsz= -p "$CLPID" | awk '{printf "clearline rss_mb=%.0f\n", $1 / 1024}' | tee -a "$OUT/clearline.stats"
     "${JAVA%/java}/jcmd" "$CLPID" GC.heap_info >> "$OUT/clearline.stats" 2>/dev/null
@@ -257,7 +270,7 @@ main() {
                 build_jar
                 start_clearline
                 warm_up
-                if ((PROFILE)); then sample_stacks & SAMPLERPID=$!; fi
+                ((PROFILE)) && start_profile
                 run_anchor clearline SKIP_KAMAILIO=1 TARGET=127.0.0.1:$CL_PORT SERVER_PIDS="$CLPID"
                 stop_clearline ;;
             *) echo "unknown server '$s' in SERVERS" >&2; exit 1 ;;
@@ -269,7 +282,7 @@ main() {
         "$OUT/clearline/results.jsonl" clearline | tee "$OUT/compare.md"
     for s in $SERVERS; do grep -h '^ANCHOR' "$OUT/$s/report.md" 2>/dev/null; done
     ((PROFILE)) && [ -f "$OUT/clearline.jfr" ] &&
-        echo "profile: $OUT/clearline.jfr (bench/profile.sh $OUT summarises it), stacks in $OUT/jstack"
+        echo "profile: $OUT/clearline.jfr, $OUT/threadcpu.txt, $OUT/jstack (bench/profile.sh $OUT summarises them)"
     echo "results: $OUT"
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """CPU per thread of one process over a window, from /proc/PID/task/*/stat.
 
-  threadcpu.py PID SECONDS
+  threadcpu.py PID SECONDS     (SECONDS 0: until SIGTERM, or until PID exits)
 
 Prints each thread's share of one core during the window, busiest first
 (names as /proc has them, cut to 15 characters, with the thread id), and how long
@@ -9,7 +9,7 @@ the threads were runnable but waiting for a CPU (schedstat), which on a shared
 machine says how much of a slow step was the server and how much the neighbours.
 """
 import os
-import re
+import signal
 import sys
 import time
 
@@ -38,8 +38,15 @@ def main():
     pid, secs = int(sys.argv[1]), float(sys.argv[2])
     a = snapshot(pid)
     t0 = time.monotonic()
-    time.sleep(secs)
-    b = snapshot(pid)
+    stop = []
+    signal.signal(signal.SIGTERM, lambda *_: stop.append(1))
+    b = a
+    while not stop and (secs <= 0 or time.monotonic() - t0 < secs):
+        time.sleep(0.5)
+        now = snapshot(pid) if os.path.exists(f"/proc/{pid}") else {}
+        if not now:
+            break
+        b = now
     dt = time.monotonic() - t0
     groups = {}
     for tid, (name, cpu, wait) in b.items():
