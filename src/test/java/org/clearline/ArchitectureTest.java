@@ -31,14 +31,16 @@ class ArchitectureTest {
                 .layer("store").definedBy("org.clearline.store..")
                 .layer("core").definedBy("org.clearline.core..")
                 .layer("features").definedBy("org.clearline.features..")
+                .layer("calllog").definedBy("org.clearline.calllog..")
                 .layer("admin").definedBy("org.clearline.admin..")
                 .whereLayer("admin").mayNotBeAccessedByAnyLayer()
                 .whereLayer("features").mayOnlyBeAccessedByLayers("admin")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("features", "admin")
-                .whereLayer("transaction").mayOnlyBeAccessedByLayers("core", "features", "admin")
-                .whereLayer("transport").mayOnlyBeAccessedByLayers("transaction", "core", "features", "admin")
-                .whereLayer("failures").mayOnlyBeAccessedByLayers("core", "features", "admin")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("core", "features", "admin")
+                .whereLayer("calllog").mayOnlyBeAccessedByLayers("admin")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("features", "calllog", "admin")
+                .whereLayer("transaction").mayOnlyBeAccessedByLayers("core", "features", "calllog", "admin")
+                .whereLayer("transport").mayOnlyBeAccessedByLayers("transaction", "core", "features", "calllog", "admin")
+                .whereLayer("failures").mayOnlyBeAccessedByLayers("core", "features", "calllog", "admin")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("core", "features", "calllog", "admin")
                 .check(classes);
     }
 

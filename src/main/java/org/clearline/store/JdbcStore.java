@@ -21,6 +21,7 @@ public final class JdbcStore implements AutoCloseable {
     private final JdbcNumberStore numbers;
     private final JdbcRegistrationStore registrations;
     private final JdbcLineSettingsStore lines;
+    private final JdbcCallLogStore callLog;
 
     private JdbcStore(Path dataDir, HikariDataSource pool, int registrationQueueCapacity) {
         this.dataDir = dataDir;
@@ -30,6 +31,7 @@ public final class JdbcStore implements AutoCloseable {
         this.numbers = new JdbcNumberStore(jdbc);
         this.registrations = new JdbcRegistrationStore(jdbc, registrationQueueCapacity);
         this.lines = new JdbcLineSettingsStore(jdbc);
+        this.callLog = new JdbcCallLogStore(jdbc);
     }
 
     /**
@@ -60,6 +62,10 @@ public final class JdbcStore implements AutoCloseable {
 
     public JdbcLineSettingsStore lines() {
         return lines;
+    }
+
+    public JdbcCallLogStore callLog() {
+        return callLog;
     }
 
     public JdbcRegistrationStore registrations() {

@@ -21,8 +21,14 @@ final class InboundDelivery {
     private final MessageHandler handler;
     private final Clock clock;
     private final TransportStats stats;
+    private final MessageTap tap;
 
     InboundDelivery(MessageParser parser, MessageHandler handler, Clock clock, TransportStats stats) {
+        this(parser, handler, clock, stats, MessageTap.NONE);
+    }
+
+    InboundDelivery(MessageParser parser, MessageHandler handler, Clock clock, TransportStats stats, MessageTap tap) {
+        this.tap = tap;
         this.parser = parser;
         this.handler = handler;
         this.clock = clock;
@@ -62,10 +68,19 @@ final class InboundDelivery {
         }
         stats.messagesIn.increment();
         Inbound inbound = new Inbound(message, source, local, clock.nanoTime(), wireBytes);
+        if (tap != MessageTap.NONE) tapSafely(message, source);
         try {
             handler.onMessage(inbound);
         } catch (RuntimeException | StackOverflowError e) {
             handlerFailed(source, e);
+        }
+    }
+
+    private void tapSafely(SipMessage message, Peer source) {
+        try {
+            tap.inbound(message, source, clock.epochMillis());
+        } catch (RuntimeException e) {
+            stats.handlerFailures.increment();
         }
     }
 

@@ -50,6 +50,7 @@ public final class NettyTransportLayer implements TransportLayer {
     private final ConnectionTable connections;
 
     private volatile MessageHandler handler;
+    private volatile MessageTap tap = MessageTap.NONE;
     private volatile EventLoopGroup group;
     private volatile List<Channel> udpChannels = List.of();
     private volatile Channel tcpServer;
@@ -71,11 +72,16 @@ public final class NettyTransportLayer implements TransportLayer {
         this.handler = handler;
     }
 
+    /** Who sees every message in and out (the call log); set before {@link #start()}. Default: nobody. */
+    public void setTap(MessageTap tap) {
+        this.tap = tap == null ? MessageTap.NONE : tap;
+    }
+
     @Override
     public synchronized void start() throws Exception {
         if (group != null) throw new IllegalStateException("transport already started");
         if (handler == null) throw new IllegalStateException("setHandler must be called before start");
-        InboundDelivery delivery = new InboundDelivery(new MessageParser(config.limits()), handler, clock, stats);
+        InboundDelivery delivery = new InboundDelivery(new MessageParser(config.limits()), handler, clock, stats, tap);
         group = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("clearline-io"),
                 flavor.handlerFactory());
         try {
@@ -87,7 +93,8 @@ public final class NettyTransportLayer implements TransportLayer {
         int port = ((InetSocketAddress) tcpServer.localAddress()).getPort();
         listeningPoints = List.of(new ListeningPoint(TransportProtocol.UDP, advertisedHost, port),
                 new ListeningPoint(TransportProtocol.TCP, advertisedHost, port));
-        outbound = new OutboundPath(udpChannels, connections, this::outboundBootstrap, stats, config.udpMtuLimit());
+        outbound = new OutboundPath(udpChannels, connections, this::outboundBootstrap, stats, config.udpMtuLimit(),
+                tap, clock);
         log.info("listening on {}:{} (UDP x{}, TCP) with {} I/O threads ({}), advertising {}",
                 config.bindHost(), port, udpChannels.size(), config.ioThreads(), flavor, advertisedHost);
     }

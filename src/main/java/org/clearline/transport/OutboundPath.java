@@ -14,6 +14,7 @@ import org.clearline.syntax.HeaderNames;
 import org.clearline.syntax.SipMessage;
 import org.clearline.syntax.SipResponse;
 import org.clearline.syntax.Via;
+import org.clearline.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +31,14 @@ final class OutboundPath {
     private final Function<InetSocketAddress, Bootstrap> tcpBootstrap;
     private final TransportStats stats;
     private final int udpMtuLimit;
+    private final MessageTap tap;
+    private final Clock clock;
 
     OutboundPath(List<Channel> udpChannels, ConnectionTable connections,
-                 Function<InetSocketAddress, Bootstrap> tcpBootstrap, TransportStats stats, int udpMtuLimit) {
+                 Function<InetSocketAddress, Bootstrap> tcpBootstrap, TransportStats stats, int udpMtuLimit,
+                 MessageTap tap, Clock clock) {
+        this.tap = tap;
+        this.clock = clock;
         this.udpChannels = List.copyOf(udpChannels);
         this.connections = connections;
         this.tcpBootstrap = tcpBootstrap;
@@ -47,6 +53,7 @@ final class OutboundPath {
             return;
         }
         byte[] bytes = message.encode();
+        tapSafely(message, bytes, destination);
         if (destination.protocol().reliable()) {
             sendStream(bytes, to, listener);
         } else if (message.isRequest() && bytes.length > udpMtuLimit) {
@@ -105,6 +112,7 @@ final class OutboundPath {
             // The connection the request came on, if it is still open; else a new one.
             ChannelFuture existing = source == null ? null : connections.existing(source);
             if (existing != null) {
+                tapSafely(response, bytes, new Peer(protocol, source));
                 SipTrace.sent("tcp", source, bytes);
                 writeWhenConnected(existing, bytes, listener);
                 return;
@@ -113,10 +121,22 @@ final class OutboundPath {
         InetSocketAddress to = ResponseRoute.destination(top, protocol, source);
         if (to == null) {
             fail(listener, new IOException("no IP address for the response in the top Via " + top));
-        } else if (protocol.reliable()) {
+            return;
+        }
+        tapSafely(response, bytes, new Peer(protocol, to));
+        if (protocol.reliable()) {
             sendStream(bytes, to, listener);
         } else {
             sendDatagram(bytes, to, listener);
+        }
+    }
+
+    private void tapSafely(SipMessage message, byte[] bytes, Peer to) {
+        if (tap == MessageTap.NONE) return;
+        try {
+            tap.outbound(message, bytes, to, clock.epochMillis());
+        } catch (RuntimeException e) {
+            stats.handlerFailures.increment();
         }
     }
 

@@ -1,6 +1,8 @@
 package org.clearline.admin.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -12,6 +14,8 @@ import org.clearline.failures.Explanations;
 import org.clearline.failures.Heading;
 import org.clearline.failures.Language;
 import org.clearline.failures.Situation;
+import org.clearline.store.CallRecord;
+import org.clearline.store.JdbcStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * Works without a store: the texts ship with the program.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Explain a SIP status code or a failure situation in plain words.")
+        description = "Explain a SIP status code, a failure situation or a logged call in plain words.")
 final class ExplainCommand implements Callable<Integer> {
     /** Explanations are wrapped to this many columns. */
     static final int WIDTH = 100;
@@ -31,7 +35,7 @@ final class ExplainCommand implements Callable<Integer> {
     private final CliContext context;
 
     @Parameters(arity = "0..1", paramLabel = "CODE|SITUATION-ID",
-            description = "a status code such as 486, or a situation id such as callee.dnd")
+            description = "a status code such as 486, a situation id such as callee.dnd, or a logged call's Call-ID")
     String subject;
 
     @Option(names = "--lang", paramLabel = "en|de", description = "language of the texts (default: en)")
@@ -48,7 +52,7 @@ final class ExplainCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    /** What the argument names; a call's Call-ID will be a third kind once the call log exists. */
+    /** What the argument names; anything else may be a Call-ID in the call log. */
     sealed interface Subject {
         record Code(int code) implements Subject {}
         record OneSituation(Situation situation) implements Subject {}
@@ -83,12 +87,49 @@ final class ExplainCommand implements Callable<Integer> {
         switch (parse(subject)) {
             case Subject.Code c -> printCode(out, texts, who, texts.explainCode(c.code()).orElseThrow());
             case Subject.OneSituation s -> printSituation(out, texts, who, s.situation(), true);
-            case Subject.Unknown u -> throw new CliException("unknown code or situation '" + u.text()
-                    + "' (codes: " + ExplainedCodes.LOWEST + ".." + ExplainedCodes.HIGHEST
-                    + ", situations: clearline explain --list)");
+            case Subject.Unknown u -> {
+                CallRecord call = loggedCall(u.text()).orElseThrow(() -> unknown(u.text()));
+                printCall(out, texts, who, call);
+            }
         }
         out.flush();
         return 0;
+    }
+
+    private CliException unknown(String text) {
+        return new CliException("unknown code or situation '" + text
+                + "' (codes: " + ExplainedCodes.LOWEST + ".." + ExplainedCodes.HIGHEST
+                + ", situations: clearline explain --list, Call-IDs: clearline calls)");
+    }
+
+    /** A Call-ID in the log; the store is only opened when it already exists (explain works without one). */
+    private Optional<CallRecord> loggedCall(String callId) {
+        if (!Files.isDirectory(context.dataDir())) return Optional.empty();
+        try (JdbcStore store = context.openStore()) {
+            return store.callLog().find(callId.strip());
+        }
+    }
+
+    private static void printCall(PrintWriter out, Explanations texts, Audience who, CallRecord c) {
+        out.println("Call " + c.callId() + " at " + Since.format(c.startedAt()) + " UTC from " + c.source());
+        out.println("  caller: " + c.caller());
+        out.println("  callee: " + c.callee() + (c.calleeE164() == null || c.calleeE164().equals(c.callee())
+                ? "" : " (" + c.calleeE164() + ")"));
+        out.println("  result: " + c.code() + (c.situation() == null ? "" : " [" + c.situation() + "]")
+                + (c.durationMillis() >= 0 ? ", talked " + CallsCommand.duration(c.durationMillis()) : ""));
+        if (c.postDialMillis() >= 0) {
+            out.println("  post-dial delay: " + c.postDialMillis() + " ms, ringing: " + c.ringMillis() + " ms");
+        }
+        out.println();
+        Situation s = c.situation() == null ? null : Situation.byId(c.situation());
+        if (s != null) {
+            printSituation(out, texts, who, s, true);
+        } else if (c.failed()) {
+            // relayed: the callee or trunk answered so; explain the code in general
+            texts.explainCode(c.code()).ifPresent(code -> printCode(out, texts, who, code));
+        }
+        out.println();
+        LadderDiagram.print(out, c);
     }
 
     private static void printList(PrintWriter out, Explanations texts, Audience who) {

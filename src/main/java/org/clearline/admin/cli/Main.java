@@ -50,6 +50,7 @@ public final class Main {
                 .addSubcommand("line", line)
                 .addSubcommand("maintenance", new MaintenanceCommand(context))
                 .addSubcommand("explain", new ExplainCommand(context))
+                .addSubcommand("calls", new CallsCommand(context))
                 .addSubcommand("registrations", new RegistrationsCommand(context));
         // set last: these setters reach the subcommands that exist at the time
         CliErrors errors = new CliErrors();

@@ -88,8 +88,16 @@ final class ServerConfigReader {
     }
 
     private static AuthConfig auth(ConfigNode server) throws ConfigException {
-        ConfigNode auth = server.section("auth", List.of("nonceLifetime"));
-        return new AuthConfig(auth.duration("nonceLifetime", AuthConfig.DEFAULT.nonceLifetime(), true));
+        ConfigNode auth = server.section("auth", List.of("nonceLifetime", "algorithms"));
+        List<String> algorithms = auth.has("algorithms") ? auth.textList("algorithms") : AuthConfig.DEFAULT.algorithms();
+        if (algorithms.isEmpty()) throw auth.error("algorithms", "needs at least one of MD5, SHA-256");
+        for (int i = 0; i < algorithms.size(); i++) {
+            String a = algorithms.get(i);
+            if (!a.equalsIgnoreCase("MD5") && !a.equalsIgnoreCase("SHA-256")) {
+                throw new ConfigException(auth.key("algorithms") + "[" + i + "]", "must be MD5 or SHA-256, got \"" + a + "\"");
+            }
+        }
+        return new AuthConfig(auth.duration("nonceLifetime", AuthConfig.DEFAULT.nonceLifetime(), true), algorithms);
     }
 
     private static ProxyConfig proxy(ConfigNode server) throws ConfigException {

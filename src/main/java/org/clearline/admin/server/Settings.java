@@ -40,7 +40,7 @@ public final class Settings {
                 s.registrar().defaultExpires(), MAX_CONTACTS_PER_ACCOUNT);
         ProxyConfig proxy = new ProxyConfig(s.proxy().timerC(), ProxyConfig.DEFAULT.defaultMaxForwards());
         return new StackSettings(s.domain(), s.aliases(), transport, s.timers(), registrar, proxy,
-                s.auth().nonceLifetime(), List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256),
+                s.auth().nonceLifetime(), s.auth().algorithms().stream().map(DigestAlgorithm::fromToken).toList(),
                 s.dialPlan().countryCode(), s.dialPlan().areaCode(), DRAIN_TIMEOUT, StackSettings.GERMAN_PREMIUM,
                 trunks(config.trunks()), StackSettings.DEFAULT_FORWARD_DEPTH);
     }

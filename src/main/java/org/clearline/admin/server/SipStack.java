@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.clearline.calllog.CallLogRecorder;
+import org.clearline.calllog.CallLogWriter;
+import org.clearline.calllog.LogQueue;
 import org.clearline.core.CoreDispatcher;
 import org.clearline.core.LocalIdentity;
 import org.clearline.core.auth.DigestAuthenticator;
@@ -64,6 +67,11 @@ public final class SipStack implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final java.util.concurrent.ExecutorService blocking;
     private volatile long seenVersion;
+    /** Call log entries waiting for the writer; beyond this they are dropped and counted. */
+    static final int CALL_LOG_QUEUE = 10_000;
+    private final LogQueue callLogQueue = new LogQueue(CALL_LOG_QUEUE);
+    private final CallLogRecorder callLog;
+    private final CallLogWriter callLogWriter;
 
     private SipStack(StackSettings settings, JdbcStore store, Clock clock) throws Exception {
         this.settings = settings;
@@ -82,14 +90,21 @@ public final class SipStack implements AutoCloseable {
         this.transport = new NettyTransportLayer(settings.transport(), clock);
         HandlerHolder handler = new HandlerHolder();
         transport.setHandler(handler);
+        this.callLog = new CallLogRecorder(callLogQueue, clock);
+        this.callLogWriter = new CallLogWriter(callLogQueue, store.callLog()).start();
+        transport.setTap(callLog);
         transport.start();
         Shards shards = transport.ioShards(clock);
 
         LocalIdentity identity = new LocalIdentity(settings.domain(), aliases(settings), transport::listeningPoints);
         DigestAuthenticator auth = new DigestAuthenticator(settings.domain(), directory, nonces, settings.algorithms());
         CallSummaryLog summaries = new CallSummaryLog();
+        Registrar.Outcomes registrations = (request, source, code, situation, sipId) -> {
+            summaries.registered(request, source, code, situation, sipId);
+            callLog.registered(request, source, code, situation, sipId);
+        };
         Registrar registrar = new Registrar(settings.registrar(), identity, auth, location, store.registrations(),
-                clock, summaries);
+                clock, registrations);
         DialPlan dialPlan = new DialPlan(settings.countryCode(), settings.areaCode());
         this.activeCalls = new ActiveCalls();
         RoutingChain chain = FeatureChain.build(identity, directory, location, dialPlan,
@@ -98,6 +113,7 @@ public final class SipStack implements AutoCloseable {
         CallOutcomes outcomes = (tx, status, situation) -> {
             activeCalls.finished(tx, status, situation);
             summaries.finished(tx, status, situation);
+            callLog.finished(tx, status, situation);
         };
         this.blocking = Executors.newFixedThreadPool(2, daemon("clearline-resolver"));
         // the transaction layer needs its TU at construction and the proxy needs the
@@ -159,6 +175,7 @@ public final class SipStack implements AutoCloseable {
         housekeeping.shutdownNow();
         transport.stop();
         blocking.shutdownNow();
+        callLogWriter.close();
     }
 
     private void refreshDirectory() {
@@ -185,6 +202,8 @@ public final class SipStack implements AutoCloseable {
             int dropped = location.sweep(now);
             int purged = store.registrations().purgeExpired(now);
             nonces.purge();
+            callLog.sweep(now);
+            callLogWriter.purge(now);
             if (dropped + purged > 0) log.debug("expired registrations: {} dropped, {} purged", dropped, purged);
         } catch (RuntimeException e) {
             log.warn("registration sweep failed: {}", e.toString());
@@ -220,6 +239,11 @@ public final class SipStack implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** Call log entries dropped because the writer fell behind. */
+    public long callLogDropped() {
+        return callLogQueue.dropped();
     }
 
     public CoreDispatcher dispatcher() {

@@ -55,7 +55,9 @@ public final class DigestAuthenticator {
             return new AuthResult.Challenge(proxy ? Situation.AUTH_PROXY_REQUIRED : Situation.AUTH_REQUIRED, false, null);
         }
         DigestAlgorithm alg = DigestAlgorithm.fromToken(creds.algorithm());
-        if (alg == null || !offered.contains(alg)) {
+        // any algorithm we support is accepted, offered or not: a phone that already knows
+        // SHA-256 may use it with the nonce of an MD5 challenge (our nonces fit both)
+        if (alg == null) {
             return new AuthResult.Challenge(proxy ? Situation.AUTH_PROXY_REQUIRED : Situation.AUTH_REQUIRED, false,
                     creds.username());
         }

@@ -105,7 +105,7 @@ class ExplainCommandTest {
 
     @Test
     void unknownSubjectsAreOneLineNamingWhatIsAccepted() {
-        String hint = " (codes: 100..699, situations: clearline explain --list)";
+        String hint = " (codes: 100..699, situations: clearline explain --list, Call-IDs: clearline calls)";
         assertError(explain("999"), "unknown code or situation '999'" + hint);
         assertError(explain("099"), "unknown code or situation '099'" + hint);
         assertError(explain("4860"), "unknown code or situation '4860'" + hint);

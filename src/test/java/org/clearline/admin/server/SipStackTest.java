@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
 import org.clearline.core.auth.DigestAlgorithm;
 import org.clearline.core.proxy.ProxyConfig;
 import org.clearline.core.registrar.RegistrarConfig;
+import org.awaitility.Awaitility;
 import org.clearline.store.Account;
+import org.clearline.store.CallRecord;
+import org.clearline.store.LoggedMessage;
 import org.clearline.store.JdbcStore;
 import org.clearline.time.Clock;
 import org.clearline.transaction.TimerConfig;
@@ -103,6 +106,37 @@ class SipStackTest {
                 + "Call-ID: c1@test\r\nCSeq: 3 BYE\r\nContent-Length: 0\r\n\r\n";
         send(alice, bye);
         assertThat(receive(bob)).startsWith("BYE sip:bob@127.0.0.1:" + bob.getLocalPort() + " SIP/2.0");
+    }
+
+    @Test
+    void aCallToAnOfflinePhoneIsLoggedWithItsSituationAndLadder() throws Exception {
+        String invite = request("INVITE", "sip:bob@" + REALM, alice, "alice", "c2@test", 1, "");
+        send(alice, invite);
+        String challenge = receiveFinal(alice);
+        assertThat(challenge).startsWith("SIP/2.0 407 ");
+        send(alice, ack(challenge, alice));
+        String auth = authorization("Proxy-Authorization", challenge, "Proxy-Authenticate", "alice",
+                "secret-alice", "INVITE", "sip:bob@" + REALM);
+        send(alice, request("INVITE", "sip:bob@" + REALM, alice, "alice", "c2@test", 2, auth + "\r\n"));
+        assertThat(receiveFinal(alice)).startsWith("SIP/2.0 480 ");
+
+        CallRecord logged = Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> store.callLog().find("c2@test"), java.util.Optional::isPresent).orElseThrow();
+        assertThat(logged.code()).isEqualTo(480);
+        assertThat(logged.situation()).isEqualTo("callee.offline");
+        assertThat(logged.callerUser()).isEqualTo("alice");
+        assertThat(logged.callee()).isEqualTo("bob");
+        assertThat(logged.source()).isEqualTo("udp:127.0.0.1:" + alice.getLocalPort());
+        assertThat(logged.messages()).extracting(m -> m.direction() + " " + m.startLine()).containsExactly(
+                "IN INVITE sip:bob@" + REALM + " SIP/2.0",
+                "OUT SIP/2.0 100 Trying",
+                "OUT SIP/2.0 407 Proxy Authentication Required",
+                "IN ACK sip:bob@" + REALM + " SIP/2.0",
+                "IN INVITE sip:bob@" + REALM + " SIP/2.0",
+                "OUT SIP/2.0 100 Trying",
+                "OUT SIP/2.0 480 Temporarily Unavailable");
+        assertThat(logged.messages()).extracting(LoggedMessage::atMillis).isSorted();
+        assertThat(logged.messages().get(4).text()).contains("Proxy-Authorization: Digest");
     }
 
     @Test

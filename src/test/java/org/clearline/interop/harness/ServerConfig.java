@@ -10,11 +10,22 @@ import java.util.List;
  * @param domain   home domain, also the digest realm (RFC 3261 §22.1)
  * @param port     UDP and TCP port on 127.0.0.1
  * @param accounts the accounts the server knows
+ * @param digestAlgorithms the digest algorithms the server offers (server.auth.algorithms)
  */
-public record ServerConfig(String domain, int port, List<TestAccount> accounts) {
+public record ServerConfig(String domain, int port, List<TestAccount> accounts, List<String> digestAlgorithms) {
 
     public ServerConfig {
         accounts = List.copyOf(accounts);
+        digestAlgorithms = List.copyOf(digestAlgorithms);
+    }
+
+    public ServerConfig(String domain, int port, List<TestAccount> accounts) {
+        this(domain, port, accounts, List.of("MD5"));
+    }
+
+    /** The same configuration offering these digest algorithms, most preferred first. */
+    public ServerConfig withDigestAlgorithms(List<String> algorithms) {
+        return new ServerConfig(domain, port, accounts, algorithms);
     }
 
     /** Loopback server on a free port with the given accounts; domain = 127.0.0.1. */
@@ -29,7 +40,7 @@ public record ServerConfig(String domain, int port, List<TestAccount> accounts) 
 
     /** The same configuration on another port (a restart after a crash keeps the port). */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(domain, newPort, accounts);
+        return new ServerConfig(domain, newPort, accounts, digestAlgorithms);
     }
 
     /** The YAML text; keys as in org.clearline.admin.config. */
@@ -42,6 +53,7 @@ public record ServerConfig(String domain, int port, List<TestAccount> accounts) 
         y.add("  timers: { t1: 500ms, t2: 4s, t4: 5s }");
         y.add("  registrar: { minExpires: 60s, maxExpires: 3600s, defaultExpires: 3600s }");
         y.add("  proxy: { timerC: 180s }");
+        y.add("  auth: { algorithms: [" + String.join(", ", digestAlgorithms) + "] }");
         y.add("accounts:");
         for (TestAccount a : accounts) {
             y.add("  - sipId: " + quote(a.sipId()));

@@ -1,0 +1,141 @@
+package org.clearline.calllog;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.clearline.core.proxy.CallOutcomes;
+import org.clearline.core.registrar.Registrar;
+import org.clearline.failures.Situation;
+import org.clearline.store.RegistrationRecord;
+import org.clearline.syntax.Methods;
+import org.clearline.syntax.SipMessage;
+import org.clearline.syntax.SipRequest;
+import org.clearline.time.Clock;
+import org.clearline.transaction.ServerTransaction;
+import org.clearline.transport.MessageTap;
+import org.clearline.transport.Peer;
+
+/**
+ * Collects the messages of each call (initial INVITE) by Call-ID while it is in
+ * progress and closes it into the {@link LogQueue} when the proxy reports the
+ * final response; an answered call stays open until its BYE is answered.
+ * Registration attempts are logged from the registrar's outcome hook.
+ * Everything here is bounded: messages per call, calls in progress, the queue.
+ */
+public final class CallLogRecorder implements MessageTap, CallOutcomes, Registrar.Outcomes {
+    /** Messages kept per call; more are counted, not kept. */
+    public static final int MAX_MESSAGES_PER_CALL = 200;
+    /** Calls traced at once; beyond this new calls are not logged (and counted). */
+    public static final int MAX_CALLS_IN_PROGRESS = 20_000;
+    /** A call open longer than this (answered, BYE never seen) is closed by {@link #sweep}. */
+    public static final long MAX_CALL_MILLIS = 12 * 3600_000L;
+    /** A call not answered within this (e.g. challenged, never retried) is closed by {@link #sweep}. */
+    public static final long MAX_SETUP_MILLIS = 5 * 60_000L;
+
+    private final LogQueue queue;
+    private final Clock clock;
+    private final int maxMessagesPerCall;
+    private final int maxCalls;
+    private final Map<String, CallTrace> calls = new ConcurrentHashMap<>();
+    private final LongAdder untraced = new LongAdder();
+
+    public CallLogRecorder(LogQueue queue, Clock clock) {
+        this(queue, clock, MAX_MESSAGES_PER_CALL, MAX_CALLS_IN_PROGRESS);
+    }
+
+    CallLogRecorder(LogQueue queue, Clock clock, int maxMessagesPerCall, int maxCalls) {
+        this.queue = queue;
+        this.clock = clock;
+        this.maxMessagesPerCall = maxMessagesPerCall;
+        this.maxCalls = maxCalls;
+    }
+
+    @Override
+    public void inbound(SipMessage message, Peer from, long epochMillis) {
+        String callId = message.callId();
+        if (callId == null) return;
+        CallTrace trace = calls.get(callId);
+        if (trace == null && message instanceof SipRequest r && r.isInvite()
+                && (r.to() == null || r.to().tag() == null)) {
+            if (calls.size() >= maxCalls) {
+                untraced.increment();
+                return;
+            }
+            trace = calls.computeIfAbsent(callId, id -> new CallTrace(r, from, epochMillis, maxMessagesPerCall));
+        }
+        if (trace != null) trace.add(new CallTrace.Entry(message, null, true, from, epochMillis));
+    }
+
+    @Override
+    public void outbound(SipMessage message, byte[] encoded, Peer to, long epochMillis) {
+        String callId = message.callId();
+        CallTrace trace = callId == null ? null : calls.get(callId);
+        if (trace != null) trace.add(new CallTrace.Entry(message, encoded, false, to, epochMillis));
+    }
+
+    @Override
+    public void finished(ServerTransaction transaction, int status, Situation situation) {
+        ended(transaction.request(), status, situation);
+    }
+
+    /** The final response to {@code request} was sent; {@code situation} null when relayed. */
+    void ended(SipRequest request, int status, Situation situation) {
+        String callId = request.callId();
+        CallTrace trace = callId == null ? null : calls.get(callId);
+        if (trace == null) return;
+        long now = clock.epochMillis();
+        if (request.isInvite() && (request.to() == null || request.to().tag() == null)) {
+            if (status < 300) {
+                trace.answered(status, now);  // §15: the call goes on until a BYE ends the dialog
+            } else if (status == 407 || status == 401) {
+                // §22.2: a challenge; the caller retries with credentials in the same call (same Call-ID),
+                // so the ladder goes on. A caller that never retries is closed by the sweep with this outcome.
+                trace.challenged(status, situation == null ? null : situation.id());
+            } else {
+                close(callId, trace, status, situation == null ? null : situation.id(), now);
+            }
+        } else if (request.isMethod(Methods.BYE) && trace.isAnswered()) {
+            close(callId, trace, trace.answerCode(), null, now);
+        }
+    }
+
+    private void close(String callId, CallTrace trace, int code, String situation, long now) {
+        if (calls.remove(callId, trace)) {
+            queue.offer(new Pending.Call(trace, trace.entries(), trace.dropped(), code, situation, now));
+        }
+    }
+
+    @Override
+    public void registered(SipRequest request, String source, int code, Situation situation, String sipId) {
+        // 401 is the first half of every digest exchange (§22.4), not an outcome worth a row
+        if (code == 401) return;
+        queue.offer(new Pending.Registration(new RegistrationRecord(request.callId(), clock.epochMillis(), source,
+                sipId, code, situation == null ? null : situation.id())));
+    }
+
+    /** Housekeeping: closes calls whose BYE never came (answered) or that never ended; returns how many. */
+    public int sweep(long nowMillis) {
+        int n = 0;
+        for (Iterator<Map.Entry<String, CallTrace>> it = calls.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, CallTrace> e = it.next();
+            CallTrace t = e.getValue();
+            long age = nowMillis - t.startedAt();
+            if (t.isAnswered() ? age > MAX_CALL_MILLIS : age > MAX_SETUP_MILLIS) {
+                close(e.getKey(), t, t.isAnswered() ? t.answerCode() : t.lastCode(),
+                        t.isAnswered() ? null : t.lastSituation(), nowMillis);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public int callsInProgress() {
+        return calls.size();
+    }
+
+    /** Calls not logged because too many were in progress. */
+    public long untraced() {
+        return untraced.sum();
+    }
+}

@@ -1,0 +1,26 @@
+package org.clearline.transport;
+
+import org.clearline.syntax.SipMessage;
+
+/**
+ * Sees every well-formed message the transport receives and every message it
+ * sends (the call log's ladder hooks in here). Called on the I/O or shard thread
+ * that handles the message, so an implementation must only keep references and
+ * never format, block or throw: {@code encoded} is the exact byte[] put on the
+ * wire and is never changed afterwards.
+ */
+public interface MessageTap {
+    MessageTap NONE = new MessageTap() {
+        @Override
+        public void inbound(SipMessage message, Peer from, long epochMillis) {}
+
+        @Override
+        public void outbound(SipMessage message, byte[] encoded, Peer to, long epochMillis) {}
+    };
+
+    /** A parsed message, after the transport stamped received/rport (§18.2.1). */
+    void inbound(SipMessage message, Peer from, long epochMillis);
+
+    /** A message just encoded for sending to {@code to}. */
+    void outbound(SipMessage message, byte[] encoded, Peer to, long epochMillis);
+}

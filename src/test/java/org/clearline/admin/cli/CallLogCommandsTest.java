@@ -1,0 +1,119 @@
+package org.clearline.admin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.clearline.admin.cli.AccountCommandsTest.assertError;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.clearline.admin.cli.CliHarness.Result;
+import org.clearline.store.CallRecord;
+import org.clearline.store.JdbcStore;
+import org.clearline.store.LoggedMessage;
+import org.clearline.store.LoggedMessage.Direction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code calls} and {@code explain CALL-ID} over a call log written straight into the store. */
+class CallLogCommandsTest {
+    private static final long NOW = CliHarness.NOW;
+    private static final String ALICE = "udp:192.0.2.10:5060";
+    private static final String BOB = "udp:192.0.2.20:5060";
+
+    @TempDir Path dir;
+    CliHarness cli;
+
+    @BeforeEach
+    void log() {
+        cli = new CliHarness(dir.resolve("data"));
+        try (JdbcStore store = cli.store()) {
+            store.callLog().append(List.of(
+                    call("old@x", NOW - 3 * 86_400_000L, "alice", "bob", 200, null, 65_000, List.of()),
+                    call("offline@x", NOW - 3_600_000L, "alice", "bob", 480, "callee.offline", -1, List.of(
+                            msg(0, Direction.IN, ALICE, "INVITE sip:bob@example.com SIP/2.0"),
+                            msg(1, Direction.OUT, ALICE, "SIP/2.0 100 Trying"),
+                            msg(5, Direction.OUT, ALICE, "SIP/2.0 480 Temporarily Unavailable"),
+                            msg(9, Direction.IN, ALICE, "ACK sip:bob@example.com SIP/2.0"))),
+                    call("busy@x", NOW - 60_000L, "carol", "+4930123456", 486, null, -1, List.of(
+                            msg(0, Direction.IN, ALICE, "INVITE sip:+4930123456@example.com SIP/2.0"),
+                            msg(2, Direction.OUT, BOB, "INVITE sip:+4930123456@192.0.2.20 SIP/2.0"),
+                            msg(40, Direction.IN, BOB, "SIP/2.0 486 Busy Here"),
+                            msg(41, Direction.OUT, ALICE, "SIP/2.0 486 Busy Here")))), List.of());
+        }
+    }
+
+    @Test
+    void listsCallsNewestFirstWithFilters() {
+        Result all = cli.run("calls");
+        assertThat(all.exit()).isZero();
+        assertThat(all.out().lines().toList()).containsExactly(
+                "TIME (UTC)           CALL-ID    CALLER  CALLEE       CODE  SITUATION       DURATION",
+                "2025-12-31 23:59:00  busy@x     carol   +4930123456  486   -               -",
+                "2025-12-31 23:00:00  offline@x  alice   bob          480   callee.offline  -",
+                "2025-12-29 00:00:00  old@x      alice   bob          200   -               1:05");
+        assertThat(ids(cli.run("calls", "--failed"))).containsExactly("busy@x", "offline@x");
+        assertThat(ids(cli.run("calls", "--account", "alice"))).containsExactly("offline@x", "old@x");
+        assertThat(ids(cli.run("calls", "--since", "2h"))).containsExactly("busy@x", "offline@x");
+        assertThat(ids(cli.run("calls", "--since", "2025-12-31T23:30:00Z"))).containsExactly("busy@x");
+        assertThat(ids(cli.run("calls", "--since", "2025-12-30"))).containsExactly("busy@x", "offline@x");
+        assertThat(ids(cli.run("calls", "--limit", "1"))).containsExactly("busy@x");
+    }
+
+    @Test
+    void badOptionsAreOneLine() {
+        assertError(cli.run("calls", "--since", "yesterday"), "calls: --since must be an age such as 30m, 2h, 7d"
+                + " or an ISO time such as 2026-01-01T08:00:00Z, got 'yesterday'");
+        assertError(cli.run("calls", "--limit", "0"), "calls: --limit must be at least 1, got 0");
+    }
+
+    @Test
+    void explainsALoggedCallWithItsSituationAndLadder() {
+        Result r = cli.run("explain", "offline@x");
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("Call offline@x at 2025-12-31 23:00:00 UTC from " + ALICE)
+                .contains("result: 480 [callee.offline]")
+                .contains("callee.offline: ");
+        List<String> arrows = r.out().lines().filter(l -> l.matches("\\+[0-9].*")).toList();
+        assertThat(arrows).hasSize(4);
+        assertThat(arrows.get(0)).startsWith("+0.000s   |-INVITE sip:bob@example.com -").contains("--->|");
+        assertThat(arrows.get(1)).startsWith("+0.001s   |<- 100 Trying --");
+        assertThat(arrows.get(2)).contains("|<- 480 Temporarily Unavailable --");
+        assertThat(arrows.get(3)).contains("|-ACK sip:bob@example.com -");
+    }
+
+    @Test
+    void aCalleeAnswerIsDrawnOnTheCalleeSideAndExplainedByItsCode() {
+        Result r = cli.run("explain", "busy@x", "--audience", "owner");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("result: 486").contains("486 Busy Here");
+        List<String> arrows = r.out().lines().filter(l -> l.matches("\\+[0-9].*")).toList();
+        assertThat(arrows).hasSize(4);
+        // the forwarded INVITE and bob's answer are between Clearline and the callee, named by the peer
+        assertThat(arrows.get(1)).matches("\\+0\\.002s +\\| +\\|-INVITE sip:\\+4930123456@192\\.0\\.2\\.20 -+>\\|   "
+                + BOB);
+        assertThat(arrows.get(2)).matches("\\+0\\.040s +\\| +\\|<- 486 Busy Here -+\\|   " + BOB);
+    }
+
+    @Test
+    void anUnknownCallIdIsStillAnError() {
+        assertError(cli.run("explain", "nope@x"), "unknown code or situation 'nope@x' (codes: 100..699,"
+                + " situations: clearline explain --list, Call-IDs: clearline calls)");
+    }
+
+    private static List<String> ids(Result r) {
+        return r.out().lines().skip(1).map(l -> l.split(" {2,}")[1]).toList();
+    }
+
+    private static CallRecord call(String id, long at, String caller, String callee, int code, String situation,
+                                   long duration, List<LoggedMessage> messages) {
+        List<LoggedMessage> timed = messages.stream().map(m -> new LoggedMessage(at + m.atMillis(), m.direction(),
+                m.peer(), m.startLine(), m.text())).toList();
+        return new CallRecord(id, at, ALICE, "sip:" + caller + "@example.com", caller, callee,
+                callee.startsWith("+") ? callee : null, code, situation, -1, -1, duration, 0, timed);
+    }
+
+    private static LoggedMessage msg(long offset, Direction d, String peer, String startLine) {
+        return new LoggedMessage(offset, d, peer, startLine, startLine + "\r\n\r\n");
+    }
+}

@@ -1,0 +1,149 @@
+package org.clearline.calllog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.clearline.failures.Situation;
+import org.clearline.store.CallRecord;
+import org.clearline.syntax.MessageParser;
+import org.clearline.syntax.ParseResult;
+import org.clearline.syntax.SipMessage;
+import org.clearline.syntax.SipRequest;
+import org.clearline.syntax.SyntaxLimits;
+import org.clearline.time.ManualClock;
+import org.clearline.transport.Peer;
+import org.junit.jupiter.api.Test;
+
+/** The recorder on real SIP text: bounds, drop counting and timings, on virtual time. */
+class CallLogRecorderTest {
+    private static final Peer ALICE = Peer.udp("192.0.2.10", 5060);
+    private static final Peer BOB = Peer.udp("192.0.2.20", 5060);
+
+    private final ManualClock clock = new ManualClock();
+
+    @Test
+    void aRejectedCallBecomesOneRecordWithItsSituation() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest invite = (SipRequest) parse(invite("a1"));
+        recorder.inbound(invite, ALICE, 1_000);
+        recorder.outbound(parse(response("a1", "480 Temporarily Unavailable", 1, "INVITE")), null, ALICE, 1_050);
+        recorder.ended(invite, 480, Situation.CALLEE_OFFLINE);
+
+        List<Pending> batch = drain(queue);
+        assertThat(batch).hasSize(1);
+        CallRecord r = Records.call((Pending.Call) batch.get(0));
+        assertThat(r.code()).isEqualTo(480);
+        assertThat(r.situation()).isEqualTo("callee.offline");
+        assertThat(r.callee()).isEqualTo("+4930123456");
+        assertThat(r.calleeE164()).isEqualTo("+4930123456");
+        assertThat(r.postDialMillis()).isEqualTo(-1);
+        assertThat(r.messages()).extracting(m -> m.startLine())
+                .containsExactly("INVITE sip:+4930123456@example.com SIP/2.0", "SIP/2.0 480 Temporarily Unavailable");
+        assertThat(recorder.callsInProgress()).isZero();
+    }
+
+    @Test
+    void answeredCallsRunUntilByeAndKnowTheirTimings() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest invite = (SipRequest) parse(invite("a2"));
+        recorder.inbound(invite, ALICE, 10_000);
+        recorder.outbound(parse(response("a2", "180 Ringing", 1, "INVITE")), null, ALICE, 12_500);
+        recorder.outbound(parse(response("a2", "200 OK", 1, "INVITE")), null, ALICE, 20_000);
+        clock.advance(java.time.Duration.ofMillis(20_000));
+        recorder.ended(invite, 200, null);
+        assertThat(queue.size()).isZero();  // still talking
+
+        SipRequest bye = (SipRequest) parse(bye("a2"));
+        recorder.inbound(bye, BOB, 80_000);
+        clock.advance(java.time.Duration.ofMillis(60_000));
+        recorder.ended(bye, 200, null);
+
+        CallRecord r = Records.call((Pending.Call) drain(queue).get(0));
+        assertThat(r.code()).isEqualTo(200);
+        assertThat(r.postDialMillis()).isEqualTo(2_500);
+        assertThat(r.ringMillis()).isEqualTo(7_500);
+        assertThat(r.durationMillis()).isEqualTo(60_000);
+        assertThat(r.messages()).hasSize(4);
+    }
+
+    @Test
+    void aFullQueueDropsAndCountsRecordsWithoutBlocking() throws Exception {
+        LogQueue queue = new LogQueue(2);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        for (int i = 0; i < 5; i++) {
+            SipRequest invite = (SipRequest) parse(invite("q" + i));
+            recorder.inbound(invite, ALICE, 1_000);
+            recorder.ended(invite, 404, Situation.byId("number.no-route"));
+        }
+        assertThat(queue.size()).isEqualTo(2);
+        assertThat(queue.dropped()).isEqualTo(3);
+    }
+
+    @Test
+    void messagesPerCallAndCallsInProgressAreBounded() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock, 3, 1);
+        SipRequest invite = (SipRequest) parse(invite("b1"));
+        recorder.inbound(invite, ALICE, 1_000);
+        for (int i = 0; i < 5; i++) recorder.inbound(invite, ALICE, 1_000 + i);  // retransmissions
+        recorder.inbound(parse(invite("b2")), ALICE, 1_000);  // one call at a time in this recorder
+        assertThat(recorder.untraced()).isEqualTo(1);
+
+        recorder.ended(invite, 486, null);
+        Pending.Call closed = (Pending.Call) drain(queue).get(0);
+        assertThat(closed.entries()).hasSize(3);
+        assertThat(closed.dropped()).isEqualTo(3);
+        assertThat(Records.call(closed).messagesDropped()).isEqualTo(3);
+    }
+
+    @Test
+    void aChallengedCallerWhoNeverRetriesIsClosedByTheSweep() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest invite = (SipRequest) parse(invite("c1"));
+        recorder.inbound(invite, ALICE, 0);
+        recorder.ended(invite, 407, null);
+        assertThat(recorder.sweep(60_000)).isZero();
+        assertThat(recorder.sweep(CallLogRecorder.MAX_SETUP_MILLIS + 1)).isEqualTo(1);
+        assertThat(Records.call((Pending.Call) drain(queue).get(0)).code()).isEqualTo(407);
+    }
+
+    private static List<Pending> drain(LogQueue queue) throws InterruptedException {
+        List<Pending> out = new ArrayList<>();
+        queue.drain(out, 100, 0);
+        return out;
+    }
+
+    private static SipMessage parse(String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return switch (new MessageParser(SyntaxLimits.DEFAULT).parse(b, 0, b.length)) {
+            case ParseResult.Success s -> s.message();
+            case ParseResult.Failure f -> throw new AssertionError(f.toString());
+        };
+    }
+
+    private static String invite(String callId) {
+        return "INVITE sip:+4930123456@example.com SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK" + callId + "\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:alice@example.com>;tag=f1\r\nTo: <sip:+4930123456@example.com>\r\n"
+                + "Call-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nContact: <sip:alice@192.0.2.10>\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    private static String bye(String callId) {
+        return "BYE sip:alice@192.0.2.10 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.20:5060;branch=z9hG4bKbye\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:+4930123456@example.com>;tag=t1\r\n"
+                + "To: <sip:alice@example.com>;tag=f1\r\nCall-ID: " + callId + "\r\nCSeq: 1 BYE\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    private static String response(String callId, String status, int cseq, String method) {
+        return "SIP/2.0 " + status + "\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK" + callId + "\r\n"
+                + "From: <sip:alice@example.com>;tag=f1\r\nTo: <sip:+4930123456@example.com>;tag=t1\r\n"
+                + "Call-ID: " + callId + "\r\nCSeq: " + cseq + " " + method + "\r\nContent-Length: 0\r\n\r\n";
+    }
+}

@@ -1,0 +1,58 @@
+package org.clearline.calllog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.clearline.store.CallFilter;
+import org.clearline.store.CallLogStore;
+import org.clearline.store.CallRecord;
+import org.clearline.store.StoreException;
+import org.clearline.store.JdbcStore;
+import org.clearline.store.RegistrationRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The writer: queued entries reach the store; a batch the store refuses is counted, and writing goes on. */
+class CallLogWriterTest {
+    @TempDir Path dir;
+
+    @Test
+    void writesQueuedEntriesAndCountsFailedBatches() {
+        LogQueue queue = new LogQueue(100);
+        try (JdbcStore store = JdbcStore.open(dir); CallLogWriter writer = new CallLogWriter(queue, store.callLog())) {
+            writer.start();
+            queue.offer(new Pending.Registration(new RegistrationRecord("r1", 1_000, "udp:192.0.2.1:5060", "alice",
+                    403, "auth.wrong-password")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> writer.written() == 1);
+            assertThat(store.callLog().registrations("alice", 0, 10)).extracting(RegistrationRecord::callId)
+                    .containsExactly("r1");
+
+            assertThat(store.callLog().list(CallFilter.ALL)).isEmpty();
+        }
+    }
+
+    @Test
+    void aBatchTheStoreRefusesIsCountedAndTheWriterGoesOn() {
+        LogQueue queue = new LogQueue(100);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        CallLogStore refusing = new CallLogStore() {
+            @Override public void append(List<CallRecord> c, List<RegistrationRecord> r) {
+                if (calls.getAndIncrement() == 0) throw new StoreException("disk full");
+            }
+            @Override public List<CallRecord> list(CallFilter filter) { return List.of(); }
+            @Override public Optional<CallRecord> find(String callId) { return Optional.empty(); }
+            @Override public List<RegistrationRecord> registrations(String sipId, long since, int limit) { return List.of(); }
+            @Override public int purge(long beforeMillis, int maxRows) { return 0; }
+        };
+        CallLogWriter writer = new CallLogWriter(queue, refusing);
+        Pending one = new Pending.Registration(new RegistrationRecord("r1", 1_000, "x", "alice", 200, null));
+        writer.write(List.of(one, one));
+        writer.write(List.of(one));
+        assertThat(writer.failed()).isEqualTo(2);
+        assertThat(writer.written()).isEqualTo(1);
+    }
+}
