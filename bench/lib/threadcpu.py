@@ -4,7 +4,8 @@
   threadcpu.py PID SECONDS     (SECONDS 0: until SIGTERM, or until PID exits)
 
 Prints each thread's share of one core during the window, busiest first
-(names as /proc has them, cut to 15 characters, with the thread id), and how long
+(names as /proc has them, cut to 15 characters, with the thread id), how much
+of it was kernel time (system calls: sendto, recvmsg, epoll_wait), and how long
 the threads were runnable but waiting for a CPU (schedstat), which on a shared
 machine says how much of a slow step was the server and how much the neighbours.
 """
@@ -30,7 +31,8 @@ def snapshot(pid):
         name = data[i + 1:j]
         rest = data[j + 2:].split()
         cpu = (int(rest[11]) + int(rest[12])) / HZ
-        out[tid] = (name, cpu, int(sched[1]) / 1e9)   # schedstat[1]: ns waiting on a runqueue
+        sys_ = int(rest[12]) / HZ                        # kernel time: syscalls (sendto, recvmsg, epoll)
+        out[tid] = (name, cpu, int(sched[1]) / 1e9, sys_)  # schedstat[1]: ns waiting on a runqueue
     return out
 
 
@@ -49,20 +51,20 @@ def main():
         b = now
     dt = time.monotonic() - t0
     groups = {}
-    for tid, (name, cpu, wait) in b.items():
-        c0, w0 = (a[tid][1], a[tid][2]) if tid in a else (0.0, 0.0)
+    for tid, (name, cpu, wait, sys_) in b.items():
+        c0, w0, s0 = (a[tid][1], a[tid][2], a[tid][3]) if tid in a else (0.0, 0.0, 0.0)
         # /proc truncates names to 15 characters: keep threads apart by their id
-        g = groups.setdefault(f"{name} [{tid}]", [0.0, 0.0, 0])
+        g = groups.setdefault(f"{name} [{tid}]", [0.0, 0.0, 0.0])
         g[0] += cpu - c0
         g[1] += wait - w0
-        g[2] += 1
+        g[2] += sys_ - s0
     total = sum(g[0] for g in groups.values())
     print(f"window {dt:.1f}s, process CPU {100 * total / dt:.0f}% of a core")
-    print(f"{'thread':<36} {'cpu%':>6} {'runq-wait%':>10}")
-    for name, (cpu, wait, n) in sorted(groups.items(), key=lambda kv: -kv[1][0]):
+    print(f"{'thread':<36} {'cpu%':>6} {'of it sys%':>10} {'runq-wait%':>10}")
+    for name, (cpu, wait, sys_) in sorted(groups.items(), key=lambda kv: -kv[1][0]):
         if cpu / dt < 0.005 and wait / dt < 0.005:
             continue
-        print(f"{name:<36} {100 * cpu / dt:6.1f} {100 * wait / dt:10.1f}")
+        print(f"{name:<36} {100 * cpu / dt:6.1f} {100 * sys_ / dt:10.1f} {100 * wait / dt:10.1f}")
 
 
 if __name__ == "__main__":
