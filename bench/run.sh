@@ -70,7 +70,7 @@ else
 fi
 export STEP_S REG_RATES CALL_RATES NOAUTH_RATES=""
 for v in CONFIRM QUIET_WAIT_S NOISE_RETRIES DRAIN_S; do [ -n "${!v:-}" ] && export "$v"; done
-OUT=${OUT:-/tmp/clearline-bench-$(date +%Y%m%d-%H%M%S)}
+OUT=${OUT:-${TMPDIR:-/tmp}/clearline-bench-$(date +%Y%m%d-%H%M%S)}
 SERVERS=${SERVERS:-kamailio clearline}
 BUILD=${BUILD:-auto}
 CLEARLINE_JAVA_OPTS=${CLEARLINE_JAVA_OPTS:--Xmx256m}

@@ -29,7 +29,7 @@ PORT=${PORT:-5080}
 SIPP_PORT=${SIPP_PORT:-5062}
 PART=${PART:-all}
 REST_S=${REST_S:-40}
-OUT=${OUT:-/tmp/clearline-heap-$(date +%Y%m%d-%H%M%S)}
+OUT=${OUT:-${TMPDIR:-/tmp}/clearline-heap-$(date +%Y%m%d-%H%M%S)}
 SRVPID=""; SIPPPID=""; PROBEPID=""
 
 log() { echo "[$(date +%H:%M:%S)] $*"; }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public record SippTrace(List<TraceMessage> messages) {
     private static final Pattern SEPARATOR =
             Pattern.compile("-{40,} \\d{4}-\\d{2}-\\d{2} [0-9:.]+\\r?\\n");
-    /** -lost: SIPp pretends the message above was lost (a sent one never left, a received one is ignored). */
+    /** -lost: SIPp's note that it ignored the message above, or did not send one it does not log. */
     private static final Pattern LOSS_NOTE =
             Pattern.compile("(UDP|TCP|TLS) message (voluntary lost \\(while sending\\)|lost \\(recv\\))\\.\\s*\\z");
     private static final Pattern BLOCK_HEAD =
@@ -49,8 +49,13 @@ public record SippTrace(List<TraceMessage> messages) {
             if (!m.matches()) continue; // "ignoring ..." notes
             String body = block.substring(eol + 1).replaceFirst("\\A\\r?\\n", "");
             Matcher note = LOSS_NOTE.matcher(body);
-            boolean dropped = note.find();
-            if (dropped) body = body.substring(0, note.start());
+            boolean dropped = false;
+            if (note.find()) {
+                // "lost (recv)" follows the received message SIPp then ignores; a message it
+                // pretends to send is never logged, so its note says nothing about this block
+                dropped = note.group(2).startsWith("lost");
+                body = body.substring(0, note.start());
+            }
             // SIPp logs with bare LF in places; normalise so header lookup works
             String msg = body.replace("\r\n", "\n").replace("\n", "\r\n");
             out.add(new TraceMessage(m.group(2).equals("sent"), dropped, new RawResponse(msg)));
@@ -66,9 +71,9 @@ public record SippTrace(List<TraceMessage> messages) {
         return messages.stream().filter(m -> !m.outgoing()).toList();
     }
 
-    /** Messages SIPp sent; one it only pretended to send (-lost) is left out. */
+    /** Messages SIPp sent (one it only pretended to send under -lost is not in its log at all). */
     public List<TraceMessage> sent() {
-        return messages.stream().filter(m -> m.outgoing() && !m.droppedBySipp()).toList();
+        return messages.stream().filter(TraceMessage::outgoing).toList();
     }
 
     /**

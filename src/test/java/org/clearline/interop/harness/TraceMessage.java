@@ -4,7 +4,7 @@ package org.clearline.interop.harness;
  * One SIP message from a SIPp message log ({@code -trace_msg}).
  *
  * @param outgoing      true for "message sent", false for "message received"
- * @param droppedBySipp SIPp simulated the loss of this message (-lost)
+ * @param droppedBySipp SIPp received this message but ignored it to simulate loss (-lost)
  * @param message       the message text
  */
 public record TraceMessage(boolean outgoing, boolean droppedBySipp, RawResponse message) {
