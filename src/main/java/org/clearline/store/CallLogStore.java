@@ -3,20 +3,41 @@ package org.clearline.store;
 import java.util.List;
 import java.util.Optional;
 
-/** The call and registration log: appended in batches by one writer, read by the CLI. */
+/**
+ * The call and registration log: appended in batches by one writer, read by
+ * the CLI (and later the REST API and dashboard). It lives apart from the
+ * accounts and registrations: whatever happens to the log, they go on.
+ */
 public interface CallLogStore {
     /** Writes the calls and registrations of one batch in one transaction. */
     void append(List<CallRecord> calls, List<RegistrationRecord> registrations);
 
-    /** Calls matching {@code filter}, newest first, without their messages. */
+    /** Calls matching {@code filter}, newest first, with their route but without their messages. */
     List<CallRecord> list(CallFilter filter);
 
     /** The latest logged attempt with this Call-ID, with its messages in order. */
     Optional<CallRecord> find(String callId);
 
-    /** Registration attempts since {@code sinceMillis}, newest first. */
+    /** Registration attempts since {@code sinceMillis}, newest first, without their messages. */
     List<RegistrationRecord> registrations(String sipId, long sinceMillis, int limit);
 
     /** Retention: drops entries older than {@code beforeMillis}, then the oldest beyond {@code maxRows}; returns rows dropped. */
     int purge(long beforeMillis, int maxRows);
+
+    /** The latest registration attempt with this Call-ID, with its messages in order. */
+    default Optional<RegistrationRecord> findRegistration(String callId) {
+        return registrations(null, 0, Integer.MAX_VALUE).stream().filter(r -> r.callId().equals(callId)).findFirst();
+    }
+
+    /**
+     * One bounded step of retention: drops at most {@code chunk} rows for each
+     * rule (calls older than {@code beforeMillis}, registration attempts older
+     * than it, calls beyond {@code maxCalls}, attempts beyond
+     * {@code maxRegistrations}, oldest first) and returns how many it dropped.
+     * Called again until it returns 0, each step is a short transaction, so a
+     * writer appending meanwhile never waits long.
+     */
+    default int purgeChunk(long beforeMillis, int maxCalls, int maxRegistrations, int chunk) {
+        return purge(beforeMillis, Math.max(maxCalls, maxRegistrations));
+    }
 }
