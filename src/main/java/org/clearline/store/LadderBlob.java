@@ -60,29 +60,28 @@ public final class LadderBlob {
     /** Encodes with a caller's {@link Deflater} (reset first), so a batch reuses one. */
     public static byte[] encode(List<LoggedMessage> messages, Deflater deflater) {
         if (messages == null || messages.isEmpty()) return null;
-        ByteArrayOutputStream plain = new ByteArrayOutputStream(1024 * messages.size());
-        writeVarLong(plain, messages.size());
+        Bytes plain = new Bytes(1024 * messages.size());
+        plain.varLong(messages.size());
         long previous = 0;
         for (LoggedMessage m : messages) {
-            writeVarLong(plain, zigzag(m.atMillis() - previous));
+            plain.varLong(zigzag(m.atMillis() - previous));
             previous = m.atMillis();
-            plain.write(m.direction() == LoggedMessage.Direction.IN ? 0 : 1);
-            writeString(plain, m.peer());
-            writeString(plain, m.startLine());
-            writeString(plain, m.text());
+            plain.add(m.direction() == LoggedMessage.Direction.IN ? 0 : 1);
+            plain.string(m.peer());
+            plain.string(m.startLine());
+            plain.string(m.text());
         }
-        byte[] input = plain.toByteArray();
         deflater.reset();
-        deflater.setInput(input);
+        deflater.setInput(plain.data, 0, plain.size);
         deflater.finish();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(input.length / 4 + 64);
-        out.write(FORMAT);
-        byte[] chunk = new byte[Math.min(64 * 1024, input.length + 64)];
+        // SIP text shrinks to a fifth or less: start there, grow if needed
+        Bytes out = new Bytes(plain.size / 4 + 64);
+        out.add(FORMAT);
         while (!deflater.finished()) {
-            int n = deflater.deflate(chunk);
-            out.write(chunk, 0, n);
+            if (out.size == out.data.length) out.grow(out.size + 1);
+            out.size += deflater.deflate(out.data, out.size, out.data.length - out.size);
         }
-        return out.toByteArray();
+        return java.util.Arrays.copyOf(out.data, out.size);
     }
 
     /** Decodes a blob; null or empty is an empty ladder. */
@@ -168,18 +167,40 @@ public final class LadderBlob {
         }
     }
 
-    private static void writeString(ByteArrayOutputStream out, String s) {
-        byte[] b = (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
-        writeVarLong(out, b.length);
-        out.write(b, 0, b.length);
-    }
+    /** A growable byte array without the locking of ByteArrayOutputStream (the writer encodes every call). */
+    private static final class Bytes {
+        byte[] data;
+        int size;
 
-    private static void writeVarLong(ByteArrayOutputStream out, long v) {
-        while ((v & ~0x7fL) != 0) {
-            out.write((int) ((v & 0x7f) | 0x80));
-            v >>>= 7;
+        Bytes(int capacity) {
+            data = new byte[Math.max(16, capacity)];
         }
-        out.write((int) v);
+
+        void grow(int needed) {
+            if (needed > data.length) data = java.util.Arrays.copyOf(data, Math.max(needed, data.length * 2));
+        }
+
+        void add(int b) {
+            grow(size + 1);
+            data[size++] = (byte) b;
+        }
+
+        void varLong(long v) {
+            grow(size + 10);
+            while ((v & ~0x7fL) != 0) {
+                data[size++] = (byte) ((v & 0x7f) | 0x80);
+                v >>>= 7;
+            }
+            data[size++] = (byte) v;
+        }
+
+        void string(String s) {
+            byte[] b = (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
+            varLong(b.length);
+            grow(size + b.length);
+            System.arraycopy(b, 0, data, size, b.length);
+            size += b.length;
+        }
     }
 
     private static long zigzag(long v) {

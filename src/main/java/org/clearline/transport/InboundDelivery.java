@@ -49,12 +49,14 @@ final class InboundDelivery {
             return;
         }
         switch (result) {
-            case ParseResult.Success s -> accepted(s.message(), source, local, length);
+            case ParseResult.Success s -> accepted(s.message(), data, offset, length, source, local);
             case ParseResult.Failure f -> malformed(f, source, local, length);
         }
     }
 
-    private void accepted(SipMessage message, Peer source, ListeningPoint local, int wireBytes) {
+    /** {@code data} from {@code offset}, {@code wireBytes} long: the bytes it arrived as, valid only during delivery. */
+    private void accepted(SipMessage message, byte[] data, int offset, int wireBytes, Peer source,
+                          ListeningPoint local) {
         if (message.isRequest()) {
             try {
                 ReceivedStamp.apply(message, source.address());
@@ -68,7 +70,7 @@ final class InboundDelivery {
         }
         stats.messagesIn.increment();
         Inbound inbound = new Inbound(message, source, local, clock.nanoTime(), wireBytes);
-        if (tap != MessageTap.NONE) tapSafely(message, source);
+        if (tap != MessageTap.NONE) tapSafely(message, data, offset, wireBytes, source);
         try {
             handler.onMessage(inbound);
         } catch (RuntimeException | StackOverflowError e) {
@@ -76,9 +78,9 @@ final class InboundDelivery {
         }
     }
 
-    private void tapSafely(SipMessage message, Peer source) {
+    private void tapSafely(SipMessage message, byte[] data, int offset, int length, Peer source) {
         try {
-            tap.inbound(message, source, clock.epochMillis());
+            tap.inbound(message, data, offset, length, source, clock.epochMillis());
         } catch (RuntimeException e) {
             stats.handlerFailures.increment();
         }

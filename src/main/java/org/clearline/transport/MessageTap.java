@@ -21,6 +21,17 @@ public interface MessageTap {
     /** A parsed message, after the transport stamped received/rport (§18.2.1). */
     void inbound(SipMessage message, Peer from, long epochMillis);
 
+    /**
+     * The same, with the bytes the message arrived as ({@code length} bytes of
+     * {@code wire} from {@code offset}, before received/rport were added). The
+     * array may be a reused stream buffer: it is valid only during this call, so
+     * an implementation that keeps the bytes copies them. Transports that have
+     * the bytes call this one; by default it forgets them.
+     */
+    default void inbound(SipMessage message, byte[] wire, int offset, int length, Peer from, long epochMillis) {
+        inbound(message, from, epochMillis);
+    }
+
     /** A message just encoded for sending to {@code to}. */
     void outbound(SipMessage message, byte[] encoded, Peer to, long epochMillis);
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "calls", mixinStandardHelpOptions = true,
-        description = "List logged call attempts, newest first; 'clearline explain CALL-ID' tells one call whole.")
+        description = "List logged call attempts, newest first, with the route each took;"
+                + " 'clearline explain CALL-ID' tells one call whole.")
 final class CallsCommand implements Callable<Integer> {
     static final int DEFAULT_LIMIT = 50;
 
@@ -38,10 +39,12 @@ final class CallsCommand implements Callable<Integer> {
                 () -> new CliException("calls: --since must be an age such as 30m, 2h, 7d or an ISO time such as"
                         + " 2026-01-01T08:00:00Z, got '" + since + "'"));
         try (JdbcStore store = context.openStore()) {
-            Table table = new Table("TIME (UTC)", "CALL-ID", "CALLER", "CALLEE", "CODE", "SITUATION", "DURATION");
+            Table table = new Table("TIME (UTC)", "CALL-ID", "CALLER", "CALLEE", "CODE", "SITUATION", "DURATION",
+                    "ROUTE");
             for (CallRecord r : store.callLog().list(new CallFilter(failed, account, sinceMillis, limit))) {
                 table.add(Since.format(r.startedAt()), r.callId(), r.callerUser().isEmpty() ? r.caller() : r.callerUser(),
-                        r.callee(), r.code(), r.situation() == null ? "-" : r.situation(), duration(r.durationMillis()));
+                        r.callee(), r.code(), r.situation() == null ? "-" : r.situation(), duration(r.durationMillis()),
+                        RouteSummary.of(r.route()));
             }
             table.print(context.out());
         }

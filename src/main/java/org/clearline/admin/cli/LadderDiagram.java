@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.clearline.store.CallRecord;
 import org.clearline.store.LoggedMessage;
+import org.clearline.store.RegistrationRecord;
 
 /**
  * A call's messages as a text ladder: three columns (caller, Clearline, callee
@@ -19,11 +20,29 @@ final class LadderDiagram {
     private LadderDiagram() {}
 
     static void print(PrintWriter out, CallRecord call) {
-        List<LoggedMessage> messages = call.messages();
-        out.println(pad("", TIME) + pad("caller", GAP + 1) + pad("Clearline", GAP + 1) + "callee/trunk");
+        print(out, "caller", call.source(), call.startedAt(), call.messages(), call.messagesDropped(),
+                call.ladderProblem());
+    }
+
+    static void print(PrintWriter out, RegistrationRecord r) {
+        print(out, "phone", r.source(), r.atMillis(), r.messages(), r.messagesDropped(), r.ladderProblem());
+    }
+
+    private static void print(PrintWriter out, String sourceColumn, String source, long startedAt,
+                              List<LoggedMessage> messages, int dropped, String problem) {
+        if (problem != null) {
+            out.println("(the messages cannot be shown: " + problem + ")");
+            return;
+        }
+        if (messages.isEmpty()) {
+            out.println("(no messages were kept" + (dropped > 0 ? ", " + dropped + " were over the log's bounds" : "")
+                    + "; see callLog.ladders)");
+            return;
+        }
+        out.println(pad("", TIME) + pad(sourceColumn, GAP + 1) + pad("Clearline", GAP + 1) + "callee/trunk");
         for (LoggedMessage m : messages) {
-            String time = pad(String.format("+%.3fs", (m.atMillis() - call.startedAt()) / 1000.0), TIME);
-            boolean callerSide = m.peer().equals(call.source());
+            String time = pad(String.format("+%.3fs", (m.atMillis() - startedAt) / 1000.0), TIME);
+            boolean callerSide = m.peer().equals(source);
             boolean in = m.direction() == LoggedMessage.Direction.IN;
             String left;
             String right;
@@ -36,7 +55,7 @@ final class LadderDiagram {
             }
             out.println((time + "|" + left + "|" + right + "|   " + (callerSide ? "" : m.peer())).stripTrailing());
         }
-        if (call.messagesDropped() > 0) out.println(pad("", TIME) + "(" + call.messagesDropped() + " more messages not kept)");
+        if (dropped > 0) out.println(pad("", TIME) + "(" + dropped + " more messages not kept)");
     }
 
     private static String arrowRight(String label) {

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.clearline.calllog.CallLogRecorder;
-import org.clearline.calllog.CallLogWriter;
-import org.clearline.calllog.LogQueue;
+import org.clearline.calllog.CallLog;
 import org.clearline.core.CoreDispatcher;
 import org.clearline.core.LocalIdentity;
 import org.clearline.core.auth.DigestAuthenticator;
@@ -67,11 +65,8 @@ public final class SipStack implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final java.util.concurrent.ExecutorService blocking;
     private volatile long seenVersion;
-    /** Call log entries waiting for the writer; beyond this they are dropped and counted. */
-    static final int CALL_LOG_QUEUE = 10_000;
-    private final LogQueue callLogQueue = new LogQueue(CALL_LOG_QUEUE);
-    private final CallLogRecorder callLog;
-    private final CallLogWriter callLogWriter;
+    /** The call and registration log, or nothing when the configuration turns it off. */
+    private final CallLog callLog;
 
     private SipStack(StackSettings settings, JdbcStore store, Clock clock) throws Exception {
         this.settings = settings;
@@ -90,9 +85,8 @@ public final class SipStack implements AutoCloseable {
         this.transport = new NettyTransportLayer(settings.transport(), clock);
         HandlerHolder handler = new HandlerHolder();
         transport.setHandler(handler);
-        this.callLog = new CallLogRecorder(callLogQueue, clock);
-        this.callLogWriter = new CallLogWriter(callLogQueue, store.callLog()).start();
-        transport.setTap(callLog);
+        this.callLog = startCallLog(settings, store, clock);
+        if (callLog.enabled()) transport.setTap(callLog.tap());  // off: the transport has no tap at all
         transport.start();
         Shards shards = transport.ioShards(clock);
 
@@ -101,7 +95,7 @@ public final class SipStack implements AutoCloseable {
         CallSummaryLog summaries = new CallSummaryLog();
         Registrar.Outcomes registrations = (request, source, code, situation, sipId) -> {
             summaries.registered(request, source, code, situation, sipId);
-            callLog.registered(request, source, code, situation, sipId);
+            callLog.registrations().registered(request, source, code, situation, sipId);
         };
         Registrar registrar = new Registrar(settings.registrar(), identity, auth, location, store.registrations(),
                 clock, registrations);
@@ -110,10 +104,21 @@ public final class SipStack implements AutoCloseable {
         RoutingChain chain = FeatureChain.build(identity, directory, location, dialPlan,
                 new Destinations(settings.countryCode(), settings.areaCode(), settings.premiumPrefixes()),
                 new TrunkRouter(settings.trunks()), activeCalls, settings.maxForwardDepth());
-        CallOutcomes outcomes = (tx, status, situation) -> {
-            activeCalls.finished(tx, status, situation);
-            summaries.finished(tx, status, situation);
-            callLog.finished(tx, status, situation);
+        CallOutcomes logged = callLog.outcomes();
+        CallOutcomes outcomes = new CallOutcomes() {
+            @Override
+            public void finished(org.clearline.transaction.ServerTransaction tx, int status,
+                                 org.clearline.failures.Situation situation) {
+                activeCalls.finished(tx, status, situation);
+                summaries.finished(tx, status, situation);
+                logged.finished(tx, status, situation);
+            }
+
+            @Override
+            public void routed(org.clearline.transaction.ServerTransaction tx,
+                               org.clearline.core.routing.Routing decision) {
+                logged.routed(tx, decision);
+            }
         };
         this.blocking = Executors.newFixedThreadPool(2, daemon("clearline-resolver"));
         // the transaction layer needs its TU at construction and the proxy needs the
@@ -175,7 +180,7 @@ public final class SipStack implements AutoCloseable {
         housekeeping.shutdownNow();
         transport.stop();
         blocking.shutdownNow();
-        callLogWriter.close();
+        callLog.close();
     }
 
     private void refreshDirectory() {
@@ -202,8 +207,7 @@ public final class SipStack implements AutoCloseable {
             int dropped = location.sweep(now);
             int purged = store.registrations().purgeExpired(now);
             nonces.purge();
-            callLog.sweep(now);
-            callLogWriter.purge(now);
+            callLog.housekeeping(now);
             if (dropped + purged > 0) log.debug("expired registrations: {} dropped, {} purged", dropped, purged);
         } catch (RuntimeException e) {
             log.warn("registration sweep failed: {}", e.toString());
@@ -243,7 +247,27 @@ public final class SipStack implements AutoCloseable {
 
     /** Call log entries dropped because the writer fell behind. */
     public long callLogDropped() {
-        return callLogQueue.dropped();
+        return callLog.dropped();
+    }
+
+    /** The call log's figures and state (for metrics and tests). */
+    public CallLog callLog() {
+        return callLog;
+    }
+
+    /**
+     * The log opens its own database now, so that a running server holds it for
+     * the CLI as it holds the store; a log that cannot open is reported and the
+     * server starts anyway (its writer counts what it cannot write and retries).
+     */
+    private static CallLog startCallLog(StackSettings settings, JdbcStore store, Clock clock) {
+        if (!settings.callLog().enabled()) {
+            log.info("call log off (callLog.enabled: false)");
+            return CallLog.off();
+        }
+        String problem = store.callLog().check();
+        if (problem != null) log.warn("{}; calls and registrations go on without it", problem);
+        return CallLog.start(settings.callLog(), store.callLog(), clock);
     }
 
     public CoreDispatcher dispatcher() {
