@@ -86,18 +86,21 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     /** Without the bytes it arrived as (a transport that has none): the message is encoded again if kept. */
     @Override
     public void inbound(SipMessage message, Peer from, long epochMillis) {
-        inbound(message, null, 0, 0, from, epochMillis);
+        inbound(message, null, 0, 0, false, from, epochMillis);
     }
 
     @Override
-    public void inbound(SipMessage message, byte[] wire, int offset, int length, Peer from, long epochMillis) {
+    public void inbound(SipMessage message, byte[] wire, int offset, int length, boolean owned, Peer from,
+                        long epochMillis) {
+        // an array of this message alone is kept as it is; a stream buffer's bytes are copied
+        int kept = owned && offset == 0 && length == wire.length ? -1 : length;
         String callId = message.callId();
         if (callId == null || !(message instanceof SipRequest r)) {
-            if (callId != null) addToCall(calls.get(callId), message, wire, offset, length, true, from, epochMillis);
+            if (callId != null) addToCall(calls.get(callId), message, wire, offset, kept, true, from, epochMillis);
             return;
         }
         if (r.isMethod(Methods.REGISTER)) {
-            registrations.inbound(r, from.toString(), kept(message, wire, offset, length, true, from, epochMillis),
+            registrations.inbound(r, from.toString(), kept(message, wire, offset, kept, true, from, epochMillis),
                     epochMillis);
             return;
         }
@@ -112,7 +115,7 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
         }
         if (trace == null) return;
         if (isInitialInvite(r)) trace.invited(cseq(r));
-        addToCall(trace, message, wire, offset, length, true, from, epochMillis);
+        addToCall(trace, message, wire, offset, kept, true, from, epochMillis);
     }
 
     @Override
@@ -139,9 +142,10 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     }
 
     /**
-     * The message as kept, or null when the policy keeps no messages. Inbound bytes
-     * are copied (the transport reuses its buffers); {@code length} -1 means
-     * {@code wire} is an encoded message the transport never changes, kept as is.
+     * The message as kept, or null when the policy keeps no messages. Bytes of a
+     * reused buffer are copied; {@code length} -1 means {@code wire} is the
+     * message's own array (a datagram, or an encoded message) that nobody changes,
+     * kept as it is.
      */
     private WireMessage kept(SipMessage m, byte[] wire, int offset, int length, boolean inbound, Peer peer, long at) {
         if (ladders == CallLogSettings.Ladders.NONE) return null;

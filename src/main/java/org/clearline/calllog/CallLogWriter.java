@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.clearline.store.CallLogStore;
 import org.clearline.store.CallRecord;
+import org.clearline.store.LadderBlob;
 import org.clearline.store.RegistrationRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,8 @@ public final class CallLogWriter implements AutoCloseable {
     static final int BATCH = 500;
     /** Rows one retention step deletes per rule at most. */
     static final int PURGE_CHUNK = 1_000;
+    /** After a short batch the writer waits this long for the next to gather (log rows appear this much later). */
+    static final long LINGER_MILLIS = 50;
     /** How long the thread waits for work before checking whether it should stop. */
     private static final long POLL_MILLIS = 200;
     /** Retention: rows older than this many days are purged by housekeeping (the default). */
@@ -70,6 +73,9 @@ public final class CallLogWriter implements AutoCloseable {
                 batch.clear();
                 if (queue.drain(batch, BATCH, POLL_MILLIS) > 0) write(batch);
                 if (purgeAt != Long.MIN_VALUE && running) purgeStep();
+                // a short batch means the writer keeps up: let the next one gather instead of
+                // waking (and committing) once per call
+                if (running && batch.size() < BATCH && !batch.isEmpty()) Thread.sleep(LINGER_MILLIS);
             } catch (InterruptedException e) {
                 running = false;
             }
@@ -78,18 +84,20 @@ public final class CallLogWriter implements AutoCloseable {
 
     /** Writes one batch now (the thread's work; tests call it directly). */
     void write(List<Pending> batch) {
-        List<CallRecord> calls = new ArrayList<>();
-        List<RegistrationRecord> registrations = new ArrayList<>();
+        List<CallLogStore.Encoded<CallRecord>> calls = new ArrayList<>();
+        List<CallLogStore.Encoded<RegistrationRecord>> registrations = new ArrayList<>();
         long held = 0;
+        for (Pending p : batch) held += p.heldBytes();
         try {
-            for (Pending p : batch) {
-                held += p.heldBytes();
-                switch (p) {
-                    case Pending.Call c -> calls.add(Records.call(c));
-                    case Pending.Registration r -> registrations.add(Records.registration(r));
+            try (LadderBlob.Encoder encoder = new LadderBlob.Encoder()) {
+                for (Pending p : batch) {
+                    switch (p) {
+                        case Pending.Call c -> calls.add(Records.encoded(c, encoder));
+                        case Pending.Registration r -> registrations.add(Records.encoded(r, encoder));
+                    }
                 }
             }
-            store.append(calls, registrations);
+            store.appendEncoded(calls, registrations);
             written.add(batch.size());
         } catch (RuntimeException e) {
             failed.add(batch.size());

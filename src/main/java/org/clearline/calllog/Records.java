@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.clearline.core.routing.Retarget;
 import org.clearline.core.routing.Target;
+import org.clearline.store.CallLogStore;
 import org.clearline.store.CallRecord;
 import org.clearline.store.E164;
+import org.clearline.store.LadderBlob;
 import org.clearline.store.LoggedMessage;
 import org.clearline.store.RegistrationRecord;
 import org.clearline.store.RouteStep;
@@ -17,7 +19,22 @@ import org.clearline.syntax.Uri;
 final class Records {
     private Records() {}
 
+    /** The call with its messages as text (what a reader gets back). */
     static CallRecord call(Pending.Call p) {
+        return summary(p).withMessages(messages(p.entries()), null);
+    }
+
+    /** The call as the writer stores it: the summary, and its messages encoded straight from their bytes. */
+    static CallLogStore.Encoded<CallRecord> encoded(Pending.Call p, LadderBlob.Encoder encoder) {
+        return new CallLogStore.Encoded<>(summary(p), encoder.encodeWire(wire(p.entries())));
+    }
+
+    static CallLogStore.Encoded<RegistrationRecord> encoded(Pending.Registration p, LadderBlob.Encoder encoder) {
+        return new CallLogStore.Encoded<>(p.record(), encoder.encodeWire(wire(p.entries())));
+    }
+
+    /** Everything but the messages: who, when, route, outcome, timings. */
+    static CallRecord summary(Pending.Call p) {
         CallTrace t = p.trace();
         long firstRinging = t.firstRingingAt();
         long finalAt = t.finalAt();
@@ -30,12 +47,21 @@ final class Records {
         String callee = user(t.requestUri());
         return new CallRecord(t.callId(), t.startedAt(), t.source().toString(), caller, callerUser, callee,
                 E164.isValid(callee) ? callee : null, p.code(), p.situation(), postDial, ring, duration, p.dropped(),
-                messages(p.entries()), route(t.route()), null);
+                List.of(), route(t.route()), null);
     }
 
     static RegistrationRecord registration(Pending.Registration p) {
         if (p.entries().isEmpty()) return p.record();
         return p.record().withMessages(messages(p.entries()), null);
+    }
+
+    private static List<LadderBlob.Wire> wire(List<WireMessage> entries) {
+        List<LadderBlob.Wire> out = new ArrayList<>(entries.size());
+        for (WireMessage e : entries) {
+            out.add(new LadderBlob.Wire(e.atMillis(), e.inbound() ? LoggedMessage.Direction.IN
+                    : LoggedMessage.Direction.OUT, e.peer().toString(), e.wire()));
+        }
+        return out;
     }
 
     static List<LoggedMessage> messages(List<WireMessage> entries) {

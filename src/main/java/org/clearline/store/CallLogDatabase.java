@@ -29,12 +29,13 @@ final class CallLogDatabase implements AutoCloseable {
     /**
      * Like the store, reachable by the CLI through the auto-server on loopback.
      * Default WRITE_DELAY: a log row lost to a crash in the last half second is
-     * acceptable, a disk write per batch is not needed. A small cache
-     * (CACHE_SIZE in KB) keeps the log from taking the server's heap, and a
-     * short lock and connection timeout keep the writer from waiting long.
+     * acceptable, a disk write per batch is not needed. A small page cache
+     * (CACHE_SIZE in KB: 2 MB; the log is written, seldom read) keeps the log
+     * from taking the server's heap (whatever it keeps live costs GC time), and
+     * a short lock and connection timeout keep the writer from waiting long.
      */
     static final Database.Spec SPEC = new Database.Spec(FILE_NAME, "classpath:db/calllog", "call log",
-            "clearline-calllog", 3, ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=5000;CACHE_SIZE=8192", 5_000);
+            "clearline-calllog", 3, ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=5000;CACHE_SIZE=2048", 5_000);
     /**
      * H2 error codes after which the database is gone for this process: it was
      * closed (also by H2 itself after an MVStore panic), ran out of memory, or

@@ -12,6 +12,24 @@ public interface CallLogStore {
     /** Writes the calls and registrations of one batch in one transaction. */
     void append(List<CallRecord> calls, List<RegistrationRecord> registrations);
 
+    /**
+     * A call or registration attempt whose messages come already encoded as one
+     * {@link LadderBlob} value ({@code ladder} null for none; the record's own
+     * message list is then not used). The log's writer encodes straight from wire
+     * bytes, so it never makes text of the messages it stores.
+     */
+    record Encoded<T>(T record, byte[] ladder) {}
+
+    /** Writes one batch of encoded entries in one transaction; by default decodes them for {@link #append}. */
+    default void appendEncoded(List<Encoded<CallRecord>> calls, List<Encoded<RegistrationRecord>> registrations) {
+        append(calls.stream().map(e -> e.record().withMessages(messagesOf(e.ladder()), null)).toList(),
+                registrations.stream().map(e -> e.record().withMessages(messagesOf(e.ladder()), null)).toList());
+    }
+
+    private static List<LoggedMessage> messagesOf(byte[] ladder) {
+        return LadderBlob.decode(ladder) instanceof LadderBlob.Decoded.Messages m ? m.messages() : List.of();
+    }
+
     /** Calls matching {@code filter}, newest first, with their route but without their messages. */
     List<CallRecord> list(CallFilter filter);
 

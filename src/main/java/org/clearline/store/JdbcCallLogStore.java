@@ -9,7 +9,6 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.Deflater;
 
 /**
  * {@link CallLogStore} on its own H2 file ({@link CallLogDatabase}): one row
@@ -62,29 +61,34 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
     public void append(List<CallRecord> calls, List<RegistrationRecord> registrations) {
         if (calls.isEmpty() && registrations.isEmpty()) return;
         // compress outside the transaction: the connection is held only for the inserts
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        List<byte[]> callLadders = new ArrayList<>(calls.size());
-        List<byte[]> registrationLadders = new ArrayList<>(registrations.size());
-        try {
-            for (CallRecord r : calls) callLadders.add(LadderBlob.encode(r.messages(), deflater));
-            for (RegistrationRecord r : registrations) registrationLadders.add(LadderBlob.encode(r.messages(), deflater));
-        } finally {
-            deflater.end();
+        List<Encoded<CallRecord>> encodedCalls = new ArrayList<>(calls.size());
+        List<Encoded<RegistrationRecord>> encodedRegistrations = new ArrayList<>(registrations.size());
+        try (LadderBlob.Encoder encoder = new LadderBlob.Encoder()) {
+            for (CallRecord r : calls) encodedCalls.add(new Encoded<>(r, encoder.encode(r.messages())));
+            for (RegistrationRecord r : registrations) {
+                encodedRegistrations.add(new Encoded<>(r, encoder.encode(r.messages())));
+            }
         }
+        appendEncoded(encodedCalls, encodedRegistrations);
+    }
+
+    @Override
+    public void appendEncoded(List<Encoded<CallRecord>> calls, List<Encoded<RegistrationRecord>> registrations) {
+        if (calls.isEmpty() && registrations.isEmpty()) return;
         run("write", true, c -> {
-            insertCalls(c, calls, callLadders);
-            insertRegistrations(c, registrations, registrationLadders);
+            insertCalls(c, calls);
+            insertRegistrations(c, registrations);
             return null;
         });
     }
 
-    private static void insertCalls(Connection c, List<CallRecord> calls, List<byte[]> ladders) throws SQLException {
+    private static void insertCalls(Connection c, List<Encoded<CallRecord>> calls) throws SQLException {
         if (calls.isEmpty()) return;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO call_log (call_id, started_at, source, caller,"
                 + " caller_user, callee, callee_e164, code, situation, post_dial_ms, ring_ms, duration_ms,"
                 + " messages_dropped, route, ladder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < calls.size(); i++) {
-                CallRecord r = calls.get(i);
+            for (Encoded<CallRecord> e : calls) {
+                CallRecord r = e.record();
                 s.setString(1, nz(r.callId()));
                 s.setLong(2, r.startedAt());
                 s.setString(3, nz(r.source()));
@@ -99,20 +103,20 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                 s.setLong(12, r.durationMillis());
                 s.setInt(13, r.messagesDropped());
                 s.setString(14, RouteJson.encode(r.route()));
-                setBlob(s, 15, ladders.get(i));
+                setBlob(s, 15, e.ladder());
                 s.addBatch();
             }
             s.executeBatch();
         }
     }
 
-    private static void insertRegistrations(Connection c, List<RegistrationRecord> registrations, List<byte[]> ladders)
+    private static void insertRegistrations(Connection c, List<Encoded<RegistrationRecord>> registrations)
             throws SQLException {
         if (registrations.isEmpty()) return;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO registration_log (call_id, at_ms, source, sip_id,"
                 + " code, situation, messages_dropped, ladder) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < registrations.size(); i++) {
-                RegistrationRecord r = registrations.get(i);
+            for (Encoded<RegistrationRecord> e : registrations) {
+                RegistrationRecord r = e.record();
                 s.setString(1, nz(r.callId()));
                 s.setLong(2, r.atMillis());
                 s.setString(3, nz(r.source()));
@@ -120,7 +124,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                 s.setInt(5, r.code());
                 setNullable(s, 6, r.situation());
                 s.setInt(7, r.messagesDropped());
-                setBlob(s, 8, ladders.get(i));
+                setBlob(s, 8, e.ladder());
                 s.addBatch();
             }
             s.executeBatch();

@@ -46,42 +46,92 @@ public final class LadderBlob {
         record Corrupt(String problem) implements Decoded {}
     }
 
+    /**
+     * One message as it went over the wire, for {@link Encoder#encodeWire}: its bytes
+     * are written as they are, never made into text (the writer encodes every call).
+     */
+    public record Wire(long atMillis, LoggedMessage.Direction direction, String peer, byte[] bytes) {}
+
     /** Encodes {@code messages}; null for none (nothing is stored then). */
     public static byte[] encode(List<LoggedMessage> messages) {
-        if (messages == null || messages.isEmpty()) return null;
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try {
-            return encode(messages, deflater);
-        } finally {
+        try (Encoder encoder = new Encoder()) {
+            return encoder.encode(messages);
+        }
+    }
+
+    /**
+     * Encodes blobs one after another with one deflater and buffers that are
+     * reused (a batch of the writer allocates little beyond the blobs). Not
+     * thread-safe; close it to free the deflater's native memory.
+     */
+    public static final class Encoder implements AutoCloseable {
+        private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        private final Bytes plain = new Bytes(32 * 1024);
+        private final Bytes out = new Bytes(8 * 1024);
+
+        /** The blob of {@code messages}; null for none. */
+        public byte[] encode(List<LoggedMessage> messages) {
+            if (messages == null || messages.isEmpty()) return null;
+            plain.size = 0;
+            plain.varLong(messages.size());
+            long previous = 0;
+            for (LoggedMessage m : messages) {
+                plain.varLong(zigzag(m.atMillis() - previous));
+                previous = m.atMillis();
+                plain.add(m.direction() == LoggedMessage.Direction.IN ? 0 : 1);
+                plain.string(m.peer());
+                plain.string(m.startLine());
+                plain.string(m.text());
+            }
+            return compress();
+        }
+
+        /**
+         * The blob of messages given as wire bytes: the same value {@link #encode} gives
+         * for their UTF-8 text, with each start line the bytes before the first CRLF.
+         */
+        public byte[] encodeWire(List<Wire> messages) {
+            if (messages == null || messages.isEmpty()) return null;
+            plain.size = 0;
+            plain.varLong(messages.size());
+            long previous = 0;
+            for (Wire m : messages) {
+                plain.varLong(zigzag(m.atMillis() - previous));
+                previous = m.atMillis();
+                plain.add(m.direction() == LoggedMessage.Direction.IN ? 0 : 1);
+                plain.string(m.peer());
+                byte[] b = m.bytes();
+                plain.raw(b, startLineLength(b));
+                plain.raw(b, b.length);
+            }
+            return compress();
+        }
+
+        private byte[] compress() {
+            deflater.reset();
+            deflater.setInput(plain.data, 0, plain.size);
+            deflater.finish();
+            out.size = 0;
+            out.add(FORMAT);
+            while (!deflater.finished()) {
+                if (out.size == out.data.length) out.grow(out.size + 1);
+                out.size += deflater.deflate(out.data, out.size, out.data.length - out.size);
+            }
+            return java.util.Arrays.copyOf(out.data, out.size);
+        }
+
+        @Override
+        public void close() {
             deflater.end();
         }
     }
 
-    /** Encodes with a caller's {@link Deflater} (reset first), so a batch reuses one. */
-    public static byte[] encode(List<LoggedMessage> messages, Deflater deflater) {
-        if (messages == null || messages.isEmpty()) return null;
-        Bytes plain = new Bytes(1024 * messages.size());
-        plain.varLong(messages.size());
-        long previous = 0;
-        for (LoggedMessage m : messages) {
-            plain.varLong(zigzag(m.atMillis() - previous));
-            previous = m.atMillis();
-            plain.add(m.direction() == LoggedMessage.Direction.IN ? 0 : 1);
-            plain.string(m.peer());
-            plain.string(m.startLine());
-            plain.string(m.text());
+    /** Bytes before the first CRLF (all of them when there is none). */
+    private static int startLineLength(byte[] b) {
+        for (int i = 0; i + 1 < b.length; i++) {
+            if (b[i] == '\r' && b[i + 1] == '\n') return i;
         }
-        deflater.reset();
-        deflater.setInput(plain.data, 0, plain.size);
-        deflater.finish();
-        // SIP text shrinks to a fifth or less: start there, grow if needed
-        Bytes out = new Bytes(plain.size / 4 + 64);
-        out.add(FORMAT);
-        while (!deflater.finished()) {
-            if (out.size == out.data.length) out.grow(out.size + 1);
-            out.size += deflater.deflate(out.data, out.size, out.data.length - out.size);
-        }
-        return java.util.Arrays.copyOf(out.data, out.size);
+        return b.length;
     }
 
     /** Decodes a blob; null or empty is an empty ladder. */
@@ -196,10 +246,15 @@ public final class LadderBlob {
 
         void string(String s) {
             byte[] b = (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
-            varLong(b.length);
-            grow(size + b.length);
-            System.arraycopy(b, 0, data, size, b.length);
-            size += b.length;
+            raw(b, b.length);
+        }
+
+        /** The first {@code length} bytes of {@code b}, length first. */
+        void raw(byte[] b, int length) {
+            varLong(length);
+            grow(size + length);
+            System.arraycopy(b, 0, data, size, length);
+            size += length;
         }
     }
 

@@ -23,12 +23,15 @@ public interface MessageTap {
 
     /**
      * The same, with the bytes the message arrived as ({@code length} bytes of
-     * {@code wire} from {@code offset}, before received/rport were added). The
-     * array may be a reused stream buffer: it is valid only during this call, so
-     * an implementation that keeps the bytes copies them. Transports that have
-     * the bytes call this one; by default it forgets them.
+     * {@code wire} from {@code offset}, before received/rport were added). When
+     * {@code owned}, the array holds this message alone and is never changed
+     * afterwards (a datagram), so it may be kept as it is; otherwise it may be a
+     * reused stream buffer, valid only during this call, and whatever is kept
+     * must be copied. Transports that have the bytes call this one; by default
+     * it forgets them.
      */
-    default void inbound(SipMessage message, byte[] wire, int offset, int length, Peer from, long epochMillis) {
+    default void inbound(SipMessage message, byte[] wire, int offset, int length, boolean owned, Peer from,
+                         long epochMillis) {
         inbound(message, from, epochMillis);
     }
 

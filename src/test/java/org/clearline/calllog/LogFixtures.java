@@ -29,7 +29,7 @@ final class LogFixtures {
     static SipRequest receive(CallLogRecorder recorder, String text, Peer from, long at) {
         SipMessage m = parse(text);
         byte[] wire = text.getBytes(StandardCharsets.UTF_8);
-        recorder.inbound(m, wire, 0, wire.length, from, at);
+        recorder.inbound(m, wire, 0, wire.length, true, from, at);
         return m instanceof SipRequest r ? r : null;
     }
 

@@ -87,13 +87,24 @@ class RegistrationLadderTest {
         CallLogRecorder recorder = new CallLogRecorder(queue, clock);
         String text = register("reg-3@phone", 1, "");
         byte[] buffer = ("junk" + text + "more").getBytes(StandardCharsets.UTF_8);
-        recorder.inbound(parse(text), buffer, 4, text.length(), ALICE, 1_000);
+        recorder.inbound(parse(text), buffer, 4, text.length(), false, ALICE, 1_000);
         java.util.Arrays.fill(buffer, (byte) 'x');  // a stream buffer is reused for the next frame
         send(recorder, registerResponse("reg-3@phone", 1, "200 OK", ""), ALICE, 1_001);
         recorder.registered((SipRequest) parse(text), ALICE_SOURCE, 200, null, "alice");
 
         RegistrationRecord r = Records.registration((Pending.Registration) drain(queue).get(0));
         assertThat(r.messages().get(0).text()).isEqualTo(text);
+    }
+
+    @Test
+    void aDatagramsOwnArrayIsKeptWithoutACopy() throws Exception {
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        byte[] datagram = register("reg-8@phone", 1, "").getBytes(StandardCharsets.UTF_8);
+        SipRequest r = (SipRequest) parse(register("reg-8@phone", 1, ""));
+        recorder.inbound(r, datagram, 0, datagram.length, true, ALICE, 1_000);
+        send(recorder, registerResponse("reg-8@phone", 1, "200 OK", ""), ALICE, 1_001);
+        recorder.registered(r, ALICE_SOURCE, 200, null, "alice");
+        assertThat(((Pending.Registration) drain(queue).get(0)).entries().get(0).wire()).isSameAs(datagram);
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import org.clearline.store.LadderBlob.Decoded;
 import org.clearline.store.LoggedMessage.Direction;
@@ -62,15 +61,17 @@ class LadderBlobTest {
     }
 
     @Test
-    void aBatchReusesOneDeflater() {
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try {
-            byte[] first = LadderBlob.encode(ladder(), deflater);
-            byte[] second = LadderBlob.encode(ladder().subList(0, 1), deflater);
-            assertThat(LadderBlob.decode(first)).isEqualTo(new Decoded.Messages(ladder()));
-            assertThat(LadderBlob.decode(second)).isEqualTo(new Decoded.Messages(ladder().subList(0, 1)));
-        } finally {
-            deflater.end();
+    void anEncoderServesABatchAndWireBytesEncodeAsTheirText() {
+        List<LadderBlob.Wire> wire = ladder().stream().map(m -> new LadderBlob.Wire(m.atMillis(), m.direction(),
+                m.peer(), m.text().getBytes(java.nio.charset.StandardCharsets.UTF_8))).toList();
+        try (LadderBlob.Encoder encoder = new LadderBlob.Encoder()) {
+            byte[] fromText = encoder.encode(ladder());
+            byte[] fromWire = encoder.encodeWire(wire);
+            byte[] small = encoder.encode(ladder().subList(0, 1));
+            assertThat(fromWire).as("the same value, made without text").isEqualTo(fromText);
+            assertThat(LadderBlob.decode(fromWire)).isEqualTo(new Decoded.Messages(ladder()));
+            assertThat(LadderBlob.decode(small)).isEqualTo(new Decoded.Messages(ladder().subList(0, 1)));
+            assertThat(encoder.encodeWire(List.of())).isNull();
         }
     }
 
