@@ -68,4 +68,12 @@ class ArchitectureTest {
                         "org.h2..", "org.flywaydb..")
                 .check(classes);
     }
+
+    @Test
+    void onlyTheAdministrationListenerTouchesTheWebServer() {
+        noClasses().that().resideOutsideOfPackages("org.clearline.admin..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..",
+                        "jakarta.servlet..", "io.micrometer..")
+                .check(classes);
+    }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.clearline.calllog.CallLogRecorder;
 import org.clearline.calllog.CallLogWriter;
 import org.clearline.calllog.LogQueue;
+import org.clearline.admin.metrics.ServerMetrics;
 import org.clearline.core.CoreDispatcher;
 import org.clearline.core.LocalIdentity;
 import org.clearline.core.auth.DigestAuthenticator;
@@ -72,6 +73,7 @@ public final class SipStack implements AutoCloseable {
     private final LogQueue callLogQueue = new LogQueue(CALL_LOG_QUEUE);
     private final CallLogRecorder callLog;
     private final CallLogWriter callLogWriter;
+    private final ServerMetrics metrics = new ServerMetrics();
 
     private SipStack(StackSettings settings, JdbcStore store, Clock clock) throws Exception {
         this.settings = settings;
@@ -102,6 +104,7 @@ public final class SipStack implements AutoCloseable {
         Registrar.Outcomes registrations = (request, source, code, situation, sipId) -> {
             summaries.registered(request, source, code, situation, sipId);
             callLog.registered(request, source, code, situation, sipId);
+            metrics.registered(request, source, code, situation, sipId);
         };
         Registrar registrar = new Registrar(settings.registrar(), identity, auth, location, store.registrations(),
                 clock, registrations);
@@ -114,6 +117,7 @@ public final class SipStack implements AutoCloseable {
             activeCalls.finished(tx, status, situation);
             summaries.finished(tx, status, situation);
             callLog.finished(tx, status, situation);
+            metrics.finished(tx, status, situation);
         };
         this.blocking = Executors.newFixedThreadPool(2, daemon("clearline-resolver"));
         // the transaction layer needs its TU at construction and the proxy needs the
@@ -129,6 +133,32 @@ public final class SipStack implements AutoCloseable {
         dispatcher.maintenance(maintenanceOn(store));
         handler.set(transactions);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("clearline-housekeeping"));
+        registerGauges();
+    }
+
+    private void registerGauges() {
+        metrics.gauge("clearline_registrations_active", "Bindings (contacts) in the location service", location,
+                LocationService::size);
+        metrics.gauge("clearline_registered_accounts", "Accounts with at least one binding", location,
+                LocationService::accounts);
+        metrics.gauge("clearline_calls_active", "Calls up or in set-up, counted per line they occupy", activeCalls,
+                ActiveCalls::total);
+        metrics.gauge("clearline_transactions_active", "SIP transactions alive (all states)", transactions,
+                ShardedTransactionLayer::activeTransactions);
+        metrics.gauge("clearline_proxy_contexts_active", "Proxied requests waiting for their final response", proxy,
+                ProxyCore::activeContexts);
+        metrics.gauge("clearline_call_log_queue_size", "Call log entries waiting for the writer", callLogQueue,
+                LogQueue::size);
+        metrics.gauge("clearline_call_log_dropped", "Call log entries dropped because the writer fell behind",
+                callLogQueue, LogQueue::dropped);
+        metrics.gauge("clearline_call_log_written", "Call log entries written", callLogWriter,
+                CallLogWriter::written);
+        metrics.gauge("clearline_call_log_failed", "Call log entries whose write failed", callLogWriter,
+                CallLogWriter::failed);
+        metrics.gauge("clearline_overloaded", "1 while new requests are refused with 503 for overload", overload,
+                o -> o.overloaded() ? 1 : 0);
+        metrics.gauge("clearline_maintenance", "1 while maintenance mode refuses new calls and registrations",
+                dispatcher, d -> d.maintenance() ? 1 : 0);
     }
 
     /** Loads accounts, numbers and registrations from the store, then opens the sockets. */
@@ -248,5 +278,34 @@ public final class SipStack implements AutoCloseable {
 
     public CoreDispatcher dispatcher() {
         return dispatcher;
+    }
+
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    public JdbcStore store() {
+        return store;
+    }
+
+    /** Live bindings (what `registrations` and the dashboard show). */
+    public LocationService location() {
+        return location;
+    }
+
+    public ActiveCalls activeCalls() {
+        return activeCalls;
+    }
+
+    public CachedDirectory directory() {
+        return directory;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public StackSettings settings() {
+        return settings;
     }
 }
