@@ -76,4 +76,14 @@ class ArchitectureTest {
                         "jakarta.servlet..", "io.micrometer..")
                 .check(classes);
     }
+
+    /** Every failure we answer with has a catalogue situation, hence an explanation (issue 5). */
+    @Test
+    void failureResponsesComeOnlyFromTheCatalogue() {
+        noClasses().that().resideOutsideOfPackages("org.clearline.syntax..", "org.clearline.failures..")
+                .should().callMethod(org.clearline.syntax.Responses.class, "create",
+                        org.clearline.syntax.SipRequest.class, int.class, String.class, String.class)
+                .because("3xx-6xx responses are made by FailureResponses from a Situation; 1xx/2xx by Responses.success")
+                .check(classes);
+    }
 }
