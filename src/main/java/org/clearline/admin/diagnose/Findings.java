@@ -101,7 +101,8 @@ final class Findings {
             if (Addresses.isPrivate(contactHost) && !Addresses.isPrivate(source.address().getAddress())) {
                 nat = true;
                 warning("contact.nat", "contact " + contactHost.getHostAddress() + " is a private address but the"
-                        + " REGISTER came from " + sourceIp + ": NAT; calls are sent to the contact");
+                        + " REGISTER came from " + sourceIp + ": NAT; calls go to the private contact and may never"
+                        + " arrive");
             } else {
                 info("contact.elsewhere", "contact " + contactHost.getHostAddress() + " is not the address the"
                         + " REGISTER came from (" + sourceIp + "); calls are sent to the contact");

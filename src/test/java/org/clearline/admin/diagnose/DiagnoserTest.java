@@ -142,7 +142,7 @@ class DiagnoserTest {
         assertThat(texts(d)).contains(
                 "warning registration.expiring: registration of sip:alice@10.0.0.5:5060 expires in 20 s",
                 "warning contact.nat: contact 10.0.0.5 is a private address but the REGISTER came from 203.0.113.9:"
-                        + " NAT; calls are sent to the contact");
+                        + " NAT; calls go to the private contact and may never arrive");
         assertThat(texts(d)).noneMatch(t -> t.startsWith("problem"));
     }
 
