@@ -110,6 +110,26 @@ class ContactProberTest {
     }
 
     @Test
+    void aMalformedAnswerStillProvesSomethingIsThere() {
+        CompletableFuture<List<BindingProbe>> f = prober.probe(List.of(binding("sip:alice@192.0.2.10:5062",
+                "udp:192.0.2.10:5062", "")), WAIT);
+        settle();
+        SipRequest options = onlyRequest().request();
+        clock.advance(Duration.ofMillis(8));
+        String good = Sip.response(options, 200, "OK", "ph1");
+        String broken = good.replace("To: <sip:alice@example.com>;tag=ph1", "To: <sip:alice@example.com;tag=ph1");
+        assertThat(broken).isNotEqualTo(good);
+        assertThat(net.deliver(broken, PHONE)).as("the fixture must not parse").isNull();
+        settle();
+        Reachability r = f.join().get(0).viaContact();
+        assertThat(r).isInstanceOfSatisfying(Reachability.Malformed.class, m -> {
+            assertThat(m.roundTripMillis()).isEqualTo(8);
+            assertThat(m.destination()).isEqualTo(PHONE);
+        });
+        assertThat(r.reachable()).isTrue();
+    }
+
+    @Test
     void aSilentPhoneTimesOutAtTheProbeLimitAndNothingMoreIsSent() {
         CompletableFuture<List<BindingProbe>> f = prober.probe(List.of(binding("sip:alice@192.0.2.10:5062",
                 "udp:192.0.2.10:5062", "")), WAIT);
