@@ -57,6 +57,8 @@ class CallLogCommandsTest {
         assertThat(ids(cli.run("calls", "--since", "2025-12-31T23:30:00Z"))).containsExactly("busy@x");
         assertThat(ids(cli.run("calls", "--since", "2025-12-30"))).containsExactly("busy@x", "offline@x");
         assertThat(ids(cli.run("calls", "--limit", "1"))).containsExactly("busy@x");
+        assertThat(ids(cli.run("calls", "--code", "480"))).containsExactly("offline@x");
+        assertThat(ids(cli.run("calls", "--code", "486", "--account", "alice"))).isEmpty();
     }
 
     @Test
@@ -64,6 +66,9 @@ class CallLogCommandsTest {
         assertError(cli.run("calls", "--since", "yesterday"), "calls: --since must be an age such as 30m, 2h, 7d"
                 + " or an ISO time such as 2026-01-01T08:00:00Z, got 'yesterday'");
         assertError(cli.run("calls", "--limit", "0"), "calls: --limit must be at least 1, got 0");
+        assertError(cli.run("calls", "--code", "99"), "calls: --code must be a SIP status code 100..699, got 99");
+        assertError(cli.run("calls", "--account", "a b"),
+                "calls: --account: SIP ID 'a b' may only contain letters, digits and - _ . ! ~ * ' ( ) & = + $ , ; ? /");
     }
 
     @Test
