@@ -1,6 +1,7 @@
 package org.clearline.admin;
 
 import java.util.List;
+import org.clearline.admin.api.ApiModule;
 import org.clearline.admin.http.HttpModule;
 import org.clearline.admin.server.SipStack;
 
@@ -9,6 +10,6 @@ final class AdminModules {
     private AdminModules() {}
 
     static List<HttpModule> of(SipStack stack) {
-        return List.of();
+        return List.of(new ApiModule(stack));
     }
 }

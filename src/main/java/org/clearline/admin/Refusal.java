@@ -39,6 +39,11 @@ public final class Refusal extends RuntimeException {
         return new Refusal(Kind.CONFLICT, field, message);
     }
 
+    /** The same refusal about another field: a SIP ID checked as the {@code account} query parameter. */
+    public Refusal about(String otherField) {
+        return new Refusal(kind, otherField, getMessage());
+    }
+
     public Kind kind() {
         return kind;
     }
