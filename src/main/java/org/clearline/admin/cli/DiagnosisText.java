@@ -2,6 +2,7 @@ package org.clearline.admin.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import org.clearline.admin.calls.Since;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.clearline.admin.diagnose.Diagnosis;
