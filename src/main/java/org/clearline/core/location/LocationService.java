@@ -31,6 +31,18 @@ public final class LocationService {
         return live;
     }
 
+    /** Every unexpired binding of every account at {@code nowMillis}, by account then contact (for listings). */
+    public List<Registration> live(long nowMillis) {
+        List<Registration> out = new ArrayList<>(bindingCount.get());
+        for (List<Registration> bindings : byAccount.values()) {
+            for (Registration r : bindings) {
+                if (r.expiresAt() > nowMillis) out.add(r);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Registration::sipId).thenComparing(Registration::contact));
+        return out;
+    }
+
     /** Every binding stored for {@code sipId}, lapsed or not (the registrar's view). */
     public List<Registration> bindings(String sipId) {
         return byAccount.getOrDefault(sipId, List.of());
