@@ -1,6 +1,10 @@
 package org.clearline.admin;
 
 import java.util.List;
+import org.clearline.admin.diagnose.DiagnoseModule;
+import org.clearline.admin.diagnose.Diagnoser;
+import org.clearline.admin.diagnose.DiagnosisSources;
+import org.clearline.admin.diagnose.LiveServer;
 import org.clearline.admin.http.HttpModule;
 import org.clearline.admin.server.SipStack;
 import org.clearline.admin.web.DashboardModule;
@@ -11,6 +15,9 @@ final class AdminModules {
     private AdminModules() {}
 
     static List<HttpModule> of(SipStack stack) {
-        return List.of(new DashboardModule(DashboardSources.of(stack)));
+        Diagnoser diagnoser = new Diagnoser(DiagnosisSources.of(stack.store()), stack.clock(),
+                LiveServer.of(stack.location(), stack.activeCalls(), stack.prober()));
+        return List.of(new DiagnoseModule(diagnoser, stack.prober().settings().maxWait()),
+                new DashboardModule(DashboardSources.of(stack)));
     }
 }

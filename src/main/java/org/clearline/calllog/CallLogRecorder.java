@@ -119,10 +119,17 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
 
     @Override
     public void registered(SipRequest request, String source, int code, Situation situation, String sipId) {
-        // 401 is the first half of every digest exchange (§22.4), not an outcome worth a row
-        if (code == 401) return;
+        // 401 is the first half of every digest exchange (§22.4), not an outcome worth a row, and a
+        // stale nonce is simply retried (RFC 2617 §3.2.1); a 401 for credentials that were wrong is a
+        // failed log-in, which `diagnose` counts per source address
+        if (code == 401 && !refusedCredentials(situation)) return;
         queue.offer(new Pending.Registration(new RegistrationRecord(request.callId(), clock.epochMillis(), source,
                 sipId, code, situation == null ? null : situation.id())));
+    }
+
+    private static boolean refusedCredentials(Situation s) {
+        return s == Situation.AUTH_WRONG_CREDENTIALS || s == Situation.AUTH_UNKNOWN_USER
+                || s == Situation.AUTH_NONCE_REPLAYED;
     }
 
     /** Housekeeping: closes calls whose BYE never came (answered) or that never ended; returns how many. */

@@ -133,6 +133,29 @@ class CallLogRecorderTest {
         assertThat(Records.call((Pending.Call) drain(queue).get(0)).code()).isEqualTo(407);
     }
 
+    @Test
+    void aRoutineChallengeIsNotLoggedButWrongCredentialsAre() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest register = (SipRequest) parse(register("r1"));
+        recorder.registered(register, "udp:198.51.100.7:5060", 401, Situation.AUTH_REQUIRED, null);
+        recorder.registered(register, "udp:198.51.100.7:5060", 401, Situation.AUTH_STALE_NONCE, "alice");
+        recorder.registered(register, "udp:198.51.100.7:5061", 401, Situation.AUTH_WRONG_CREDENTIALS, "alice");
+        recorder.registered(register, "udp:198.51.100.7:5062", 401, Situation.AUTH_UNKNOWN_USER, "mallory");
+        recorder.registered(register, "udp:192.0.2.10:5060", 200, null, "alice");
+
+        assertThat(drain(queue)).map(p -> ((Pending.Registration) p).record())
+                .extracting(r -> r.code() + " " + r.situation() + " " + r.sipId() + " " + r.source())
+                .containsExactly("401 auth.wrong-credentials alice udp:198.51.100.7:5061",
+                        "401 auth.unknown-user mallory udp:198.51.100.7:5062", "200 null alice udp:192.0.2.10:5060");
+    }
+
+    private static String register(String callId) {
+        return "REGISTER sip:example.com SIP/2.0\r\nVia: SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK" + callId + "\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:alice@example.com>;tag=f1\r\nTo: <sip:alice@example.com>\r\n"
+                + "Call-ID: " + callId + "\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n";
+    }
+
     private static List<Pending> drain(LogQueue queue) throws InterruptedException {
         List<Pending> out = new ArrayList<>();
         queue.drain(out, 100, 0);

@@ -19,6 +19,8 @@ import org.clearline.core.auth.DigestAuthenticator;
 import org.clearline.core.auth.NonceService;
 import org.clearline.core.directory.CachedDirectory;
 import org.clearline.core.location.LocationService;
+import org.clearline.core.probe.ContactProber;
+import org.clearline.core.probe.ProbeSettings;
 import org.clearline.core.proxy.ProxyCore;
 import org.clearline.core.registrar.Registrar;
 import org.clearline.features.DialPlan;
@@ -74,6 +76,7 @@ public final class SipStack implements AutoCloseable {
     private final CallLogRecorder callLog;
     private final CallLogWriter callLogWriter;
     private final ServerMetrics metrics = new ServerMetrics();
+    private final ContactProber prober;
 
     private SipStack(StackSettings settings, JdbcStore store, Clock clock) throws Exception {
         this.settings = settings;
@@ -124,8 +127,11 @@ public final class SipStack implements AutoCloseable {
         // transaction layer: the dispatcher is reached through a holder set right after
         TuHolder tu = new TuHolder();
         this.transactions = new ShardedTransactionLayer(transport, shards.schedulers(), settings.timers(), tu);
+        SystemResolver resolver = new SystemResolver(blocking);
         this.proxy = new ProxyCore(settings.proxy(), identity, auth, chain, transactions, transport,
-                new SystemResolver(blocking), clock, outcomes);
+                resolver, clock, outcomes);
+        this.prober = new ContactProber(transactions, transport, resolver, settings.domain(), clock,
+                ProbeSettings.DEFAULT);
         this.dispatcher = new CoreDispatcher(registrar, proxy, transport);
         tu.set(dispatcher);
         this.overload = new OverloadMonitor(transactions::activeTransactions);
@@ -291,6 +297,11 @@ public final class SipStack implements AutoCloseable {
     /** Live bindings (what `registrations` and the dashboard show). */
     public LocationService location() {
         return location;
+    }
+
+    /** Sends the OPTIONS of `clearline diagnose` from the server's own sockets. */
+    public ContactProber prober() {
+        return prober;
     }
 
     public ActiveCalls activeCalls() {
