@@ -18,6 +18,6 @@ final class AdminModules {
         Diagnoser diagnoser = new Diagnoser(DiagnosisSources.of(stack.store()), stack.clock(),
                 LiveServer.of(stack.location(), stack.activeCalls(), stack.prober()));
         return List.of(new DiagnoseModule(diagnoser, stack.prober().settings().maxWait()),
-                new DashboardModule(DashboardSources.of(stack)));
+                DashboardModule.withDiagnoser(DashboardSources.of(stack), diagnoser));
     }
 }

@@ -20,7 +20,7 @@ import org.clearline.store.RegistrationRecord;
 final class AccountPage {
     private AccountPage() {}
 
-    static String render(AccountFacts f, Explanations texts, DiagnosisView diagnosis) {
+    static String render(AccountFacts f, Explanations texts, DiagnosisView diagnosis, boolean probe) {
         String sipId = f.account().sipId();
         StringBuilder b = new StringBuilder();
         b.append("<h1>Account <span class=\"sip-id\">").append(escape(sipId)).append("</span>");
@@ -30,7 +30,7 @@ final class AccountPage {
         b.append(f.account().enabled() ? "" : " <span class=\"badge failed\">disabled</span>").append("</h1>\n");
 
         b.append("<section id=\"diagnosis\" aria-labelledby=\"diagnosis-h\"><h2 id=\"diagnosis-h\">Diagnosis</h2>\n")
-                .append(diagnosis.render(f, texts)).append("</section>\n");
+                .append(diagnosis.render(f, texts, probe)).append("</section>\n");
 
         b.append("<section aria-labelledby=\"bindings-h\"><h2 id=\"bindings-h\">Registered phones</h2>\n");
         bindings(b, f.bindings(), f.now());

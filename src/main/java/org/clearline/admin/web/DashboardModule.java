@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Optional;
+import org.clearline.admin.diagnose.Diagnoser;
 import org.clearline.admin.http.HttpModule;
 import org.clearline.failures.Explanations;
 import org.clearline.failures.Language;
@@ -31,8 +32,14 @@ public final class DashboardModule implements HttpModule {
     private final Explanations english = Explanations.load(Language.ENGLISH);
     private final Explanations german = Explanations.load(Language.GERMAN);
 
+    /** A dashboard whose account pages show only what it reads itself. */
     public DashboardModule(DashboardSources src) {
         this(src, DiagnosisView.OWN_FINDINGS);
+    }
+
+    /** A dashboard whose account pages show {@code diagnoser}'s diagnosis (as the CLI and the API do). */
+    public static DashboardModule withDiagnoser(DashboardSources src, Diagnoser diagnoser) {
+        return new DashboardModule(src, new DiagnosisSection(diagnoser));
     }
 
     DashboardModule(DashboardSources src, DiagnosisView diagnosis) {
@@ -77,7 +84,8 @@ public final class DashboardModule implements HttpModule {
                     : "There is no account " + id + ".");
             return;
         }
-        send(ctx, 200, AccountPage.render(facts.get(), texts(ctx), diagnosis));
+        boolean probe = "on".equals(ctx.queryParam("probe"));
+        send(ctx, 200, AccountPage.render(facts.get(), texts(ctx), diagnosis, probe));
     }
 
     private Explanations texts(Context ctx) {

@@ -11,11 +11,15 @@ import org.clearline.failures.Explanations;
  */
 @FunctionalInterface
 interface DiagnosisView {
-    /** The section's inner markup (below its heading), escaped. */
-    String render(AccountFacts facts, Explanations texts);
+    /**
+     * The section's inner markup (below its heading), escaped.
+     *
+     * @param probe the reader asked to check the phones' reachability (OPTIONS) now
+     */
+    String render(AccountFacts facts, Explanations texts, boolean probe);
 
     /** The findings the dashboard can make itself, each linked to the situation it leads to. */
-    DiagnosisView OWN_FINDINGS = (facts, texts) -> {
+    DiagnosisView OWN_FINDINGS = (facts, texts, probe) -> {
         StringBuilder b = new StringBuilder("<ul class=\"findings\">\n");
         for (AccountFindings.Finding f : AccountFindings.of(facts)) {
             b.append("<li class=\"finding ").append(f.level().name().toLowerCase(java.util.Locale.ROOT)).append("\">")

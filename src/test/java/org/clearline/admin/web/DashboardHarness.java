@@ -10,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.time.Duration;
 import org.clearline.admin.config.HttpConfig;
+import org.clearline.admin.diagnose.Diagnoser;
+import org.clearline.admin.diagnose.DiagnosisSources;
+import org.clearline.admin.diagnose.LiveServer;
 import org.clearline.admin.http.AdminHttpServer;
 import org.clearline.admin.http.AdminToken;
 import org.clearline.admin.http.Sessions;
@@ -34,6 +38,11 @@ final class DashboardHarness implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     DashboardHarness(Path dir) throws Exception {
+        this(dir, null);
+    }
+
+    /** @param prober when not null, account pages show the {@link Diagnoser}'s diagnosis, probing with this */
+    DashboardHarness(Path dir, LiveServer.Prober prober) throws Exception {
         store = JdbcStore.open(Files.createDirectories(dir.resolve("data")));
         Clock fixed = new Clock() {
             @Override public long nanoTime() { return System.nanoTime(); }
@@ -43,7 +52,9 @@ final class DashboardHarness implements AutoCloseable {
                 location, activeCalls, fixed, () -> 3);
         AdminToken token = AdminToken.loadOrCreate(store.dataDir());
         server = AdminHttpServer.start(new HttpConfig(true, "127.0.0.1", 0, Optional.empty()), token,
-                new Sessions(Clock.SYSTEM), () -> "", List.of(new DashboardModule(src)));
+                new Sessions(Clock.SYSTEM), () -> "", List.of(prober == null ? new DashboardModule(src)
+                        : DashboardModule.withDiagnoser(src, new Diagnoser(DiagnosisSources.of(store), fixed,
+                                new LiveServer(location, activeCalls, prober, Duration.ofSeconds(2))))));
         base = "http://127.0.0.1:" + server.port();
         String form = "user=admin&password=" + URLEncoder.encode(token.value(), StandardCharsets.UTF_8) + "&next=%2F";
         HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))

@@ -144,8 +144,8 @@ class DashboardIT {
         // ken's account: the diagnosis says why his callers get 480
         browser.findElement(By.linkText("Accounts")).click();
         browser.findElement(By.linkText("ken")).click();
-        assertThat(browser.findElement(By.id("diagnosis")).getText())
-                .contains("No phone is registered: callers get 480.").contains("callee.offline");
+        assertThat(browser.findElement(By.cssSelector("#diagnosis li[data-finding='registration.none']")).getText())
+                .isEqualTo("Not registered: calls to ken get 480.");
         assertThat(browser.findElement(By.id("diagnosis-h")).getText()).isEqualTo("Diagnosis");
 
         // log out: back at the form, and pages need the log-in again
