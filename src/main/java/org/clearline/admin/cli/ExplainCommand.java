@@ -6,6 +6,10 @@ import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.clearline.admin.Refusal;
+import org.clearline.admin.calls.CallExplanation;
+import org.clearline.admin.calls.ExplainChoices;
+import org.clearline.admin.calls.Since;
 import org.clearline.failures.Audience;
 import org.clearline.failures.CodeExplanation;
 import org.clearline.failures.ExplainedCodes;
@@ -70,10 +74,14 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Language language = Language.byTag(lang).orElseThrow(
-                () -> new CliException("explain: --lang must be en or de, got '" + lang + "'"));
-        Audience who = Audience.byKey(audience).orElseThrow(
-                () -> new CliException("explain: --audience must be caller, owner or admin, got '" + audience + "'"));
+        Language language;
+        Audience who;
+        try {
+            language = ExplainChoices.language(lang);
+            who = ExplainChoices.audience(audience);
+        } catch (Refusal r) {
+            throw CliException.option("explain", r);
+        }
         Explanations texts = Explanations.load(language);
         PrintWriter out = context.out();
         if (list) {
@@ -121,12 +129,11 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("  post-dial delay: " + c.postDialMillis() + " ms, ringing: " + c.ringMillis() + " ms");
         }
         out.println();
-        Situation s = c.situation() == null ? null : Situation.byId(c.situation());
-        if (s != null) {
-            printSituation(out, texts, who, s, true);
-        } else if (c.failed()) {
+        switch (CallExplanation.of(c, texts, who)) {
+            case CallExplanation.OfSituation s -> printSituation(out, texts, who, s.situation(), true);
             // relayed: the callee or trunk answered so; explain the code in general
-            texts.explainCode(c.code()).ifPresent(code -> printCode(out, texts, who, code));
+            case CallExplanation.OfCode code -> printCode(out, texts, who, code.code());
+            case CallExplanation.Nothing nothing -> { }
         }
         out.println();
         LadderDiagram.print(out, c);

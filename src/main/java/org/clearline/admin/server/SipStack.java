@@ -65,8 +65,8 @@ public final class SipStack implements AutoCloseable {
     private final NonceService nonces;
     private final ActiveCalls activeCalls;
     private final OverloadMonitor overload;
-    /** Store meta key of the maintenance switch ("on" / "off"), set by `clearline maintenance`. */
-    public static final String META_MAINTENANCE = "maintenance"; // written by `clearline maintenance`
+    /** Store meta key of the maintenance switch ("on" / "off"); see {@link Maintenance}. */
+    public static final String META_MAINTENANCE = Maintenance.META_KEY;
     private final ScheduledExecutorService housekeeping;
     private final java.util.concurrent.ExecutorService blocking;
     private volatile long seenVersion;
@@ -77,11 +77,14 @@ public final class SipStack implements AutoCloseable {
     private final CallLogWriter callLogWriter;
     private final ServerMetrics metrics = new ServerMetrics();
     private final ContactProber prober;
+    /** Epoch millis when the stack was started, for uptime. */
+    private final long startedAt;
 
     private SipStack(StackSettings settings, JdbcStore store, Clock clock) throws Exception {
         this.settings = settings;
         this.store = store;
         this.clock = clock;
+        this.startedAt = clock.epochMillis();
         this.location = new LocationService();
         this.directory = new CachedDirectory(() -> store.accounts().list(), () -> store.numbers().list(),
                 () -> store.lines().all());
@@ -185,6 +188,16 @@ public final class SipStack implements AutoCloseable {
         return transport.listeningPoints();
     }
 
+    /** Epoch millis of the start (the clock's time when the stack was built). */
+    public long startedAt() {
+        return startedAt;
+    }
+
+    /** SIP transactions alive, in any state. */
+    public int activeTransactions() {
+        return transactions.activeTransactions();
+    }
+
     /**
      * SIGTERM: refuse new calls and registrations (503 + Retry-After), wait up to the
      * drain timeout for transactions and calls in setup to end, then close the sockets.
@@ -247,7 +260,7 @@ public final class SipStack implements AutoCloseable {
     }
 
     private static boolean maintenanceOn(JdbcStore store) {
-        return store.meta(META_MAINTENANCE).map("on"::equals).orElse(false);
+        return Maintenance.on(store);
     }
 
     /** Configured aliases plus, when bound to the wildcard address, every local interface address. */

@@ -5,6 +5,7 @@ import static org.clearline.admin.http.Html.escape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.clearline.admin.calls.Since;
 import org.clearline.failures.ExplainedCodes;
 import org.clearline.failures.Explanations;
 import org.clearline.store.CallFilter;
@@ -38,7 +39,7 @@ final class CallListPage {
         List<String> problems = new ArrayList<>();
         long since = 0;
         if (q.since() != null) {
-            Optional<Long> s = Requests.since(q.since(), src.now());
+            Optional<Long> s = Since.parse(q.since(), src.now()); // the same rule as `clearline calls --since`
             if (s.isPresent()) since = s.get();
             else problems.add("Since must be an age such as 30m, 2h or 7d, or a time such as 2026-01-01T08:00:00Z.");
         }

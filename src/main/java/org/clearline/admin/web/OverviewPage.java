@@ -37,7 +37,8 @@ final class OverviewPage {
     /** The live part: counters, calls in progress, registrations, latest calls. */
     static String live(DashboardSources src, Explanations texts) {
         long now = src.now();
-        List<Registration> bindings = src.location().live(now);
+        List<Registration> bindings = new java.util.ArrayList<>(src.location().all(now));
+        bindings.sort(java.util.Comparator.comparing(Registration::sipId).thenComparing(Registration::contact));
         Map<String, Integer> callsUp = src.activeCalls().snapshot();
         int lastHour = src.callLog().list(new CallFilter(false, null, now - HOUR, COUNT_CAP)).size();
         int failedLastHour = src.callLog().list(new CallFilter(true, null, now - HOUR, COUNT_CAP)).size();

@@ -31,18 +31,6 @@ public final class LocationService {
         return live;
     }
 
-    /** Every unexpired binding of every account at {@code nowMillis}, by account then contact (for listings). */
-    public List<Registration> live(long nowMillis) {
-        List<Registration> out = new ArrayList<>(bindingCount.get());
-        for (List<Registration> bindings : byAccount.values()) {
-            for (Registration r : bindings) {
-                if (r.expiresAt() > nowMillis) out.add(r);
-            }
-        }
-        out.sort(java.util.Comparator.comparing(Registration::sipId).thenComparing(Registration::contact));
-        return out;
-    }
-
     /** Every binding stored for {@code sipId}, lapsed or not (the registrar's view). */
     public List<Registration> bindings(String sipId) {
         return byAccount.getOrDefault(sipId, List.of());
@@ -122,5 +110,16 @@ public final class LocationService {
     /** Number of accounts with at least one binding. */
     public int accounts() {
         return byAccount.size();
+    }
+
+    /** Unexpired bindings of every account at {@code nowMillis}, for listings (the REST API, the dashboard). */
+    public List<Registration> all(long nowMillis) {
+        List<Registration> live = new ArrayList<>(Math.max(0, bindingCount.get()));
+        for (List<Registration> bindings : byAccount.values()) {
+            for (Registration r : bindings) {
+                if (r.expiresAt() > nowMillis) live.add(r);
+            }
+        }
+        return live;
     }
 }

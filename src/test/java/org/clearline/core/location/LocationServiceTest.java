@@ -68,13 +68,4 @@ class LocationServiceTest {
         assertThat(location.accounts()).isZero();
         assertThat(location.size()).isZero();
     }
-
-    @Test
-    void live_lists_every_unexpired_binding_by_account_then_contact() {
-        location.replace("bob", List.of(binding("bob", "sip:b", 100, 1), binding("bob", "sip:a", 300, 1)));
-        location.replace("alice", List.of(binding("alice", "sip:x", 300, 1)));
-        assertThat(location.live(150)).extracting(r -> r.sipId() + " " + r.contact())
-                .containsExactly("alice sip:x", "bob sip:a");
-        assertThat(location.live(300)).isEmpty();
-    }
 }
