@@ -1,6 +1,7 @@
 package org.clearline;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -24,6 +25,7 @@ class ArchitectureTest {
     void layersOnlyUseLayersBelowThem() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("time").definedBy("org.clearline.time..")
+                .layer("ladder").definedBy("org.clearline.ladder..") // any layer may draw ladders
                 .layer("syntax").definedBy("org.clearline.syntax..")
                 .layer("transport").definedBy("org.clearline.transport..")
                 .layer("transaction").definedBy("org.clearline.transaction..")
@@ -41,6 +43,14 @@ class ArchitectureTest {
                 .whereLayer("transport").mayOnlyBeAccessedByLayers("transaction", "core", "features", "calllog", "admin")
                 .whereLayer("failures").mayOnlyBeAccessedByLayers("core", "features", "calllog", "admin")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("core", "features", "calllog", "admin")
+                .check(classes);
+    }
+
+    @Test
+    void laddersDrawForAnyoneAndUseNothingOfOurs() {
+        // the dashboard and the trace analyzer draw the same ladders: the package stays a leaf
+        classes().that().resideInAPackage("org.clearline.ladder..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.clearline.ladder..", "java..")
                 .check(classes);
     }
 

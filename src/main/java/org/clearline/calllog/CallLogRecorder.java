@@ -11,6 +11,7 @@ import org.clearline.store.RegistrationRecord;
 import org.clearline.syntax.Methods;
 import org.clearline.syntax.SipMessage;
 import org.clearline.syntax.SipRequest;
+import org.clearline.syntax.SipResponse;
 import org.clearline.time.Clock;
 import org.clearline.transaction.ServerTransaction;
 import org.clearline.transport.MessageTap;
@@ -71,7 +72,17 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     public void outbound(SipMessage message, byte[] encoded, Peer to, long epochMillis) {
         String callId = message.callId();
         CallTrace trace = callId == null ? null : calls.get(callId);
-        if (trace != null) trace.add(new CallTrace.Entry(message, encoded, false, to, epochMillis));
+        if (trace != null) trace.add(new CallTrace.Entry(message, encoded, false, to, epochMillis), refusal(message));
+    }
+
+    /**
+     * A final failure response to an INVITE: to an unanswered call it is the last message of
+     * the call (the tap sees it before it is written, so before the caller can acknowledge it).
+     * Digest challenges are not: the caller retries in the same call (§22.2).
+     */
+    private static boolean refusal(SipMessage message) {
+        return message instanceof SipResponse r && r.status() >= 300 && r.status() != 401 && r.status() != 407
+                && r.cseq() != null && Methods.INVITE.equals(r.cseq().method());
     }
 
     @Override

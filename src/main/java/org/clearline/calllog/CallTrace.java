@@ -22,6 +22,7 @@ final class CallTrace {
     private final int maxMessages;
     private final List<Entry> entries = new ArrayList<>();
     private int dropped;
+    private boolean refused;
     private long answeredAt = -1;
     private int answerCode;
     private int lastCode;
@@ -35,8 +36,20 @@ final class CallTrace {
     }
 
     synchronized void add(Entry e) {
+        add(e, false);
+    }
+
+    /**
+     * Adds a message; {@code refusal} marks the final failure response to the caller's
+     * INVITE, after which nothing more belongs to an unanswered call: the ladder ends
+     * there. Without this the caller's ACK (§17.1.1.3) would join the ladder or not
+     * depending on whether it arrived before the proxy's outcome hook closed the call.
+     */
+    synchronized void add(Entry e, boolean refusal) {
+        if (refused) return;
         if (entries.size() < maxMessages) entries.add(e);
         else dropped++;
+        if (refusal && answeredAt < 0) refused = true;
     }
 
     synchronized void answered(int code, long at) {

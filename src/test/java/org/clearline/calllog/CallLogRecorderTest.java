@@ -46,6 +46,27 @@ class CallLogRecorderTest {
     }
 
     @Test
+    void aRefusedCallEndsWithItsFinalResponseEvenWhenTheAckOvertakesTheOutcome() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest invite = (SipRequest) parse(invite("a3"));
+        recorder.inbound(invite, ALICE, 1_000);
+        recorder.outbound(parse(response("a3", "407 Proxy Authentication Required", 1, "INVITE")), null, ALICE, 1_001);
+        recorder.ended(invite, 407, Situation.AUTH_PROXY_REQUIRED);
+        recorder.inbound(parse(ack("a3", 1)), ALICE, 1_002); // the challenge's ACK: the call goes on
+        recorder.outbound(parse(response("a3", "480 Temporarily Unavailable", 1, "INVITE")), null, ALICE, 1_050);
+        // the caller's ACK arrives on another I/O thread before the proxy reports the outcome
+        recorder.inbound(parse(ack("a3", 1)), ALICE, 1_051);
+        recorder.ended(invite, 480, Situation.CALLEE_OFFLINE);
+
+        CallRecord r = Records.call((Pending.Call) drain(queue).get(0));
+        assertThat(r.messages()).extracting(m -> m.startLine()).containsExactly(
+                "INVITE sip:+4930123456@example.com SIP/2.0", "SIP/2.0 407 Proxy Authentication Required",
+                "ACK sip:+4930123456@example.com SIP/2.0", "SIP/2.0 480 Temporarily Unavailable");
+        assertThat(r.messagesDropped()).isZero();
+    }
+
+    @Test
     void answeredCallsRunUntilByeAndKnowTheirTimings() throws Exception {
         LogQueue queue = new LogQueue(10);
         CallLogRecorder recorder = new CallLogRecorder(queue, clock);
@@ -154,6 +175,13 @@ class CallLogRecorderTest {
                 + "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK" + callId + "\r\n"
                 + "Max-Forwards: 70\r\nFrom: <sip:alice@example.com>;tag=f1\r\nTo: <sip:+4930123456@example.com>\r\n"
                 + "Call-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nContact: <sip:alice@192.0.2.10>\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    private static String ack(String callId, int cseq) {
+        return "ACK sip:+4930123456@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK" + callId
+                + "\r\nMax-Forwards: 70\r\nFrom: <sip:alice@example.com>;tag=f1\r\n"
+                + "To: <sip:+4930123456@example.com>;tag=t1\r\nCall-ID: " + callId + "\r\nCSeq: " + cseq + " ACK\r\n"
                 + "Content-Length: 0\r\n\r\n";
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.clearline.admin.calls.Since;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.clearline.admin.calls.Since;
 import org.clearline.admin.diagnose.Diagnosis;
 import org.clearline.admin.diagnose.Diagnosis.AuthFailureSource;
 import org.clearline.admin.diagnose.Diagnosis.Binding;

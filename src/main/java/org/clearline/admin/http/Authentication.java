@@ -51,7 +51,10 @@ final class Authentication {
         }
         String user = sessions.user(ctx.cookie(COOKIE));
         if (user != null) {
-            if (changes(ctx) && ctx.header(CSRF_HEADER) == null) {
+            // Logging out is exempt: it only ends the session, and the dashboard's log-out is a plain
+            // form that must work without a script (forms cannot add headers). The cookie is
+            // SameSite=Strict, so another site cannot make a browser send it with any request anyway.
+            if (changes(ctx) && ctx.header(CSRF_HEADER) == null && !path.equals("/logout")) {
                 throw new ApiError(403, CSRF_HEADER, "requests that change something need the header " + CSRF_HEADER);
             }
             ctx.attribute(PRINCIPAL, user);

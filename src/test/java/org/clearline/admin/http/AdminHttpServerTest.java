@@ -139,6 +139,16 @@ class AdminHttpServerTest {
     }
 
     @Test
+    void thePlainLogOutFormNeedsNoCsrfHeader() throws Exception {
+        // the dashboard's log-out button is a form, which cannot add headers
+        String session = sessionCookie();
+        HttpResponse<String> out = post("/logout", session, Map.of());
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(out.headers().firstValue("Location")).hasValue("/login");
+        assertThat(get("/", null, session).statusCode()).isEqualTo(302);
+    }
+
+    @Test
     void errorsAreJsonNamingTheFieldAndCrashesSayLittle() throws Exception {
         String auth = "Bearer " + token.value();
         HttpResponse<String> refused = get("/api/v1/refuse", auth, null);

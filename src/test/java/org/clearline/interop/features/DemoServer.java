@@ -92,6 +92,11 @@ public final class DemoServer implements AutoCloseable {
         return log;
     }
 
+    /** The server's data directory: store, admin token, server.json. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     private void awaitReady() {
         try (SipUdpClient probe = new SipUdpClient(port())) {
             await("clearline answering OPTIONS on " + address())
