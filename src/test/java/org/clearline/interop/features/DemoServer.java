@@ -119,6 +119,14 @@ public final class DemoServer implements AutoCloseable {
         return ClearlineCli.run("maintenance", on ? "on" : "off", "--data", dataDir.toString());
     }
 
+    /** {@code clearline <args> --data DIR} against the running server's store. */
+    public ClearlineCli.Outcome cli(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--data";
+        all[args.length + 1] = dataDir.toString();
+        return ClearlineCli.run(all);
+    }
+
     public boolean isAlive() {
         return child.isAlive();
     }
