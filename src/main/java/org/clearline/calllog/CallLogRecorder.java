@@ -2,7 +2,9 @@ package org.clearline.calllog;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import org.clearline.core.proxy.CallOutcomes;
 import org.clearline.core.registrar.Registrar;
@@ -11,7 +13,6 @@ import org.clearline.store.RegistrationRecord;
 import org.clearline.syntax.Methods;
 import org.clearline.syntax.SipMessage;
 import org.clearline.syntax.SipRequest;
-import org.clearline.syntax.SipResponse;
 import org.clearline.time.Clock;
 import org.clearline.transaction.ServerTransaction;
 import org.clearline.transport.MessageTap;
@@ -31,6 +32,10 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     public static final int MAX_CALLS_IN_PROGRESS = 20_000;
     /** A call open longer than this (answered, BYE never seen) is closed by {@link #sweep}. */
     public static final long MAX_CALL_MILLIS = 12 * 3600_000L;
+    /** A failed call's ladder stays open at least this long after its final response, for the ACK and cancelled branches. */
+    public static final long LINGER_MIN_MILLIS = 500;
+    /** ...and at most this long when the ACK does not come (a lost ACK shows as missing). */
+    public static final long LINGER_MAX_MILLIS = 4_000;
     /** A call not answered within this (e.g. challenged, never retried) is closed by {@link #sweep}. */
     public static final long MAX_SETUP_MILLIS = 5 * 60_000L;
 
@@ -40,6 +45,8 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     private final int maxCalls;
     private final Map<String, CallTrace> calls = new ConcurrentHashMap<>();
     private final LongAdder untraced = new LongAdder();
+    /** Failed calls waiting for their ACK, in the order they failed. */
+    private final Queue<CallTrace> lingering = new ConcurrentLinkedQueue<>();
 
     public CallLogRecorder(LogQueue queue, Clock clock) {
         this(queue, clock, MAX_MESSAGES_PER_CALL, MAX_CALLS_IN_PROGRESS);
@@ -57,6 +64,15 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
         String callId = message.callId();
         if (callId == null) return;
         CallTrace trace = calls.get(callId);
+        if (trace != null && trace.isRefused() && message instanceof SipRequest r) {
+            if (r.isMethod(Methods.ACK)) {
+                trace.acknowledged();
+            } else if (isNewAttempt(r, trace)) {
+                // §8.1.3.4: a caller following a 3xx may reuse the Call-ID with a higher CSeq: a new attempt
+                closeRefused(trace);
+                trace = null;
+            }
+        }
         if (trace == null && message instanceof SipRequest r && r.isInvite()
                 && (r.to() == null || r.to().tag() == null)) {
             if (calls.size() >= maxCalls) {
@@ -72,17 +88,7 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     public void outbound(SipMessage message, byte[] encoded, Peer to, long epochMillis) {
         String callId = message.callId();
         CallTrace trace = callId == null ? null : calls.get(callId);
-        if (trace != null) trace.add(new CallTrace.Entry(message, encoded, false, to, epochMillis), refusal(message));
-    }
-
-    /**
-     * A final failure response to an INVITE: to an unanswered call it is the last message of
-     * the call (the tap sees it before it is written, so before the caller can acknowledge it).
-     * Digest challenges are not: the caller retries in the same call (§22.2).
-     */
-    private static boolean refusal(SipMessage message) {
-        return message instanceof SipResponse r && r.status() >= 300 && r.status() != 401 && r.status() != 407
-                && r.cseq() != null && Methods.INVITE.equals(r.cseq().method());
+        if (trace != null) trace.add(new CallTrace.Entry(message, encoded, false, to, epochMillis));
     }
 
     @Override
@@ -104,11 +110,44 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
                 // so the ladder goes on. A caller that never retries is closed by the sweep with this outcome.
                 trace.challenged(status, situation == null ? null : situation.id());
             } else {
-                close(callId, trace, status, situation == null ? null : situation.id(), now);
+                // §17.1.1.3: the caller still acknowledges the failure, and cancelled branches still
+                // answer; the ladder stays open for those until closeRefused picks the call up
+                trace.refused(status, situation == null ? null : situation.id(), now,
+                        request.cseq() == null ? 0 : request.cseq().number());
+                lingering.add(trace);
             }
         } else if (request.isMethod(Methods.BYE) && trace.isAnswered()) {
             close(callId, trace, trace.answerCode(), null, now);
         }
+    }
+
+    private static boolean isNewAttempt(SipRequest r, CallTrace refused) {
+        return r.isInvite() && (r.to() == null || r.to().tag() == null) && r.cseq() != null
+                && r.cseq().number() > refused.refusedCSeq();
+    }
+
+    /**
+     * Housekeeping, a few times a second: closes the failed calls whose ACK came (after
+     * {@link #LINGER_MIN_MILLIS}, so the cancelled branches' answers are in) or that waited
+     * {@link #LINGER_MAX_MILLIS} for it. Returns how many were closed.
+     */
+    public int closeLingering(long nowMillis) {
+        int n = 0;
+        for (Iterator<CallTrace> it = lingering.iterator(); it.hasNext(); ) {
+            CallTrace t = it.next();
+            long waited = nowMillis - t.refusedAt();
+            if (waited >= LINGER_MAX_MILLIS || (t.isAcknowledged() && waited >= LINGER_MIN_MILLIS)) {
+                it.remove();
+                closeRefused(t);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void closeRefused(CallTrace t) {
+        lingering.remove(t);
+        close(t.invite().callId(), t, t.lastCode(), t.lastSituation(), t.refusedAt());
     }
 
     private void close(String callId, CallTrace trace, int code, String situation, long now) {
@@ -138,6 +177,7 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
         for (Iterator<Map.Entry<String, CallTrace>> it = calls.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, CallTrace> e = it.next();
             CallTrace t = e.getValue();
+            if (t.isRefused()) continue;  // closeLingering's
             long age = nowMillis - t.startedAt();
             if (t.isAnswered() ? age > MAX_CALL_MILLIS : age > MAX_SETUP_MILLIS) {
                 close(e.getKey(), t, t.isAnswered() ? t.answerCode() : t.lastCode(),

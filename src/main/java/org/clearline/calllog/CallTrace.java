@@ -22,7 +22,9 @@ final class CallTrace {
     private final int maxMessages;
     private final List<Entry> entries = new ArrayList<>();
     private int dropped;
-    private boolean refused;
+    private long refusedAt = -1;
+    private long refusedCSeq;
+    private boolean acknowledged;
     private long answeredAt = -1;
     private int answerCode;
     private int lastCode;
@@ -36,20 +38,36 @@ final class CallTrace {
     }
 
     synchronized void add(Entry e) {
-        add(e, false);
-    }
-
-    /**
-     * Adds a message; {@code refusal} marks the final failure response to the caller's
-     * INVITE, after which nothing more belongs to an unanswered call: the ladder ends
-     * there. Without this the caller's ACK (§17.1.1.3) would join the ladder or not
-     * depending on whether it arrived before the proxy's outcome hook closed the call.
-     */
-    synchronized void add(Entry e, boolean refusal) {
-        if (refused) return;
         if (entries.size() < maxMessages) entries.add(e);
         else dropped++;
-        if (refusal && answeredAt < 0) refused = true;
+    }
+
+    /** The call failed with this final response at {@code at}; it waits for the ACK of INVITE {@code cseq}. */
+    synchronized void refused(int code, String situation, long at, long cseq) {
+        refusedAt = at;
+        refusedCSeq = cseq;
+        lastCode = code;
+        lastSituation = situation;
+    }
+
+    synchronized boolean isRefused() {
+        return refusedAt >= 0;
+    }
+
+    synchronized long refusedAt() {
+        return refusedAt;
+    }
+
+    synchronized long refusedCSeq() {
+        return refusedCSeq;
+    }
+
+    synchronized void acknowledged() {
+        acknowledged = true;
+    }
+
+    synchronized boolean isAcknowledged() {
+        return acknowledged;
     }
 
     synchronized void answered(int code, long at) {

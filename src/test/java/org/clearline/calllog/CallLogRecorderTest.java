@@ -30,7 +30,9 @@ class CallLogRecorderTest {
         SipRequest invite = (SipRequest) parse(invite("a1"));
         recorder.inbound(invite, ALICE, 1_000);
         recorder.outbound(parse(response("a1", "480 Temporarily Unavailable", 1, "INVITE")), null, ALICE, 1_050);
+        clock.advance(java.time.Duration.ofMillis(1_050));
         recorder.ended(invite, 480, Situation.CALLEE_OFFLINE);
+        assertThat(recorder.closeLingering(clock.epochMillis() + CallLogRecorder.LINGER_MAX_MILLIS)).isEqualTo(1);
 
         List<Pending> batch = drain(queue);
         assertThat(batch).hasSize(1);
@@ -46,7 +48,7 @@ class CallLogRecorderTest {
     }
 
     @Test
-    void aRefusedCallEndsWithItsFinalResponseEvenWhenTheAckOvertakesTheOutcome() throws Exception {
+    void aRefusedCallKeepsItsLadderOpenForTheCallersAck() throws Exception {
         LogQueue queue = new LogQueue(10);
         CallLogRecorder recorder = new CallLogRecorder(queue, clock);
         SipRequest invite = (SipRequest) parse(invite("a3"));
@@ -55,15 +57,61 @@ class CallLogRecorderTest {
         recorder.ended(invite, 407, Situation.AUTH_PROXY_REQUIRED);
         recorder.inbound(parse(ack("a3", 1)), ALICE, 1_002); // the challenge's ACK: the call goes on
         recorder.outbound(parse(response("a3", "480 Temporarily Unavailable", 1, "INVITE")), null, ALICE, 1_050);
-        // the caller's ACK arrives on another I/O thread before the proxy reports the outcome
-        recorder.inbound(parse(ack("a3", 1)), ALICE, 1_051);
+        clock.advance(java.time.Duration.ofMillis(1_050));
         recorder.ended(invite, 480, Situation.CALLEE_OFFLINE);
+        assertThat(queue.size()).as("open until the ACK").isZero();
+
+        long failedAt = clock.epochMillis();
+        recorder.inbound(parse(ack("a3", 1)), ALICE, 1_051);
+        assertThat(recorder.closeLingering(failedAt + 50)).as("the cancelled branches may still answer").isZero();
+        assertThat(recorder.closeLingering(failedAt + CallLogRecorder.LINGER_MIN_MILLIS)).isEqualTo(1);
 
         CallRecord r = Records.call((Pending.Call) drain(queue).get(0));
         assertThat(r.messages()).extracting(m -> m.startLine()).containsExactly(
                 "INVITE sip:+4930123456@example.com SIP/2.0", "SIP/2.0 407 Proxy Authentication Required",
-                "ACK sip:+4930123456@example.com SIP/2.0", "SIP/2.0 480 Temporarily Unavailable");
-        assertThat(r.messagesDropped()).isZero();
+                "ACK sip:+4930123456@example.com SIP/2.0", "SIP/2.0 480 Temporarily Unavailable",
+                "ACK sip:+4930123456@example.com SIP/2.0");
+        assertThat(r.code()).isEqualTo(480);
+        assertThat(r.situation()).isEqualTo("callee.offline");
+        assertThat(recorder.callsInProgress()).isZero();
+    }
+
+    @Test
+    void aRefusedCallWhoseAckNeverComesIsClosedAfterTheLongestWait() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest invite = (SipRequest) parse(invite("a4"));
+        recorder.inbound(invite, ALICE, 0);
+        recorder.outbound(parse(response("a4", "486 Busy Here", 1, "INVITE")), null, ALICE, 5);
+        recorder.ended(invite, 486, Situation.CALLEE_CALL_LIMIT);
+
+        long failedAt = clock.epochMillis();
+        assertThat(recorder.closeLingering(failedAt + CallLogRecorder.LINGER_MAX_MILLIS - 1)).isZero();
+        assertThat(recorder.sweep(failedAt + CallLogRecorder.MAX_SETUP_MILLIS * 2))
+                .as("the sweep leaves it to closeLingering").isZero();
+        assertThat(recorder.closeLingering(failedAt + CallLogRecorder.LINGER_MAX_MILLIS)).isEqualTo(1);
+        CallRecord r = Records.call((Pending.Call) drain(queue).get(0));
+        assertThat(r.messages()).extracting(m -> m.startLine())
+                .containsExactly("INVITE sip:+4930123456@example.com SIP/2.0", "SIP/2.0 486 Busy Here");
+    }
+
+    @Test
+    void aNewAttemptInTheSameCallIdClosesTheRefusedOneAtOnce() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest invite = (SipRequest) parse(invite("a5"));
+        recorder.inbound(invite, ALICE, 0);
+        recorder.outbound(parse(response("a5", "302 Moved Temporarily", 1, "INVITE")), null, ALICE, 5);
+        recorder.ended(invite, 302, Situation.CALLEE_MOVED_TEMPORARILY);
+        recorder.inbound(parse(ack("a5", 1)), ALICE, 6);
+        // §8.1.3.4: following the redirect with the same Call-ID and a higher CSeq
+        SipRequest retry = (SipRequest) parse(invite("a5").replace("CSeq: 1 INVITE", "CSeq: 2 INVITE"));
+        recorder.inbound(retry, ALICE, 10);
+
+        CallRecord first = Records.call((Pending.Call) drain(queue).get(0));
+        assertThat(first.code()).isEqualTo(302);
+        assertThat(first.messages()).hasSize(3);
+        assertThat(recorder.callsInProgress()).as("the retry is a call of its own").isEqualTo(1);
     }
 
     @Test
@@ -100,6 +148,7 @@ class CallLogRecorderTest {
             recorder.inbound(invite, ALICE, 1_000);
             recorder.ended(invite, 404, Situation.byId("number.no-route"));
         }
+        recorder.closeLingering(clock.epochMillis() + CallLogRecorder.LINGER_MAX_MILLIS);
         assertThat(queue.size()).isEqualTo(2);
         assertThat(queue.dropped()).isEqualTo(3);
     }
@@ -115,6 +164,7 @@ class CallLogRecorderTest {
         assertThat(recorder.untraced()).isEqualTo(1);
 
         recorder.ended(invite, 486, null);
+        recorder.closeLingering(clock.epochMillis() + CallLogRecorder.LINGER_MAX_MILLIS);
         Pending.Call closed = (Pending.Call) drain(queue).get(0);
         assertThat(closed.entries()).hasSize(3);
         assertThat(closed.dropped()).isEqualTo(3);

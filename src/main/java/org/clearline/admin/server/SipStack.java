@@ -176,6 +176,7 @@ public final class SipStack implements AutoCloseable {
         stack.housekeeping.scheduleWithFixedDelay(stack::refreshDirectory, DIRECTORY_POLL.toMillis(),
                 DIRECTORY_POLL.toMillis(), TimeUnit.MILLISECONDS);
         stack.housekeeping.scheduleWithFixedDelay(stack.overload::sample, 1, 1, TimeUnit.SECONDS);
+        stack.housekeeping.scheduleWithFixedDelay(stack::closeLingeringCalls, 250, 250, TimeUnit.MILLISECONDS);
         stack.housekeeping.scheduleWithFixedDelay(stack::sweep, SWEEP_INTERVAL.toMillis(),
                 SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         log.info("SIP ready on {}; {} accounts, {} registrations loaded",
@@ -242,6 +243,14 @@ public final class SipStack implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.warn("could not refresh accounts from the store: {}", e.toString());
+        }
+    }
+
+    private void closeLingeringCalls() {
+        try {
+            callLog.closeLingering(clock.epochMillis());
+        } catch (RuntimeException e) {
+            log.warn("call log: closing failed calls failed: {}", e.toString());
         }
     }
 
