@@ -38,7 +38,7 @@ final class Forking {
     private void launch(ResponseContext ctx, Branch b, org.clearline.syntax.Header credentials) {
         String hash = LoopDetection.hash(ctx.working);
         Forwarder.Prepared p = core.forwarder.prepare(ctx.working, b.target, ctx.recordRoute,
-                ctx.server.inbound().source().protocol());
+                ctx.server.source().protocol());
         if (p == null) {
             ctx.synthesise(b, Situation.CALLEE_UNREACHABLE);
             return;

@@ -111,7 +111,7 @@ final class ResponseContext implements ClientTransactionListener {
                 // the caller already has our 487 (it cancelled): the callee's 2xx, and each of its
                 // retransmissions (§13.3.1.4), must still reach it, so that it can ACK and BYE
                 // (§9.1); the transaction cannot carry them
-                core.relay.sendUpstream(upstreamCopy(response), server.inbound().source());
+                core.relay.sendUpstream(upstreamCopy(response), server.source());
             } else {
                 forwardUpstream(response);
             }
