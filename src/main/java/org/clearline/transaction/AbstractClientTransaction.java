@@ -132,8 +132,8 @@ abstract sealed class AbstractClientTransaction implements ClientTransaction, Se
 
     /** Timers A/E and B/F stop: a provisional response to an INVITE, or a final one. */
     final void stopRequestTimers() {
-        cancel(retransmitTimer);
-        cancel(timeoutTimer);
+        retransmitTimer = cancel(retransmitTimer);
+        timeoutTimer = cancel(timeoutTimer);
     }
 
     /**
@@ -168,7 +168,7 @@ abstract sealed class AbstractClientTransaction implements ClientTransaction, Se
     final void stop() {
         if (!enterTerminated()) return;
         stopRequestTimers();
-        cancel(lingerTimer);
+        lingerTimer = cancel(lingerTimer);
         request = null;
         shard.remove(this);
     }
@@ -225,8 +225,13 @@ abstract sealed class AbstractClientTransaction implements ClientTransaction, Se
         return request != null;
     }
 
-    static void cancel(Cancellable timer) {
+    /**
+     * Cancels {@code timer} if there is one and returns null, for the field that held it:
+     * a stale handle would keep the spent scheduler task alive as long as the transaction.
+     */
+    static Cancellable cancel(Cancellable timer) {
         if (timer != null) timer.cancel();
+        return null;
     }
 
     @Override

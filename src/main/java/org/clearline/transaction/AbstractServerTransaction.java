@@ -185,8 +185,13 @@ abstract sealed class AbstractServerTransaction implements ServerTransaction, Se
         return response.to().tag();
     }
 
-    static void cancel(Scheduler.Cancellable timer) {
+    /**
+     * Cancels {@code timer} if there is one and returns null, for the field that held it:
+     * a stale handle would keep the spent scheduler task alive as long as the transaction.
+     */
+    static Scheduler.Cancellable cancel(Scheduler.Cancellable timer) {
         if (timer != null) timer.cancel();
+        return null;
     }
 
     @Override

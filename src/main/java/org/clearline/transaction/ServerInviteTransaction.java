@@ -114,8 +114,8 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
             case COMPLETED -> {
                 // §17.2.1: the ACK for our non-2xx; stop retransmitting, absorb its retransmissions for T4.
                 state = State.CONFIRMED;
-                cancel(timerGorI);
-                cancel(timerHorL);
+                timerGorI = cancel(timerGorI);
+                timerHorL = cancel(timerHorL);
                 forgetLastResponse(); // Confirmed absorbs retransmissions: nothing left to repeat
                 if (reliable()) {
                     terminate();
@@ -145,7 +145,7 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
     private void timerH() {
         if (state != State.COMPLETED) return;
         // §17.2.1: no ACK within 64*T1.
-        cancel(timerGorI);
+        timerGorI = cancel(timerGorI);
         ServerTransactionListener l = listener;
         if (l != null) l.onAckTimeout(this);
         terminate();
@@ -179,8 +179,8 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
     private void terminate() {
         if (state == State.TERMINATED) return;
         state = State.TERMINATED;
-        cancel(timerGorI);
-        cancel(timerHorL);
+        timerGorI = cancel(timerGorI);
+        timerHorL = cancel(timerHorL);
         terminated();
     }
 }

@@ -92,7 +92,7 @@ final class ServerNonInviteTransaction extends AbstractServerTransaction {
     private void terminate() {
         if (state == State.TERMINATED) return;
         state = State.TERMINATED;
-        cancel(timerJ);
+        timerJ = cancel(timerJ);
         terminated();
     }
 }
