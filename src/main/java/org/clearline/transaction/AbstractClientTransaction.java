@@ -1,6 +1,7 @@
 package org.clearline.transaction;
 
 import java.time.Duration;
+import org.clearline.syntax.CSeq;
 import org.clearline.syntax.ParseResult;
 import org.clearline.syntax.SipMessage;
 import org.clearline.syntax.SipRequest;
@@ -49,7 +50,8 @@ abstract sealed class AbstractClientTransaction implements ClientTransaction, Se
         this.destination = destination;
         this.key = key;
         this.listener = listener;
-        this.cseqNumber = request.cseq().number();
+        CSeq cseq = request.cseq();
+        this.cseqNumber = cseq == null ? -1 : cseq.number();
         this.callId = request.callId();
     }
 
