@@ -23,6 +23,6 @@ final class TopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CliException("missing command (serve, account, number, line, maintenance, explain, calls, registrations); see 'clearline --help'");
+        throw new CliException("missing command (serve, account, number, line, maintenance, explain, calls, registrations, analyze); see 'clearline --help'");
     }
 }
