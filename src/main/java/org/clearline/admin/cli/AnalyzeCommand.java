@@ -69,7 +69,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                 () -> new CliException("analyze: --lang must be en or de, got '" + lang + "'"));
         Audience who = Audience.byKey(audience).orElseThrow(
                 () -> new CliException("analyze: --audience must be caller, owner or admin, got '" + audience + "'"));
-        AnalysisReport report = new Analyzer(AnalysisOptions.DEFAULT).analyze(files);
+        AnalysisReport report;
+        try {
+            report = new Analyzer(AnalysisOptions.DEFAULT).analyze(files);
+        } catch (OutOfMemoryError e) {
+            // what is kept is bounded, but the bounds need some heap: say so on one line
+            throw new CliException("analyze: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB); give it more, e.g. CLEARLINE_JAVA_OPTS=-Xmx512m");
+        }
         if (report.input().sipMessages() == 0 && !report.problems().isEmpty()) {
             // nothing could be analysed: the reason is the whole answer, on one line
             int more = report.problems().size() - 1;

@@ -17,7 +17,8 @@ import org.clearline.syntax.Via;
 /**
  * Groups messages by Call-ID (§8.1.1.4) into {@link CallTrace}s and closes each
  * call once it has been quiet for {@link GroupingLimits#idleMicros()} of trace
- * time (longer while an INVITE rings), handing it to {@code closed}. Calls are
+ * time (longer while an INVITE rings, shorter once it has
+ * {@link CallTrace#settled() settled}), handing it to {@code closed}. Calls are
  * kept in order of last activity, so finding the quiet ones only looks at the
  * oldest. Call {@link #finish} at the end of the input to close the rest.
  */
@@ -31,7 +32,10 @@ public final class CallGrouper implements MessageSink {
     private final RecentInvites invites = new RecentInvites();
     private final Map<String, CallTrace> open = new LinkedHashMap<>(1024, 0.75f, true);
     private final Map<String, Boolean> ringing = new LinkedHashMap<>();
-    private final LinkedHashSet<String> closedIds = new LinkedHashSet<>();
+    /** Settled calls in the order they settled: they close after a short wait of their own. */
+    private final Map<String, CallTrace> settled = new LinkedHashMap<>();
+    /** 64-bit hashes of closed Call-IDs (a collision only marks a new call as a continuation). */
+    private final LinkedHashSet<Long> closedIds = new LinkedHashSet<>();
     private long now = -1;
     private long lastSweep = -1;
     private long seq;
@@ -70,15 +74,18 @@ public final class CallGrouper implements MessageSink {
         CallTrace call = open.get(callId);
         if (call == null) {
             if (open.size() >= limits.maxOpenCalls()) closeOldest();
-            call = new CallTrace(callId, closedIds.contains(callId), limits.maxMessagesPerCall());
+            call = new CallTrace(callId, closedIds.contains(Hashes.of(callId)), limits.maxMessagesPerCall());
             open.put(callId, call);
         }
-        String text = textChars + captured.text().length() <= limits.maxTextChars() ? captured.text() : null;
+        String text = closed.wantsText() && textChars + captured.text().length() <= limits.maxTextChars()
+                ? captured.text() : null;
         TraceMessage t = trace(captured, text);
         t = withCopyFlag(t, call.isCopy(t));
         call.add(t);
         if (text != null) textChars += text.length();
         trackRinging(callId, t);
+        settled.remove(callId);
+        if (call.settled()) settled.put(callId, call);
         if (t.isRequest() && t.isMethod("INVITE") && t.facts().requestUri() != null) {
             invites.seen(t.facts().requestUri(), t.micros(), seq);
         }
@@ -127,6 +134,14 @@ public final class CallGrouper implements MessageSink {
 
     private void sweep() {
         lastSweep = now;
+        Iterator<CallTrace> done = settled.values().iterator();
+        while (done.hasNext()) {
+            CallTrace call = done.next();
+            if (call.lastMicros() < 0 || now - call.lastMicros() < limits.settledIdleMicros()) break;
+            done.remove();
+            open.remove(call.callId());
+            close(call);
+        }
         List<String> stillRinging = new ArrayList<>();
         Iterator<Map.Entry<String, CallTrace>> it = open.entrySet().iterator();
         while (it.hasNext()) {
@@ -154,9 +169,10 @@ public final class CallGrouper implements MessageSink {
     private void close(CallTrace call) {
         textChars -= call.textChars();
         ringing.remove(call.callId());
-        closedIds.add(call.callId());
+        settled.remove(call.callId());
+        closedIds.add(Hashes.of(call.callId()));
         if (closedIds.size() > limits.maxRememberedIds()) {
-            Iterator<String> it = closedIds.iterator();
+            Iterator<Long> it = closedIds.iterator();
             it.next();
             it.remove();
         }

@@ -19,12 +19,15 @@ public final class CallTrace {
     private final int tailLimit;
     private final List<TraceMessage> head = new ArrayList<>();
     private final ArrayDeque<TraceMessage> tail = new ArrayDeque<>();
-    private final Set<String> seen = new HashSet<>();
+    /** 64-bit hashes of transaction, direction and status of the messages seen. */
+    private final Set<Long> seen = new HashSet<>();
     private int dropped;
     private long firstMicros = -1;
     private long lastMicros = -1;
     private long textChars;
     private int count;
+    private boolean settled;
+    private int inviteFinal;
 
     CallTrace(String callId, boolean continuation, int maxMessages) {
         this.callId = callId;
@@ -47,13 +50,14 @@ public final class CallTrace {
      * line was already seen: a retransmission (§17.1.1.2, §17.2.1, §13.3.1.4).
      */
     boolean isCopy(TraceMessage m) {
-        String key = m.transactionKey() + '|' + m.source() + '>' + m.destination() + '|' + m.status();
+        long key = Hashes.of(m.transactionKey() + '|' + m.source() + '>' + m.destination() + '|' + m.status());
         if (seen.size() > 4 * (headLimit + tailLimit)) return false; // bounded; beyond it copies go unnoticed
         return !seen.add(key);
     }
 
     void add(TraceMessage m) {
         count++;
+        settle(m);
         if (m.micros() >= 0) {
             if (firstMicros < 0 || m.micros() < firstMicros) firstMicros = m.micros();
             lastMicros = Math.max(lastMicros, m.micros());
@@ -68,6 +72,29 @@ public final class CallTrace {
             TraceMessage gone = tail.removeFirst();
             if (gone.text() != null) textChars -= gone.text().length();
             dropped++;
+        }
+    }
+
+    /**
+     * Whether the call's last transaction has ended, so nothing but stray
+     * retransmissions will follow: a BYE or a request outside a dialog got its
+     * final answer, or a refused INVITE its ACK (§17.1.1.3). An answered
+     * INVITE is not settled: its dialog goes on until a BYE.
+     */
+    boolean settled() {
+        return settled;
+    }
+
+    private void settle(TraceMessage m) {
+        if (m.isRequest()) {
+            settled = m.isMethod("ACK") && inviteFinal >= 300;
+        } else if (m.isFinal() && !m.isMethod("CANCEL")) {
+            if (m.isMethod("INVITE")) {
+                inviteFinal = m.status();
+                settled = m.status() >= 300 && m.reliable(); // over UDP the ACK is still to come
+            } else {
+                settled = true;
+            }
         }
     }
 

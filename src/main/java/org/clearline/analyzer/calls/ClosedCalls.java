@@ -9,4 +9,13 @@ public interface ClosedCalls {
      * @param invites  the trace's recent INVITE targets
      */
     void closed(CallTrace call, long traceNow, RecentInvites invites);
+
+    /**
+     * Whether message texts are still of use (only calls told whole show them):
+     * once every detailed call is taken, the grouper stops keeping text, which
+     * is most of a call's memory.
+     */
+    default boolean wantsText() {
+        return true;
+    }
 }

@@ -7,6 +7,7 @@ import org.clearline.syntax.HeaderNames;
 import org.clearline.syntax.NameAddr;
 import org.clearline.syntax.SipMessage;
 import org.clearline.syntax.SipRequest;
+import org.clearline.syntax.SipResponse;
 import org.clearline.syntax.Via;
 import org.clearline.syntax.sdp.MediaDescription;
 import org.clearline.syntax.sdp.Sdp;
@@ -25,8 +26,10 @@ final class FactExtractor {
     static MessageFacts of(SipMessage m) {
         String requestUri = null;
         if (m instanceof SipRequest r && r.requestUri() != null) requestUri = r.requestUri().toString();
-        String from = safe(() -> uri(m.from()));
-        String to = safe(() -> uri(m.to()));
+        // a response repeats its request's From, To and Vias: keep them once (memory per open call)
+        boolean request = m.isRequest();
+        String from = request ? safe(() -> uri(m.from())) : null;
+        String to = request ? safe(() -> uri(m.to())) : null;
         String authUser = null;
         String auth = m.header(HeaderNames.AUTHORIZATION);
         if (auth == null) auth = m.header(HeaderNames.PROXY_AUTHORIZATION);
@@ -38,7 +41,12 @@ final class FactExtractor {
         String received = null;
         List<Via> parsed = safe(m::vias);
         if (parsed != null) {
-            for (Via v : parsed) vias.add(v.sentBy());
+            // the whole path is read for requests and for 482 (the loop); a response needs its top Via only
+            boolean path = request || (m instanceof SipResponse r && r.status() == 482);
+            for (Via v : parsed) {
+                vias.add(v.sentBy());
+                if (!path) break;
+            }
             if (!parsed.isEmpty()) received = parsed.getFirst().received();
         }
         List<String> contacts = new ArrayList<>(1);

@@ -10,11 +10,13 @@ package org.clearline.analyzer.calls;
  *                           waits between two messages of a call, except a phone that rings
  * @param ringingIdleMicros  a call whose INVITE has a provisional answer and no final one waits this long
  *                           (Timer C is at least 3 minutes, §16.6 step 11)
+ * @param settledIdleMicros  a call whose last transaction has ended (a BYE answered, a refusal ACKed, a
+ *                           REGISTER answered) waits only this long for stray retransmissions (T4, §17.1.2.2)
  * @param maxTextChars       message text kept for all open calls together; beyond it new messages keep none
  * @param maxRememberedIds   Call-IDs of closed calls remembered, so a late message is known as a continuation
  */
 public record GroupingLimits(int maxOpenCalls, int maxMessagesPerCall, long idleMicros, long ringingIdleMicros,
-                             long maxTextChars, int maxRememberedIds) {
+                             long settledIdleMicros, long maxTextChars, int maxRememberedIds) {
     public static final GroupingLimits DEFAULT = new GroupingLimits(50_000, 200, 64_000_000L, 200_000_000L,
-            16_000_000L, 50_000);
+            5_000_000L, 16_000_000L, 50_000);
 }

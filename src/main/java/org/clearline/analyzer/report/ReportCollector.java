@@ -80,6 +80,11 @@ public final class ReportCollector implements ClosedCalls {
         return s == null ? "" : s;
     }
 
+    @Override
+    public boolean wantsText() {
+        return detailed.size() < maxDetailed;
+    }
+
     /** The calls listed, in order of their first message. */
     public List<CallSummary> listed() {
         List<CallSummary> out = new ArrayList<>(listed);

@@ -61,6 +61,19 @@ class CallGrouperTest {
     }
 
     @Test
+    void aSettledCallClosesSoonerThanOneStillWaitingForAnAnswer() {
+        CallGrouper g = grouper(GroupingLimits.DEFAULT);
+        g.message(msg(0, Trace.PHONE, Trace.PROXY, Packets.options("answered@x", "z9hG4bK1")));
+        g.message(msg(1000, Trace.PROXY, Trace.PHONE, Packets.ok("answered@x", "z9hG4bK1")));
+        g.message(msg(2000, Trace.PHONE, Trace.PROXY, Packets.options("waiting@x", "z9hG4bK2")));
+        for (int i = 1; i <= 20; i++) {
+            g.message(msg(i * SECOND, Trace.PHONE, Trace.PROXY, Packets.options("tick-" + i + "@x", "z9hG4bKt" + i)));
+        }
+        // 20 s later: the answered OPTIONS is closed (after T4), the unanswered one still waits
+        assertThat(closed).extracting(CallTrace::callId).containsExactly("answered@x");
+    }
+
+    @Test
     void aRingingCallStaysOpenLongerThanAQuietOne() {
         CallGrouper g = grouper(GroupingLimits.DEFAULT);
         String inv = Trace.invite("ring@x", 1, "z9hG4bK1");
@@ -78,7 +91,7 @@ class CallGrouperTest {
 
     @Test
     void tooManyOpenCallsCloseTheLeastRecentlyActive() {
-        CallGrouper g = grouper(new GroupingLimits(10, 200, 64 * SECOND, 200 * SECOND, 1_000_000, 100));
+        CallGrouper g = grouper(new GroupingLimits(10, 200, 64 * SECOND, 200 * SECOND, 5 * SECOND, 1_000_000, 100));
         for (int i = 0; i < 25; i++) g.message(msg(i, Trace.PHONE, Trace.PROXY, Packets.options("c" + i + "@x", "z9hG4bK" + i)));
         assertThat(closed).extracting(CallTrace::callId).containsExactly(
                 "c0@x", "c1@x", "c2@x", "c3@x", "c4@x", "c5@x", "c6@x", "c7@x", "c8@x", "c9@x", "c10@x", "c11@x",
@@ -87,7 +100,7 @@ class CallGrouperTest {
 
     @Test
     void aCallKeepsItsFirstAndLatestMessagesAndCountsTheRest() {
-        CallGrouper g = grouper(new GroupingLimits(10, 8, 64 * SECOND, 200 * SECOND, 1_000_000, 100));
+        CallGrouper g = grouper(new GroupingLimits(10, 8, 64 * SECOND, 200 * SECOND, 5 * SECOND, 1_000_000, 100));
         for (int i = 1; i <= 30; i++) {
             g.message(msg(i, Trace.PHONE, Trace.PROXY, Trace.request("INFO", "sip:bob@x", "long@x", i, "z9hG4bK" + i, "b")));
         }
@@ -100,7 +113,7 @@ class CallGrouperTest {
 
     @Test
     void aCallIdSeenAgainAfterItsCallClosedIsAContinuation() {
-        CallGrouper g = grouper(new GroupingLimits(1, 200, 64 * SECOND, 200 * SECOND, 1_000_000, 100));
+        CallGrouper g = grouper(new GroupingLimits(1, 200, 64 * SECOND, 200 * SECOND, 5 * SECOND, 1_000_000, 100));
         g.message(msg(0, Trace.PHONE, Trace.PROXY, Packets.options("same@x", "z9hG4bK1")));
         g.message(msg(1, Trace.PHONE, Trace.PROXY, Packets.options("other@x", "z9hG4bK2")));
         g.message(msg(2, Trace.PHONE, Trace.PROXY, Packets.options("same@x", "z9hG4bK3")));
@@ -110,7 +123,7 @@ class CallGrouperTest {
 
     @Test
     void theTextBudgetKeepsMessagesButDropsTheirText() {
-        CallGrouper g = grouper(new GroupingLimits(10, 200, 64 * SECOND, 200 * SECOND, 300, 100));
+        CallGrouper g = grouper(new GroupingLimits(10, 200, 64 * SECOND, 200 * SECOND, 5 * SECOND, 300, 100));
         g.message(msg(0, Trace.PHONE, Trace.PROXY, Packets.options("t@x", "z9hG4bK1")));
         g.message(msg(1, Trace.PHONE, Trace.PROXY, Packets.options("t@x", "z9hG4bK2")));
         g.finish();
