@@ -46,9 +46,10 @@ final class AnalysisText {
                 + " datagrams reassembled from fragments" : "") + (in.tcpStreams() > 0 ? ", " + in.tcpStreams()
                 + " TCP streams" : ""));
         var c = report.counts();
-        out.println(c.calls() + " calls, " + c.registrations() + " registrations, " + c.others() + " other requests"
-                + (c.inDialog() > 0 ? ", " + c.inDialog() + " in-dialog fragments" : "") + "; " + c.problems()
-                + " with a problem");
+        out.println(findings.word("calls") + ": " + c.calls() + ", " + findings.word("registrations") + ": "
+                + c.registrations() + ", " + findings.word("others") + ": " + c.others()
+                + (c.inDialog() > 0 ? ", " + findings.word("in-dialog") + ": " + c.inDialog() : "") + "; "
+                + findings.word("with-problem") + ": " + c.problems());
         if (!report.problems().isEmpty()) {
             out.println();
             out.println(findings.word("problems") + ":");
@@ -92,8 +93,9 @@ final class AnalysisText {
     }
 
     private void summary(PrintWriter out, AnalysisReport report, int rows) {
-        Table table = new Table("TIME (UTC)", "CALL-ID", "KIND", "FROM", "TO", findings.word("result").toUpperCase(),
-                findings.word("diagnosis").toUpperCase());
+        Table table = new Table(findings.word("time").toUpperCase(), "CALL-ID", findings.word("kind").toUpperCase(),
+                findings.word("from").toUpperCase(), findings.word("to").toUpperCase(),
+                findings.word("result").toUpperCase(), findings.word("diagnosis").toUpperCase());
         List<CallSummary> calls = report.calls();
         for (int i = 0; i < Math.min(rows, calls.size()); i++) {
             CallSummary s = calls.get(i);

@@ -82,7 +82,8 @@ public final class FindingTexts {
     /** The words the reports frame their content with. */
     static final String[] REPORT_WORDS = {"title", "summary", "findings", "ladder", "problems", "no-problems",
             "call", "registration", "other", "in-dialog", "result", "diagnosis", "messages", "more-calls",
-            "read", "explanation", "catalogue", "reference"};
+            "read", "explanation", "catalogue", "reference", "calls", "registrations", "others", "with-problem",
+            "time", "kind", "from", "to"};
 
     private String text(String key) {
         String t = texts.get(key);

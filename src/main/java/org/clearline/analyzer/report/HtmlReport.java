@@ -58,10 +58,11 @@ public final class HtmlReport {
         }
         h.append("<br>").append(esc(readLine(report.input()))).append("<br>");
         CallCounts c = report.counts();
-        h.append(c.calls()).append(" ").append(esc(findings.word("call"))).append(" · ").append(c.registrations())
-                .append(" ").append(esc(findings.word("registration"))).append(" · ").append(c.others()).append(" ")
-                .append(esc(findings.word("other"))).append(" · <span class=\"").append(c.problems() > 0 ? "bad" : "ok")
-                .append("\">").append(c.problems()).append(" ✗</span></p>");
+        h.append(esc(findings.word("calls"))).append(": ").append(c.calls()).append(" · ")
+                .append(esc(findings.word("registrations"))).append(": ").append(c.registrations()).append(" · ")
+                .append(esc(findings.word("others"))).append(": ").append(c.others()).append(" · <span class=\"")
+                .append(c.problems() > 0 ? "bad" : "ok").append("\">").append(esc(findings.word("with-problem")))
+                .append(": ").append(c.problems()).append("</span></p>");
         if (!report.problems().isEmpty()) {
             h.append("<div class=\"card problems\"><h3>").append(esc(findings.word("problems"))).append("</h3><ul>");
             for (String p : report.problems()) h.append("<li>").append(esc(p)).append("</li>");
@@ -88,7 +89,9 @@ public final class HtmlReport {
     private static void summary(StringBuilder h, AnalysisReport report, FindingTexts findings) {
         if (report.calls().isEmpty()) return;
         h.append("<h2>").append(esc(findings.word("summary"))).append("</h2><div class=\"card\"><table><thead><tr>")
-                .append("<th>Time (UTC)</th><th>Call-ID</th><th>Kind</th><th>From</th><th>To</th><th>")
+                .append("<th>").append(esc(findings.word("time"))).append("</th><th>Call-ID</th><th>")
+                .append(esc(findings.word("kind"))).append("</th><th>").append(esc(findings.word("from")))
+                .append("</th><th>").append(esc(findings.word("to"))).append("</th><th>")
                 .append(esc(findings.word("result"))).append("</th><th>").append(esc(findings.word("diagnosis")))
                 .append("</th></tr></thead><tbody>");
         for (CallSummary s : report.calls()) {
@@ -96,7 +99,7 @@ public final class HtmlReport {
             h.append("<tr><td class=\"mono\">").append(time(s.startMicros())).append("</td><td class=\"mono\">")
                     .append(esc(s.callId())).append("</td><td>").append(esc(kind(d, findings))).append("</td><td>")
                     .append(esc(s.fromUser())).append("</td><td>").append(esc(s.toUser())).append("</td><td class=\"")
-                    .append(d.problem() ? "bad" : "ok").append("\">").append(esc(d.result())).append("</td><td>")
+                    .append(resultClass(d)).append("\">").append(esc(d.result())).append("</td><td>")
                     .append(d.problem() ? "<span class=\"label\">" + esc(d.label()) + "</span>" : "").append("</td></tr>");
         }
         h.append("</tbody></table>");
@@ -113,17 +116,13 @@ public final class HtmlReport {
         Diagnosis d = s.diagnosis();
         h.append("<section class=\"card\" id=\"call-").append(n).append("\"><h2>").append(n).append(". ")
                 .append(esc(kind(d, findings))).append(" <span class=\"mono\">").append(esc(s.callId()))
-                .append("</span>: <span class=\"bad\">").append(esc(d.result())).append("</span></h2><p class=\"meta\">")
+                .append("</span>: <span class=\"").append(resultClass(d)).append("\">").append(esc(d.result()))
+                .append("</span></h2><p class=\"meta\">")
                 .append(esc(d.method() + (s.requestUri().isEmpty() ? "" : " " + s.requestUri())
                         + (s.from().isEmpty() ? "" : " from " + s.from()))).append(" · ").append(time(s.startMicros()))
                 .append(" UTC · ").append(s.messages()).append(" ").append(esc(findings.word("messages"))).append("</p>");
-        Situation situation = d.situation();
-        if (situation != null) {
-            Explanation e = texts.explain(situation, who);
-            h.append("<h3><span class=\"label\">").append(esc(situation.id())).append("</span> ").append(esc(e.title()))
-                    .append(" (").append(situation.code()).append(' ').append(esc(situation.reason())).append(")</h3>");
-            explanation(h, texts, e, situation.rfc());
-        } else if (d.code() >= 300) {
+        if (d.code() >= 300) {
+            // what the code means anywhere, then the catalogue's situation the trace points to
             CodeExplanation code = texts.explainCode(d.code()).orElse(null);
             if (code != null) {
                 h.append("<h3>").append(code.code()).append(' ').append(esc(code.reason())).append(": ")
@@ -131,6 +130,14 @@ public final class HtmlReport {
                         .append(esc(texts.heading(Heading.FIRST_CHECKS))).append(":</b> ").append(esc(code.check()))
                         .append("</p>");
             }
+        }
+        Situation situation = d.situation();
+        if (situation != null) {
+            Explanation e = texts.explain(situation, who);
+            h.append("<h3>").append(esc(findings.word("catalogue"))).append(": <span class=\"label\">")
+                    .append(esc(situation.id())).append("</span> ").append(esc(e.title())).append(" (")
+                    .append(situation.code()).append(' ').append(esc(situation.reason())).append(")</h3>");
+            explanation(h, texts, e, situation.rfc());
         }
         if (!d.findings().isEmpty()) {
             h.append("<h3>").append(esc(findings.word("findings"))).append("</h3>");
@@ -159,6 +166,15 @@ public final class HtmlReport {
                 .append("</dd><dt>").append(esc(texts.heading(Heading.CHECK))).append("</dt><dd>").append(esc(e.check()))
                 .append("</dd><dt>").append(esc(texts.heading(Heading.RFC))).append("</dt><dd>").append(esc(rfc))
                 .append("</dd></dl>");
+    }
+
+    /** Green for a success, red for a failure or no answer, plain for the rest (redirected, cancelled...). */
+    private static String resultClass(Diagnosis d) {
+        return switch (d.outcome()) {
+            case SUCCESS -> "ok";
+            case FAILED, NO_RESPONSE -> "bad";
+            default -> "";
+        };
     }
 
     private static String kind(Diagnosis d, FindingTexts findings) {

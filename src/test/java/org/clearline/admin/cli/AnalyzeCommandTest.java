@@ -54,7 +54,7 @@ class AnalyzeCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("Trace analysis: " + dir.resolve("sngrep.txt") + " (text log)")
-                .contains("1 calls, 0 registrations, 0 other requests; 1 with a problem")
+                .contains("calls: 1, registrations: 0, other requests: 0; with a problem: 1")
                 .contains("2026-01-10 10:00:00.000  busy@x   call  alice  bob  486 Busy Here  code.486")
                 .contains("1. call busy@x: 486 Busy Here")
                 .contains("486 Busy Here: Busy")
