@@ -34,14 +34,16 @@ class ArchitectureTest {
                 .layer("core").definedBy("org.clearline.core..")
                 .layer("features").definedBy("org.clearline.features..")
                 .layer("calllog").definedBy("org.clearline.calllog..")
+                .layer("analyzer").definedBy("org.clearline.analyzer..")
                 .layer("admin").definedBy("org.clearline.admin..")
                 .whereLayer("admin").mayNotBeAccessedByAnyLayer()
                 .whereLayer("features").mayOnlyBeAccessedByLayers("admin")
                 .whereLayer("calllog").mayOnlyBeAccessedByLayers("admin")
+                .whereLayer("analyzer").mayOnlyBeAccessedByLayers("admin")
                 .whereLayer("core").mayOnlyBeAccessedByLayers("features", "calllog", "admin")
                 .whereLayer("transaction").mayOnlyBeAccessedByLayers("core", "features", "calllog", "admin")
                 .whereLayer("transport").mayOnlyBeAccessedByLayers("transaction", "core", "features", "calllog", "admin")
-                .whereLayer("failures").mayOnlyBeAccessedByLayers("core", "features", "calllog", "admin")
+                .whereLayer("failures").mayOnlyBeAccessedByLayers("core", "features", "calllog", "analyzer", "admin")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("core", "features", "calllog", "admin")
                 .check(classes);
     }
@@ -60,6 +62,21 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.clearline.time..", "org.clearline.transport..",
                         "org.clearline.transaction..", "org.clearline.core..", "org.clearline.features..",
                         "org.clearline.failures..", "org.clearline.store..", "org.clearline.admin..", "io.netty..")
+                .check(classes);
+    }
+
+    /**
+     * The trace analyzer explains traces of any SIP system: it reads them with
+     * the syntax layer and tells them with the failure catalogue, never with the
+     * server's own transport, transactions, core or store.
+     */
+    @Test
+    void theAnalyzerUsesOnlySyntaxAndTheCatalogue() {
+        noClasses().that().resideInAPackage("org.clearline.analyzer..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.clearline.transport..",
+                        "org.clearline.transaction..", "org.clearline.core..", "org.clearline.features..",
+                        "org.clearline.store..", "org.clearline.calllog..", "org.clearline.admin..",
+                        "org.clearline.time..", "io.netty..", "java.sql..")
                 .check(classes);
     }
 

@@ -146,10 +146,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private static void printCode(PrintWriter out, Explanations texts, Audience who, CodeExplanation code) {
-        String head = code.code() + " " + code.reason();
-        out.println(code.title().equalsIgnoreCase(code.reason()) ? head : head + ": " + code.title());
-        wrap(out, "", code.meaning(), "");
-        wrap(out, texts.heading(Heading.FIRST_CHECKS) + ": ", code.check(), "  ");
+        printCodeMeaning(out, texts, code);
         out.println();
         if (code.situations().isEmpty()) {
             wrap(out, "", texts.heading(Heading.NO_SITUATIONS), "");
@@ -162,13 +159,27 @@ final class ExplainCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSituation(PrintWriter out, Explanations texts, Audience who, Situation s, boolean alone) {
+    /** "486 Busy Here: Busy", what the code means and the first checks (the analyzer prints this too). */
+    static void printCodeMeaning(PrintWriter out, Explanations texts, CodeExplanation code) {
+        String head = code.code() + " " + code.reason();
+        out.println(code.title().equalsIgnoreCase(code.reason()) ? head : head + ": " + code.title());
+        wrap(out, "", code.meaning(), "");
+        wrap(out, texts.heading(Heading.FIRST_CHECKS) + ": ", code.check(), "  ");
+    }
+
+    static void printSituation(PrintWriter out, Explanations texts, Audience who, Situation s, boolean alone) {
         Explanation e = texts.explain(s, who);
-        out.println(s.id() + ": " + e.title() + (alone ? " (" + s.code() + " " + s.reason() + "), " + texts.name(who) : ""));
+        printExplanation(out, texts, s.id() + ": " + e.title()
+                + (alone ? " (" + s.code() + " " + s.reason() + "), " + texts.name(who) : ""), e, s.rfc());
+    }
+
+    /** A headline, then what happened, the likely causes, what to check and the reference, indented. */
+    static void printExplanation(PrintWriter out, Explanations texts, String headline, Explanation e, String rfc) {
+        out.println(headline);
         wrap(out, "  " + texts.heading(Heading.WHAT) + ": ", e.what(), "    ");
         wrap(out, "  " + texts.heading(Heading.CAUSES) + ": ", e.causes(), "    ");
         wrap(out, "  " + texts.heading(Heading.CHECK) + ": ", e.check(), "    ");
-        out.println("  " + texts.heading(Heading.RFC) + ": " + s.rfc());
+        out.println("  " + texts.heading(Heading.RFC) + ": " + rfc);
     }
 
     /** Prints {@code prefix + text} in lines of at most {@link #WIDTH} columns, later lines after {@code indent}. */

@@ -24,6 +24,6 @@ final class TopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CliException("missing command (serve, account, number, line, maintenance, explain, calls, registrations, diagnose); see 'clearline --help'");
+        throw new CliException("missing command (serve, account, number, line, maintenance, explain, calls, registrations, diagnose, analyze); see 'clearline --help'");
     }
 }
