@@ -17,6 +17,12 @@ final class Authentication {
     static final String COOKIE = "clearline_session";
     static final String CSRF_HEADER = "X-Clearline-Request";
     static final String USER = "admin";
+    /**
+     * Plain HTML forms of the dashboard cannot send the header. They change nothing
+     * another site could want (log-out; analysing an uploaded capture), and the
+     * SameSite=Strict cookie never rides along on another site's request anyway.
+     */
+    static final java.util.Set<String> FORM_POSTS = java.util.Set.of("/logout", "/analyze");
     /** Request attribute naming who is asking: "token" or the session's user. */
     static final String PRINCIPAL = "clearline.principal";
 
@@ -54,7 +60,7 @@ final class Authentication {
             // Logging out is exempt: it only ends the session, and the dashboard's log-out is a plain
             // form that must work without a script (forms cannot add headers). The cookie is
             // SameSite=Strict, so another site cannot make a browser send it with any request anyway.
-            if (changes(ctx) && ctx.header(CSRF_HEADER) == null && !path.equals("/logout")) {
+            if (changes(ctx) && ctx.header(CSRF_HEADER) == null && !FORM_POSTS.contains(path)) {
                 throw new ApiError(403, CSRF_HEADER, "requests that change something need the header " + CSRF_HEADER);
             }
             ctx.attribute(PRINCIPAL, user);

@@ -5,7 +5,14 @@ import static org.clearline.admin.http.Html.escape;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.UploadedFile;
+import java.io.InputStream;
 import java.util.Optional;
+import org.clearline.analyzer.AnalysisReport;
+import org.clearline.analyzer.Analyzer;
+import org.clearline.analyzer.diagnosis.FindingTexts;
+import org.clearline.analyzer.report.HtmlReport;
+import org.clearline.failures.Audience;
 import org.clearline.admin.diagnose.Diagnoser;
 import org.clearline.admin.http.HttpModule;
 import org.clearline.failures.Explanations;
@@ -56,6 +63,38 @@ public final class DashboardModule implements HttpModule {
         routes.get("/accounts", page(ctx -> send(ctx, 200, AccountsPage.render(src))));
         routes.get("/account", page(this::account));
         routes.get("/codes", page(ctx -> send(ctx, 200, CodesPage.render(texts(ctx)))));
+        routes.get("/analyze", page(ctx -> send(ctx, 200, AnalyzePage.form(null))));
+        routes.post("/analyze", page(this::analyze));
+    }
+
+    /** Issue 6: the trace analyzer on an uploaded capture or log; the answer is its self-contained HTML report. */
+    private void analyze(Context ctx) {
+        UploadedFile file = ctx.uploadedFile("capture");
+        if (file == null || file.size() == 0) {
+            send(ctx, 400, AnalyzePage.form("Choose a capture (pcap, pcapng) or a log file with SIP messages."));
+            return;
+        }
+        AnalysisReport report;
+        try (InputStream in = file.content()) {
+            report = new Analyzer().analyze(in, file.filename());
+        } catch (java.io.IOException e) {
+            send(ctx, 400, AnalyzePage.form("The upload could not be read: " + e.getMessage()));
+            return;
+        }
+        if (report.input().sipMessages() == 0) {
+            String why = report.problems().isEmpty() ? "no SIP messages found" : report.problems().getFirst();
+            send(ctx, 422, AnalyzePage.form(file.filename() + ": " + why));
+            return;
+        }
+        Language language = Requests.language(ctx.formParam("lang"), ctx.header("Accept-Language"));
+        String html = HtmlReport.render(report, language == Language.GERMAN ? german : english,
+                FindingTexts.load(language), Audience.ADMIN);
+        // the report is one self-contained page with its own inline style and no script
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
+                + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(200).html(html);
     }
 
     private void calls(Context ctx) {

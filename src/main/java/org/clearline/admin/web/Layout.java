@@ -13,7 +13,8 @@ final class Layout {
         OVERVIEW("/", "Overview"),
         CALLS("/calls", "Calls"),
         ACCOUNTS("/accounts", "Accounts"),
-        CODES("/codes", "Codes");
+        CODES("/codes", "Codes"),
+        ANALYZE("/analyze", "Analyze a capture");
 
         final String href;
         final String name;

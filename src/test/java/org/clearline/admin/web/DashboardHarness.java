@@ -75,6 +75,21 @@ final class DashboardHarness implements AutoCloseable {
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POST of a multipart form with one file, with the session, as a browser's form sends it. */
+    HttpResponse<String> upload(String path, String field, String filename, byte[] content) throws Exception {
+        String boundary = "----clearline" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"lang\"\r\n\r\nen\r\n--"
+                + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", session)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** GET without any session. */
     HttpResponse<String> anonymous(String path) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
