@@ -3,9 +3,9 @@ package org.clearline.transaction;
 import java.time.Duration;
 import org.clearline.syntax.SipRequest;
 import org.clearline.syntax.SipResponse;
+import org.clearline.time.Scheduler.Cancellable;
 import org.clearline.transport.Inbound;
 import org.clearline.transport.Peer;
-import org.clearline.transport.SentMessage;
 
 /**
  * The INVITE client transaction of RFC 3261 §17.1.1 (Figure 5), with the Accepted
@@ -39,8 +39,10 @@ final class ClientInviteTransaction extends AbstractClientTransaction {
     enum State { CALLING, PROCEEDING, COMPLETED, ACCEPTED, TERMINATED }
 
     private State state = State.CALLING;
-    /** The ACK sent for a non-2xx final response, as bytes, to repeat it (§17.1.1.2); or null. */
-    private SentMessage ack;
+    private Cancellable timerAorD;
+    private Cancellable timerBorM;
+    private Duration intervalA;
+    private SipRequest ack;
 
     ClientInviteTransaction(Shard shard, SipRequest invite, Peer destination, ClientTransactionKey key,
                             ClientTransactionListener listener) {
@@ -62,19 +64,37 @@ final class ClientInviteTransaction extends AbstractClientTransaction {
     }
 
     /** The ACK sent for a non-2xx final response, or null. */
-    SentMessage ack() {
+    SipRequest ack() {
         return ack;
     }
 
     @Override
-    boolean retransmitting() {
-        return state == State.CALLING;
+    void start() {
+        TimerValues t = shard.timers;
+        send(request);
+        // §17.1.1.2: Timer A only where the transport may lose the request.
+        if (!reliable()) {
+            intervalA = t.t1;
+            timerAorD = shard.scheduler.schedule(intervalA, this::timerA);
+        }
+        timerBorM = shard.scheduler.schedule(t.sixtyFourT1, this::timerB);
     }
 
-    /** §17.1.1.2: Timer A doubles each time, with no T2 cap for INVITE requests. */
-    @Override
-    Duration nextRetransmitInterval(Duration last) {
-        return last.multipliedBy(2);
+    private void timerA() {
+        if (state != State.CALLING) return;
+        // §17.1.1.2: retransmit and double the interval (no T2 cap for INVITE requests).
+        send(request);
+        intervalA = intervalA.multipliedBy(2);
+        timerAorD = shard.scheduler.schedule(intervalA, this::timerA);
+    }
+
+    private void timerB() {
+        if (state != State.CALLING) return;
+        // §17.1.1.2: no response at all within 64*T1.
+        cancel(timerAorD);
+        state = State.TERMINATED;
+        terminated();
+        listener.onTimeout(this);
     }
 
     @Override
@@ -85,7 +105,8 @@ final class ClientInviteTransaction extends AbstractClientTransaction {
                     if (state == State.CALLING) {
                         // §17.1.1.2: retransmissions stop, and so does Timer B (the TU's Timer C takes over).
                         state = State.PROCEEDING;
-                        stopRequestTimers();
+                        cancel(timerAorD);
+                        cancel(timerBorM);
                     }
                     listener.onResponse(this, response, inbound);
                 } else if (response.isSuccess()) {
@@ -96,7 +117,7 @@ final class ClientInviteTransaction extends AbstractClientTransaction {
             }
             case COMPLETED -> {
                 // §17.1.1.2: a retransmitted final is answered with the same ACK, not passed up.
-                if (response.isFinal() && !response.isSuccess() && ack != null) shard.transport.resend(ack, this);
+                if (response.isFinal() && !response.isSuccess()) send(ack);
             }
             case ACCEPTED -> {
                 // RFC 6026 §8.4: every 2xx (retransmission or other fork) goes to the TU; the rest is dropped.
@@ -108,17 +129,40 @@ final class ClientInviteTransaction extends AbstractClientTransaction {
 
     private void accept(SipResponse response, Inbound inbound) {
         state = State.ACCEPTED;
-        stopRequestTimers();
+        cancel(timerAorD);
+        cancel(timerBorM);
         // RFC 6026 §8.4: Timer M keeps the transaction for 64*T1 to catch 2xx from every fork.
-        lingerThenStop(shard.timers.sixtyFourT1);
+        timerBorM = shard.scheduler.schedule(shard.timers.sixtyFourT1, this::timerM);
         listener.onResponse(this, response, inbound);
-        releaseRequest(); // the ACK of a 2xx is the TU's (§13.2.2.4); the INVITE is never sent again
     }
 
     private void complete(SipResponse response, Inbound inbound) {
         state = State.COMPLETED;
-        ack = shard.transport.sendAndKeep(AckForNon2xx.build(request(), response), destination, this);
-        completed(response, inbound, shard.timers.timerD);
+        cancel(timerAorD);
+        cancel(timerBorM);
+        ack = AckForNon2xx.build(request, response);
+        send(ack);
+        listener.onResponse(this, response, inbound);
+        if (state != State.COMPLETED) return; // the TU terminated us in its callback
+        if (reliable()) {
+            // §17.1.1.2: Timer D is zero on reliable transports: no final retransmissions to absorb.
+            state = State.TERMINATED;
+            terminated();
+        } else {
+            timerAorD = shard.scheduler.schedule(shard.timers.timerD, this::timerD);
+        }
+    }
+
+    private void timerD() {
+        if (state != State.COMPLETED) return;
+        state = State.TERMINATED;
+        terminated();
+    }
+
+    private void timerM() {
+        if (state != State.ACCEPTED) return;
+        state = State.TERMINATED;
+        terminated();
     }
 
     @Override
@@ -136,14 +180,11 @@ final class ClientInviteTransaction extends AbstractClientTransaction {
     }
 
     @Override
-    boolean inCompleted() {
-        return state == State.COMPLETED;
-    }
-
-    @Override
-    boolean enterTerminated() {
-        if (state == State.TERMINATED) return false;
+    void stop() {
+        if (state == State.TERMINATED) return;
         state = State.TERMINATED;
-        return true;
+        cancel(timerAorD);
+        cancel(timerBorM);
+        terminated();
     }
 }

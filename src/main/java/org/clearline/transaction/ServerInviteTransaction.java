@@ -1,7 +1,6 @@
 package org.clearline.transaction;
 
 import java.time.Duration;
-import org.clearline.syntax.SipRequest;
 import org.clearline.syntax.SipResponse;
 import org.clearline.syntax.Responses;
 import org.clearline.time.Scheduler.Cancellable;
@@ -22,8 +21,7 @@ import org.slf4j.LoggerFactory;
  *       +--2xx from TU--> Accepted --Timer L--> Terminated
  * </pre>
  * On creation it answers 100 (Trying) at once (§17.2.1: our TU never promises a
- * response within 200 ms), which quenches the client's Timer A. Responses are
- * repeated from the bytes sent (see {@link AbstractServerTransaction}).
+ * response within 200 ms), which quenches the client's Timer A.
  */
 final class ServerInviteTransaction extends AbstractServerTransaction {
     private static final Logger log = LoggerFactory.getLogger(ServerInviteTransaction.class);
@@ -31,6 +29,8 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
     enum State { PROCEEDING, COMPLETED, CONFIRMED, ACCEPTED, TERMINATED }
 
     private State state = State.PROCEEDING;
+    /** The most recent provisional, then the final response. */
+    private SipResponse lastResponse;
     private Cancellable timerGorI;
     private Cancellable timerHorL;
     private Duration intervalG;
@@ -44,6 +44,11 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
         return true;
     }
 
+    @Override
+    public boolean finalSent() {
+        return lastResponse != null && lastResponse.isFinal();
+    }
+
     State state() {
         return state;
     }
@@ -54,28 +59,32 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
     }
 
     @Override
+    String finalResponseToTag() {
+        return finalSent() ? toTagOf(lastResponse) : null;
+    }
+
+    @Override
     void start() {
         // §17.2.1 and §8.2.6.1: 100 without a To tag, echoing any Timestamp.
-        SipRequest invite = request();
-        SipResponse trying = Responses.success(invite, 100, "Trying", null);
-        String timestamp = invite.header("Timestamp");
+        SipResponse trying = Responses.success(request, 100, "Trying", null);
+        String timestamp = request.header("Timestamp");
         if (timestamp != null) trying.addHeader("Timestamp", timestamp);
-        sendAndKeep(trying);
+        lastResponse = trying;
+        send(trying);
     }
 
     @Override
     void onResponseFromTu(SipResponse response) {
         switch (state) {
             case PROCEEDING -> {
+                lastResponse = response;
                 if (response.isProvisional()) {
-                    sendAndKeep(response);
+                    send(response);
                 } else if (response.isSuccess()) {
-                    // RFC 6026 §7.1: Accepted, not Terminated, so retransmitted INVITEs are absorbed
-                    // (nothing is repeated: only the To tag is kept, for ACK matching).
+                    // RFC 6026 §7.1: Accepted, not Terminated, so retransmitted INVITEs are absorbed.
                     state = State.ACCEPTED;
                     timerHorL = shard.scheduler.schedule(shard.timers.sixtyFourT1, this::timerL);
-                    sendAndKeep(response);
-                    forgetLastResponse();
+                    send(response);
                 } else {
                     state = State.COMPLETED;
                     if (!reliable()) {
@@ -83,7 +92,7 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
                         timerGorI = shard.scheduler.schedule(intervalG, this::timerG);
                     }
                     timerHorL = shard.scheduler.schedule(shard.timers.sixtyFourT1, this::timerH);
-                    sendAndKeep(response);
+                    send(response);
                 }
             }
             case ACCEPTED -> {
@@ -102,7 +111,7 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
     void onRequestRetransmission(Inbound retransmission) {
         switch (state) {
             // §17.2.1: Proceeding repeats the latest provisional, Completed the final response.
-            case PROCEEDING, COMPLETED -> repeatLastResponse();
+            case PROCEEDING, COMPLETED -> send(lastResponse);
             // RFC 6026 §7.1 (Accepted) and §17.2.1 (Confirmed): absorbed.
             default -> { }
         }
@@ -114,9 +123,8 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
             case COMPLETED -> {
                 // §17.2.1: the ACK for our non-2xx; stop retransmitting, absorb its retransmissions for T4.
                 state = State.CONFIRMED;
-                timerGorI = cancel(timerGorI);
-                timerHorL = cancel(timerHorL);
-                forgetLastResponse(); // Confirmed absorbs retransmissions: nothing left to repeat
+                cancel(timerGorI);
+                cancel(timerHorL);
                 if (reliable()) {
                     terminate();
                 } else {
@@ -137,7 +145,7 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
     private void timerG() {
         if (state != State.COMPLETED) return;
         // §17.2.1: retransmit the final response, doubling the interval up to T2.
-        repeatLastResponse();
+        send(lastResponse);
         intervalG = shard.timers.doubledUpToT2(intervalG);
         timerGorI = shard.scheduler.schedule(intervalG, this::timerG);
     }
@@ -145,7 +153,7 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
     private void timerH() {
         if (state != State.COMPLETED) return;
         // §17.2.1: no ACK within 64*T1.
-        timerGorI = cancel(timerGorI);
+        cancel(timerGorI);
         ServerTransactionListener l = listener;
         if (l != null) l.onAckTimeout(this);
         terminate();
@@ -179,8 +187,8 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
     private void terminate() {
         if (state == State.TERMINATED) return;
         state = State.TERMINATED;
-        timerGorI = cancel(timerGorI);
-        timerHorL = cancel(timerHorL);
+        cancel(timerGorI);
+        cancel(timerHorL);
         terminated();
     }
 }

@@ -15,9 +15,7 @@ import org.slf4j.LoggerFactory;
  *     +-----------------200-699 from TU------------------------+
  * </pre>
  * Request retransmissions are absorbed in Trying, answered with the latest
- * provisional in Proceeding and with the final response in Completed, from
- * the bytes sent (Completed keeps no parsed message, see
- * {@link AbstractServerTransaction}).
+ * provisional in Proceeding and with the final response in Completed.
  */
 final class ServerNonInviteTransaction extends AbstractServerTransaction {
     private static final Logger log = LoggerFactory.getLogger(ServerNonInviteTransaction.class);
@@ -25,6 +23,7 @@ final class ServerNonInviteTransaction extends AbstractServerTransaction {
     enum State { TRYING, PROCEEDING, COMPLETED, TERMINATED }
 
     private State state = State.TRYING;
+    private SipResponse lastResponse;
     private Cancellable timerJ;
 
     ServerNonInviteTransaction(Shard shard, Inbound inbound, ServerTransactionKey key) {
@@ -34,6 +33,11 @@ final class ServerNonInviteTransaction extends AbstractServerTransaction {
     @Override
     public boolean isInvite() {
         return false;
+    }
+
+    @Override
+    public boolean finalSent() {
+        return lastResponse != null && lastResponse.isFinal();
     }
 
     State state() {
@@ -46,18 +50,24 @@ final class ServerNonInviteTransaction extends AbstractServerTransaction {
     }
 
     @Override
+    String finalResponseToTag() {
+        return finalSent() ? toTagOf(lastResponse) : null;
+    }
+
+    @Override
     void onResponseFromTu(SipResponse response) {
         if (state != State.TRYING && state != State.PROCEEDING) {
             log.debug("{}: ignoring {} in {}", this, response.status(), state);
             return;
         }
+        lastResponse = response;
         if (response.isProvisional()) {
             state = State.PROCEEDING;
-            sendAndKeep(response);
+            send(response);
             return;
         }
         state = State.COMPLETED;
-        sendAndKeep(response);
+        send(response);
         if (reliable()) {
             // §17.2.2: Timer J is zero on reliable transports: no retransmissions to absorb.
             terminate();
@@ -70,7 +80,7 @@ final class ServerNonInviteTransaction extends AbstractServerTransaction {
     @Override
     void onRequestRetransmission(Inbound retransmission) {
         // §17.2.2: Trying absorbs; Proceeding and Completed repeat the latest response.
-        if (state == State.PROCEEDING || state == State.COMPLETED) repeatLastResponse();
+        if (state == State.PROCEEDING || state == State.COMPLETED) send(lastResponse);
     }
 
     private void timerJ() {
@@ -92,7 +102,7 @@ final class ServerNonInviteTransaction extends AbstractServerTransaction {
     private void terminate() {
         if (state == State.TERMINATED) return;
         state = State.TERMINATED;
-        timerJ = cancel(timerJ);
+        if (timerJ != null) timerJ.cancel();
         terminated();
     }
 }
