@@ -1,6 +1,7 @@
 package org.clearline;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -24,6 +25,7 @@ class ArchitectureTest {
     void layersOnlyUseLayersBelowThem() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("time").definedBy("org.clearline.time..")
+                .layer("ladder").definedBy("org.clearline.ladder..") // any layer may draw ladders
                 .layer("syntax").definedBy("org.clearline.syntax..")
                 .layer("transport").definedBy("org.clearline.transport..")
                 .layer("transaction").definedBy("org.clearline.transaction..")
@@ -32,15 +34,25 @@ class ArchitectureTest {
                 .layer("core").definedBy("org.clearline.core..")
                 .layer("features").definedBy("org.clearline.features..")
                 .layer("calllog").definedBy("org.clearline.calllog..")
+                .layer("analyzer").definedBy("org.clearline.analyzer..")
                 .layer("admin").definedBy("org.clearline.admin..")
                 .whereLayer("admin").mayNotBeAccessedByAnyLayer()
                 .whereLayer("features").mayOnlyBeAccessedByLayers("admin")
                 .whereLayer("calllog").mayOnlyBeAccessedByLayers("admin")
+                .whereLayer("analyzer").mayOnlyBeAccessedByLayers("admin")
                 .whereLayer("core").mayOnlyBeAccessedByLayers("features", "calllog", "admin")
                 .whereLayer("transaction").mayOnlyBeAccessedByLayers("core", "features", "calllog", "admin")
                 .whereLayer("transport").mayOnlyBeAccessedByLayers("transaction", "core", "features", "calllog", "admin")
-                .whereLayer("failures").mayOnlyBeAccessedByLayers("core", "features", "calllog", "admin")
+                .whereLayer("failures").mayOnlyBeAccessedByLayers("core", "features", "calllog", "analyzer", "admin")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("core", "features", "calllog", "admin")
+                .check(classes);
+    }
+
+    @Test
+    void laddersDrawForAnyoneAndUseNothingOfOurs() {
+        // the dashboard and the trace analyzer draw the same ladders: the package stays a leaf
+        classes().that().resideInAPackage("org.clearline.ladder..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.clearline.ladder..", "java..")
                 .check(classes);
     }
 
@@ -50,6 +62,21 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.clearline.time..", "org.clearline.transport..",
                         "org.clearline.transaction..", "org.clearline.core..", "org.clearline.features..",
                         "org.clearline.failures..", "org.clearline.store..", "org.clearline.admin..", "io.netty..")
+                .check(classes);
+    }
+
+    /**
+     * The trace analyzer explains traces of any SIP system: it reads them with
+     * the syntax layer and tells them with the failure catalogue, never with the
+     * server's own transport, transactions, core or store.
+     */
+    @Test
+    void theAnalyzerUsesOnlySyntaxAndTheCatalogue() {
+        noClasses().that().resideInAPackage("org.clearline.analyzer..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.clearline.transport..",
+                        "org.clearline.transaction..", "org.clearline.core..", "org.clearline.features..",
+                        "org.clearline.store..", "org.clearline.calllog..", "org.clearline.admin..",
+                        "org.clearline.time..", "io.netty..", "java.sql..")
                 .check(classes);
     }
 
@@ -66,6 +93,24 @@ class ArchitectureTest {
                         "org.clearline.transaction..", "org.clearline.core..", "org.clearline.features..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "com.zaxxer..",
                         "org.h2..", "org.flywaydb..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheAdministrationListenerTouchesTheWebServer() {
+        noClasses().that().resideOutsideOfPackages("org.clearline.admin..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..",
+                        "jakarta.servlet..", "io.micrometer..")
+                .check(classes);
+    }
+
+    /** Every failure we answer with has a catalogue situation, hence an explanation (issue 5). */
+    @Test
+    void failureResponsesComeOnlyFromTheCatalogue() {
+        noClasses().that().resideOutsideOfPackages("org.clearline.syntax..", "org.clearline.failures..")
+                .should().callMethod(org.clearline.syntax.Responses.class, "create",
+                        org.clearline.syntax.SipRequest.class, int.class, String.class, String.class)
+                .because("3xx-6xx responses are made by FailureResponses from a Situation; 1xx/2xx by Responses.success")
                 .check(classes);
     }
 }

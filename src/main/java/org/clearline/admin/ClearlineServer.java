@@ -4,6 +4,11 @@ import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.clearline.admin.config.ClearlineConfig;
+import org.clearline.admin.config.HttpConfig;
+import org.clearline.admin.http.AdminHttpServer;
+import org.clearline.admin.http.AdminToken;
+import org.clearline.admin.http.RuntimeFile;
+import org.clearline.admin.http.Sessions;
 import org.clearline.admin.server.Settings;
 import org.clearline.admin.server.SipStack;
 import org.clearline.time.Clock;
@@ -44,6 +49,16 @@ public final class ClearlineServer {
             throw new StartupException("cannot start SIP on " + config.server().sip().listen() + ":"
                     + sipPortOverride.orElse(config.server().sip().port()) + ": " + e.getMessage(), e);
         }
+        AdminHttpServer http;
+        try {
+            http = startHttp(stack);
+        } catch (RuntimeException | java.io.IOException e) {
+            stack.close();
+            store.close();
+            HttpConfig h = config.server().http();
+            throw new StartupException("cannot start the administration listener on " + h.listen() + ":" + h.port()
+                    + ": " + rootMessage(e), e);
+        }
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         // The JVM exits once its hooks return: this one keeps it alive until
@@ -62,10 +77,42 @@ public final class ClearlineServer {
             removeQuietly(hook);
         } finally {
             log.info("clearline stopping");
+            if (http != null) {
+                RuntimeFile.remove(store.dataDir());
+                http.close();
+            }
             stack.drainAndStop();
             store.close();
             stopped.countDown();
         }
+    }
+
+    /** The REST API, dashboard and metrics listener; null when the config disables it. */
+    private AdminHttpServer startHttp(SipStack stack) throws java.io.IOException {
+        HttpConfig h = config.server().http();
+        if (!h.enabled()) return null;
+        AdminToken token = AdminToken.loadOrCreate(store.dataDir());
+        Sessions sessions = new Sessions(Clock.SYSTEM);
+        AdminHttpServer http = AdminHttpServer.start(h, token, sessions, stack.metrics()::scrape,
+                AdminModules.of(stack));
+        String url = "http://" + reachableHost(h.listen()) + ":" + http.port();
+        new RuntimeFile(ProcessHandle.current().pid(), url).write(store.dataDir());
+        log.info("dashboard and API on {} (user admin; password: server.http.password, else the file {})", url,
+                store.dataDir().resolve(AdminToken.FILE_NAME));
+        return http;
+    }
+
+    /** How a local client reaches the listener: a wildcard bind is reached over loopback. */
+    private static String reachableHost(String listen) {
+        if (listen.equals("0.0.0.0")) return "127.0.0.1";
+        if (listen.equals("::") || listen.equals("[::]")) return "[::1]";
+        return listen.contains(":") && !listen.startsWith("[") ? "[" + listen + "]" : listen;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -64,6 +64,16 @@ public final class CallLog implements AutoCloseable {
         writer.requestPurge(nowMillis);
     }
 
+    /** Closes the failed calls whose ACK came or that waited long enough for it (a few times a second). */
+    public int closeLingering(long nowMillis) {
+        return enabled() ? recorder.closeLingering(nowMillis) : 0;
+    }
+
+    /** Entries waiting for the writer. */
+    public int queueSize() {
+        return enabled() ? queue.size() : 0;
+    }
+
     /** Entries dropped because the writer fell behind. */
     public long dropped() {
         return enabled() ? queue.dropped() : 0;

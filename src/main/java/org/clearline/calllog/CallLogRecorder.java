@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import org.clearline.core.proxy.CallOutcomes;
 import org.clearline.core.registrar.Registrar;
@@ -41,6 +43,10 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     public static final int MAX_REGISTRATIONS_IN_PROGRESS = 20_000;
     /** A call open longer than this (answered, BYE never seen) is closed by {@link #sweep}. */
     public static final long MAX_CALL_MILLIS = 12 * 3600_000L;
+    /** A failed call's ladder stays open at least this long after its final response, for the ACK and cancelled branches. */
+    public static final long LINGER_MIN_MILLIS = 500;
+    /** ...and at most this long when the ACK does not come (a lost ACK shows as missing). */
+    public static final long LINGER_MAX_MILLIS = 4_000;
     /** A call not answered within this (e.g. challenged, never retried) is closed by {@link #sweep}. */
     public static final long MAX_SETUP_MILLIS = 5 * 60_000L;
     /**
@@ -57,6 +63,8 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     private final RegistrationRecorder registrations;
     private final RecentlyClosed recent;
     private final LongAdder untraced = new LongAdder();
+    /** Failed calls waiting for their ACK, in the order they failed. */
+    private final Queue<CallTrace> lingering = new ConcurrentLinkedQueue<>();
 
     public CallLogRecorder(LogQueue queue, Clock clock) {
         this(queue, clock, CallLogSettings.Ladders.ALL);
@@ -105,6 +113,15 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
             return;
         }
         CallTrace trace = calls.get(callId);
+        if (trace != null && trace.isRefused()) {
+            if (r.isMethod(Methods.ACK)) {
+                trace.acknowledged();
+            } else if (isNewAttempt(r, trace)) {
+                // §8.1.3.4: a caller following a 3xx may reuse the Call-ID with a higher CSeq: a new attempt
+                closeRefused(trace);
+                trace = null;
+            }
+        }
         if (trace == null && isInitialInvite(r)) {
             if (recent.isRetransmission(callId, cseq(r))) return;
             if (calls.size() >= limits.maxCalls()) {
@@ -184,11 +201,44 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
                 // so the ladder goes on. A caller that never retries is closed by the sweep with this outcome.
                 trace.challenged(status, situation == null ? null : situation.id());
             } else {
-                close(callId, trace, status, situation == null ? null : situation.id(), now);
+                // §17.1.1.3: the caller still acknowledges the failure, and cancelled branches still
+                // answer; the ladder stays open for those until closeRefused picks the call up
+                trace.refused(status, situation == null ? null : situation.id(), now,
+                        request.cseq() == null ? 0 : request.cseq().number());
+                lingering.add(trace);
             }
         } else if (request.isMethod(Methods.BYE) && trace.isAnswered()) {
             close(callId, trace, trace.answerCode(), null, now);
         }
+    }
+
+    private static boolean isNewAttempt(SipRequest r, CallTrace refused) {
+        return r.isInvite() && (r.to() == null || r.to().tag() == null) && r.cseq() != null
+                && r.cseq().number() > refused.refusedCSeq();
+    }
+
+    /**
+     * Housekeeping, a few times a second: closes the failed calls whose ACK came (after
+     * {@link #LINGER_MIN_MILLIS}, so the cancelled branches' answers are in) or that waited
+     * {@link #LINGER_MAX_MILLIS} for it. Returns how many were closed.
+     */
+    public int closeLingering(long nowMillis) {
+        int n = 0;
+        for (Iterator<CallTrace> it = lingering.iterator(); it.hasNext(); ) {
+            CallTrace t = it.next();
+            long waited = nowMillis - t.refusedAt();
+            if (waited >= LINGER_MAX_MILLIS || (t.isAcknowledged() && waited >= LINGER_MIN_MILLIS)) {
+                it.remove();
+                closeRefused(t);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void closeRefused(CallTrace t) {
+        lingering.remove(t);
+        close(t.callId(), t, t.lastCode(), t.lastSituation(), t.refusedAt());
     }
 
     private void close(String callId, CallTrace trace, int code, String situation, long now) {
@@ -221,6 +271,7 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
         for (Iterator<Map.Entry<String, CallTrace>> it = calls.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, CallTrace> e = it.next();
             CallTrace t = e.getValue();
+            if (t.isRefused()) continue;  // closeLingering's
             long age = nowMillis - t.startedAt();
             if (t.isAnswered() ? age > MAX_CALL_MILLIS : age > MAX_SETUP_MILLIS) {
                 close(e.getKey(), t, t.isAnswered() ? t.answerCode() : t.lastCode(),

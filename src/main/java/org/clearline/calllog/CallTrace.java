@@ -30,6 +30,9 @@ final class CallTrace {
     private final long startedAt;
     private final Ladder ladder = new Ladder();
     private final List<RouteEvent> route = new ArrayList<>(2);
+    private long refusedAt = -1;
+    private long refusedCSeq;
+    private boolean acknowledged;
     private long answeredAt = -1;
     private int answerCode;
     private int lastCode;
@@ -81,6 +84,34 @@ final class CallTrace {
         for (Target t : targets) {
             if (route.size() < MAX_ROUTE_EVENTS) route.add(new RouteEvent(null, t));
         }
+    }
+
+    /** The call failed with this final response at {@code at}; it waits for the ACK of INVITE {@code cseq}. */
+    synchronized void refused(int code, String situation, long at, long cseq) {
+        refusedAt = at;
+        refusedCSeq = cseq;
+        lastCode = code;
+        lastSituation = situation;
+    }
+
+    synchronized boolean isRefused() {
+        return refusedAt >= 0;
+    }
+
+    synchronized long refusedAt() {
+        return refusedAt;
+    }
+
+    synchronized long refusedCSeq() {
+        return refusedCSeq;
+    }
+
+    synchronized void acknowledged() {
+        acknowledged = true;
+    }
+
+    synchronized boolean isAcknowledged() {
+        return acknowledged;
     }
 
     synchronized void answered(int code, long at) {

@@ -64,6 +64,13 @@ public final class ActiveCalls implements CallOutcomes {
         if ((initialInvite && status >= 300) || r.isMethod(Methods.BYE)) endAll(r.callId());
     }
 
+    /** Calls up, counted once per line they occupy (for metrics). */
+    public int total() {
+        int n = 0;
+        for (var v : perLine.values()) n += Math.max(0, v.get());
+        return n;
+    }
+
     /** Lines with calls up (for diagnostics and metrics). */
     public Map<String, Integer> snapshot() {
         Map<String, Integer> out = new java.util.TreeMap<>();

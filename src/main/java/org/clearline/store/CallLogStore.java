@@ -39,6 +39,13 @@ public interface CallLogStore {
     /** Registration attempts since {@code sinceMillis}, newest first, without their messages. */
     List<RegistrationRecord> registrations(String sipId, long sinceMillis, int limit);
 
+    /** The same, only the attempts that ended with a code of 300 or above when {@code failedOnly}. */
+    default List<RegistrationRecord> registrations(String sipId, long sinceMillis, boolean failedOnly, int limit) {
+        if (!failedOnly) return registrations(sipId, sinceMillis, limit);
+        return registrations(sipId, sinceMillis, Integer.MAX_VALUE).stream().filter(r -> r.code() >= 300)
+                .limit(limit).toList();
+    }
+
     /** Retention: drops entries older than {@code beforeMillis}, then the oldest beyond {@code maxRows}; returns rows dropped. */
     int purge(long beforeMillis, int maxRows);
 

@@ -136,6 +136,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
         StringBuilder sql = new StringBuilder("SELECT " + CALL_COLUMNS + " FROM call_log WHERE started_at >= ?");
         if (f.failedOnly()) sql.append(" AND code >= 300");
         if (f.account() != null) sql.append(" AND (caller_user = ? OR callee = ? OR callee_e164 = ?)");
+        if (f.code() != null) sql.append(" AND code = ?");
         sql.append(" ORDER BY started_at DESC, id DESC FETCH FIRST ? ROWS ONLY");
         return run("query", false, c -> {
             try (PreparedStatement s = c.prepareStatement(sql.toString())) {
@@ -144,6 +145,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                 if (f.account() != null) {
                     for (int k = 0; k < 3; k++) s.setString(i++, f.account());
                 }
+                if (f.code() != null) s.setInt(i++, f.code());
                 s.setInt(i, Math.max(1, f.limit()));
                 List<CallRecord> out = new ArrayList<>();
                 try (ResultSet rows = s.executeQuery()) {
@@ -174,8 +176,13 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
 
     @Override
     public List<RegistrationRecord> registrations(String sipId, long sinceMillis, int limit) {
+        return registrations(sipId, sinceMillis, false, limit);
+    }
+
+    @Override
+    public List<RegistrationRecord> registrations(String sipId, long sinceMillis, boolean failedOnly, int limit) {
         String sql = "SELECT " + REGISTRATION_COLUMNS + " FROM registration_log WHERE at_ms >= ?"
-                + (sipId == null ? "" : " AND sip_id = ?") + " ORDER BY at_ms DESC, id DESC FETCH FIRST ? ROWS ONLY";
+                + (sipId == null ? "" : " AND sip_id = ?") + (failedOnly ? " AND code >= 300" : "") + " ORDER BY at_ms DESC, id DESC FETCH FIRST ? ROWS ONLY";
         return run("query", false, c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setLong(1, sinceMillis);

@@ -82,6 +82,20 @@ public final class Responses {
     }
 
     /**
+     * A provisional or success response (1xx, 2xx) made by us. Failures (3xx-6xx)
+     * are made only from the failure catalogue ({@code FailureResponses}), so every
+     * one of them has a situation that explains it; ArchitectureTest keeps it so.
+     *
+     * @throws IllegalArgumentException for a status of 300 or more
+     */
+    public static SipResponse success(SipRequest request, int status, String reason, String toTag) {
+        if (status < 100 || status >= 300) {
+            throw new IllegalArgumentException("status " + status + " is not 1xx/2xx: use the failure catalogue");
+        }
+        return create(request, status, reason, toTag);
+    }
+
+    /**
      * A response to {@code request}: Via lines, From, To, Call-ID and CSeq copied
      * (§8.2.6.2), Content-Length 0. {@code toTag}, when non-null and the To has no
      * tag yet, is added to the To header.

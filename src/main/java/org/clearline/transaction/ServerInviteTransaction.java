@@ -66,7 +66,7 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
     @Override
     void start() {
         // §17.2.1 and §8.2.6.1: 100 without a To tag, echoing any Timestamp.
-        SipResponse trying = Responses.create(request, 100, "Trying", null);
+        SipResponse trying = Responses.success(request, 100, "Trying", null);
         String timestamp = request.header("Timestamp");
         if (timestamp != null) trying.addHeader("Timestamp", timestamp);
         lastResponse = trying;

@@ -15,6 +15,29 @@ public record Peer(TransportProtocol protocol, InetSocketAddress address) {
         return new Peer(TransportProtocol.TCP, new InetSocketAddress(ip, port));
     }
 
+    /**
+     * The peer written as {@link #toString()} writes it ("udp:192.0.2.1:5060", an
+     * IPv6 address unbracketed), as the store keeps a registration's source; null
+     * when the text is not one (a name instead of an address, a bad port). Never
+     * resolves a name.
+     */
+    public static Peer parse(String text) {
+        if (text == null) return null;
+        int colon = text.indexOf(':');
+        int last = text.lastIndexOf(':');
+        if (colon <= 0 || last <= colon) return null;
+        TransportProtocol protocol = TransportProtocol.fromToken(text.substring(0, colon));
+        java.net.InetAddress address = IpLiterals.parse(text.substring(colon + 1, last));
+        int port;
+        try {
+            port = Integer.parseInt(text.substring(last + 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (protocol == null || address == null || port < 1 || port > 65_535) return null;
+        return new Peer(protocol, new InetSocketAddress(address, port));
+    }
+
     /** "udp:127.0.0.1:5061" */
     @Override
     public String toString() {

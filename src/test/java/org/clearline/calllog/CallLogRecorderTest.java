@@ -30,7 +30,9 @@ class CallLogRecorderTest {
         SipRequest invite = (SipRequest) parse(invite("a1"));
         recorder.inbound(invite, ALICE, 1_000);
         recorder.outbound(parse(response("a1", "480 Temporarily Unavailable", 1, "INVITE")), null, ALICE, 1_050);
+        clock.advance(java.time.Duration.ofMillis(1_050));
         recorder.ended(invite, 480, Situation.CALLEE_OFFLINE);
+        assertThat(recorder.closeLingering(clock.epochMillis() + CallLogRecorder.LINGER_MAX_MILLIS)).isEqualTo(1);
 
         List<Pending> batch = drain(queue);
         assertThat(batch).hasSize(1);
@@ -43,6 +45,73 @@ class CallLogRecorderTest {
         assertThat(r.messages()).extracting(m -> m.startLine())
                 .containsExactly("INVITE sip:+4930123456@example.com SIP/2.0", "SIP/2.0 480 Temporarily Unavailable");
         assertThat(recorder.callsInProgress()).isZero();
+    }
+
+    @Test
+    void aRefusedCallKeepsItsLadderOpenForTheCallersAck() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest invite = (SipRequest) parse(invite("a3"));
+        recorder.inbound(invite, ALICE, 1_000);
+        recorder.outbound(parse(response("a3", "407 Proxy Authentication Required", 1, "INVITE")), null, ALICE, 1_001);
+        recorder.ended(invite, 407, Situation.AUTH_PROXY_REQUIRED);
+        recorder.inbound(parse(ack("a3", 1)), ALICE, 1_002); // the challenge's ACK: the call goes on
+        recorder.outbound(parse(response("a3", "480 Temporarily Unavailable", 1, "INVITE")), null, ALICE, 1_050);
+        clock.advance(java.time.Duration.ofMillis(1_050));
+        recorder.ended(invite, 480, Situation.CALLEE_OFFLINE);
+        assertThat(queue.size()).as("open until the ACK").isZero();
+
+        long failedAt = clock.epochMillis();
+        recorder.inbound(parse(ack("a3", 1)), ALICE, 1_051);
+        assertThat(recorder.closeLingering(failedAt + 50)).as("the cancelled branches may still answer").isZero();
+        assertThat(recorder.closeLingering(failedAt + CallLogRecorder.LINGER_MIN_MILLIS)).isEqualTo(1);
+
+        CallRecord r = Records.call((Pending.Call) drain(queue).get(0));
+        assertThat(r.messages()).extracting(m -> m.startLine()).containsExactly(
+                "INVITE sip:+4930123456@example.com SIP/2.0", "SIP/2.0 407 Proxy Authentication Required",
+                "ACK sip:+4930123456@example.com SIP/2.0", "SIP/2.0 480 Temporarily Unavailable",
+                "ACK sip:+4930123456@example.com SIP/2.0");
+        assertThat(r.code()).isEqualTo(480);
+        assertThat(r.situation()).isEqualTo("callee.offline");
+        assertThat(recorder.callsInProgress()).isZero();
+    }
+
+    @Test
+    void aRefusedCallWhoseAckNeverComesIsClosedAfterTheLongestWait() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest invite = (SipRequest) parse(invite("a4"));
+        recorder.inbound(invite, ALICE, 0);
+        recorder.outbound(parse(response("a4", "486 Busy Here", 1, "INVITE")), null, ALICE, 5);
+        recorder.ended(invite, 486, Situation.CALLEE_CALL_LIMIT);
+
+        long failedAt = clock.epochMillis();
+        assertThat(recorder.closeLingering(failedAt + CallLogRecorder.LINGER_MAX_MILLIS - 1)).isZero();
+        assertThat(recorder.sweep(failedAt + CallLogRecorder.MAX_SETUP_MILLIS * 2))
+                .as("the sweep leaves it to closeLingering").isZero();
+        assertThat(recorder.closeLingering(failedAt + CallLogRecorder.LINGER_MAX_MILLIS)).isEqualTo(1);
+        CallRecord r = Records.call((Pending.Call) drain(queue).get(0));
+        assertThat(r.messages()).extracting(m -> m.startLine())
+                .containsExactly("INVITE sip:+4930123456@example.com SIP/2.0", "SIP/2.0 486 Busy Here");
+    }
+
+    @Test
+    void aNewAttemptInTheSameCallIdClosesTheRefusedOneAtOnce() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest invite = (SipRequest) parse(invite("a5"));
+        recorder.inbound(invite, ALICE, 0);
+        recorder.outbound(parse(response("a5", "302 Moved Temporarily", 1, "INVITE")), null, ALICE, 5);
+        recorder.ended(invite, 302, Situation.CALLEE_MOVED_TEMPORARILY);
+        recorder.inbound(parse(ack("a5", 1)), ALICE, 6);
+        // §8.1.3.4: following the redirect with the same Call-ID and a higher CSeq
+        SipRequest retry = (SipRequest) parse(invite("a5").replace("CSeq: 1 INVITE", "CSeq: 2 INVITE"));
+        recorder.inbound(retry, ALICE, 10);
+
+        CallRecord first = Records.call((Pending.Call) drain(queue).get(0));
+        assertThat(first.code()).isEqualTo(302);
+        assertThat(first.messages()).hasSize(3);
+        assertThat(recorder.callsInProgress()).as("the retry is a call of its own").isEqualTo(1);
     }
 
     @Test
@@ -79,6 +148,7 @@ class CallLogRecorderTest {
             recorder.inbound(invite, ALICE, 1_000);
             recorder.ended(invite, 404, Situation.byId("number.no-route"));
         }
+        recorder.closeLingering(clock.epochMillis() + CallLogRecorder.LINGER_MAX_MILLIS);
         assertThat(queue.size()).isEqualTo(2);
         assertThat(queue.dropped()).isEqualTo(3);
     }
@@ -94,6 +164,7 @@ class CallLogRecorderTest {
         assertThat(recorder.untraced()).isEqualTo(1);
 
         recorder.ended(invite, 486, null);
+        recorder.closeLingering(clock.epochMillis() + CallLogRecorder.LINGER_MAX_MILLIS);
         Pending.Call closed = (Pending.Call) drain(queue).get(0);
         assertThat(closed.entries()).hasSize(3);
         assertThat(closed.dropped()).isEqualTo(3);
@@ -110,6 +181,34 @@ class CallLogRecorderTest {
         assertThat(recorder.sweep(60_000)).isZero();
         assertThat(recorder.sweep(CallLogRecorder.MAX_SETUP_MILLIS + 1)).isEqualTo(1);
         assertThat(Records.call((Pending.Call) drain(queue).get(0)).code()).isEqualTo(407);
+    }
+
+    @Test
+    void aRoutineChallengeIsNotLoggedButWrongCredentialsAre() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest register = (SipRequest) parse(register("r1"));
+        // the recorder traces an attempt from the REGISTER it saw arrive from each source
+        for (Peer source : List.of(Peer.udp("198.51.100.7", 5060), Peer.udp("198.51.100.7", 5061),
+                Peer.udp("198.51.100.7", 5062), Peer.udp("192.0.2.10", 5060))) {
+            recorder.inbound(register, source, 0);
+        }
+        recorder.registered(register, "udp:198.51.100.7:5060", 401, Situation.AUTH_REQUIRED, null);
+        recorder.registered(register, "udp:198.51.100.7:5060", 401, Situation.AUTH_STALE_NONCE, "alice");
+        recorder.registered(register, "udp:198.51.100.7:5061", 401, Situation.AUTH_WRONG_CREDENTIALS, "alice");
+        recorder.registered(register, "udp:198.51.100.7:5062", 401, Situation.AUTH_UNKNOWN_USER, "mallory");
+        recorder.registered(register, "udp:192.0.2.10:5060", 200, null, "alice");
+
+        assertThat(drain(queue)).map(p -> ((Pending.Registration) p).record())
+                .extracting(r -> r.code() + " " + r.situation() + " " + r.sipId() + " " + r.source())
+                .containsExactly("401 auth.wrong-credentials alice udp:198.51.100.7:5061",
+                        "401 auth.unknown-user mallory udp:198.51.100.7:5062", "200 null alice udp:192.0.2.10:5060");
+    }
+
+    private static String register(String callId) {
+        return "REGISTER sip:example.com SIP/2.0\r\nVia: SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK" + callId + "\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:alice@example.com>;tag=f1\r\nTo: <sip:alice@example.com>\r\n"
+                + "Call-ID: " + callId + "\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n";
     }
 
     private static List<Pending> drain(LogQueue queue) throws InterruptedException {
@@ -131,6 +230,13 @@ class CallLogRecorderTest {
                 + "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK" + callId + "\r\n"
                 + "Max-Forwards: 70\r\nFrom: <sip:alice@example.com>;tag=f1\r\nTo: <sip:+4930123456@example.com>\r\n"
                 + "Call-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nContact: <sip:alice@192.0.2.10>\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    private static String ack(String callId, int cseq) {
+        return "ACK sip:+4930123456@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK" + callId
+                + "\r\nMax-Forwards: 70\r\nFrom: <sip:alice@example.com>;tag=f1\r\n"
+                + "To: <sip:+4930123456@example.com>;tag=t1\r\nCall-ID: " + callId + "\r\nCSeq: " + cseq + " ACK\r\n"
                 + "Content-Length: 0\r\n\r\n";
     }
 

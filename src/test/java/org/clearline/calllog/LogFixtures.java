@@ -38,6 +38,15 @@ final class LogFixtures {
         recorder.outbound(parse(text), text.getBytes(StandardCharsets.UTF_8), to, at);
     }
 
+    /**
+     * What the recorder has closed, after letting every failed call's linger for its ACK
+     * run out (the housekeeping's {@link CallLogRecorder#closeLingering} with a time far ahead).
+     */
+    static List<Pending> drainClosed(CallLogRecorder recorder, LogQueue queue) throws InterruptedException {
+        recorder.closeLingering(Long.MAX_VALUE / 2);
+        return drain(queue);
+    }
+
     static List<Pending> drain(LogQueue queue) throws InterruptedException {
         List<Pending> out = new ArrayList<>();
         queue.drain(out, 100, 0);

@@ -3,6 +3,7 @@ package org.clearline.calllog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clearline.calllog.LogFixtures.ALICE;
 import static org.clearline.calllog.LogFixtures.drain;
+import static org.clearline.calllog.LogFixtures.drainClosed;
 import static org.clearline.calllog.LogFixtures.invite;
 import static org.clearline.calllog.LogFixtures.inviteResponse;
 import static org.clearline.calllog.LogFixtures.receive;
@@ -30,7 +31,7 @@ class RecorderBoundsTest {
         send(recorder, inviteResponse("n1", 1, "486 Busy Here"), ALICE, 14_300);
         recorder.ended(invite, 486, null);
 
-        CallRecord r = Records.call((Pending.Call) drain(queue).get(0));
+        CallRecord r = Records.call((Pending.Call) drainClosed(recorder, queue).get(0));
         assertThat(r.code()).isEqualTo(486);
         assertThat(r.postDialMillis()).isEqualTo(300);
         assertThat(r.ringMillis()).isEqualTo(4_000);
@@ -51,7 +52,7 @@ class RecorderBoundsTest {
         SipRequest busy = receive(recorder, invite("f2", 1), ALICE, 0);
         recorder.ended(busy, 486, null);
 
-        List<Pending> closed = drain(queue);
+        List<Pending> closed = drainClosed(recorder, queue);
         assertThat(closed).extracting(p -> Records.call((Pending.Call) p).messages().size()).containsExactly(0, 1);
         assertThat(queue.heldBytes()).isEqualTo(closed.get(1).heldBytes());
     }
@@ -66,7 +67,7 @@ class RecorderBoundsTest {
         assertThat(queue.heldBytes()).isEqualTo(2L * one);
         for (int i = 0; i < 3; i++) recorder.ended(invites[i], 404, Situation.byId("number.no-route"));
 
-        List<Pending> closed = drain(queue);
+        List<Pending> closed = drainClosed(recorder, queue);
         assertThat(closed).extracting(p -> ((Pending.Call) p).entries().size()).containsExactly(1, 1, 0);
         assertThat(closed).extracting(p -> ((Pending.Call) p).dropped()).containsExactly(0, 0, 1);
         // once written (or refused by the store), the bytes are free again
@@ -93,9 +94,16 @@ class RecorderBoundsTest {
         CallLogRecorder recorder = new CallLogRecorder(queue, clock);
         SipRequest invite = receive(recorder, invite("r1", 1), ALICE, 0);
         recorder.ended(invite, 486, null);
-        receive(recorder, invite("r1", 1), ALICE, 600);
+        // while the failed call lingers for its ACK, a copy of its INVITE joins its ladder
+        receive(recorder, invite("r1", 1), ALICE, 300);
+        assertThat(recorder.callsInProgress()).isOne();
+        assertThat(recorder.closeLingering(clock.epochMillis() + CallLogRecorder.LINGER_MAX_MILLIS)).isOne();
+        // after it closed, a late copy starts no new call
+        receive(recorder, invite("r1", 1), ALICE, 4_600);
         assertThat(recorder.callsInProgress()).isZero();
-        assertThat(drain(queue)).hasSize(1);
+        List<Pending> closed = drain(queue);
+        assertThat(closed).hasSize(1);
+        assertThat(((Pending.Call) closed.get(0)).entries()).hasSize(2);
     }
 
     /** A store that refuses every batch, as a broken log database does. */

@@ -108,7 +108,7 @@ class RouteRecordingTest {
         answer(BOB_PHONE, "486 Busy Here");
         answer(PEGGY_PHONE, "480 Temporarily Unavailable");
 
-        CallRecord call = Records.call((Pending.Call) LogFixtures.drain(queue).get(0));
+        CallRecord call = Records.call((Pending.Call) LogFixtures.drainClosed(recorder, queue).get(0));
         assertThat(call.code()).as("§16.7: the best answer of every branch of the call").isEqualTo(486);
         assertThat(call.route()).containsExactly(
                 new RouteStep(Kind.CONTACT, "bob: phone 1", "sip:bob@192.0.2.20:5060"),
@@ -128,7 +128,7 @@ class RouteRecordingTest {
         answer(CARRIER_A, "503 Service Unavailable");
         answer(CARRIER_B, "404 Not Found");
 
-        CallRecord call = Records.call((Pending.Call) LogFixtures.drain(queue).get(0));
+        CallRecord call = Records.call((Pending.Call) LogFixtures.drainClosed(recorder, queue).get(0));
         assertThat(call.code()).isEqualTo(404);
         assertThat(call.route()).containsExactly(
                 new RouteStep(Kind.TRUNK, "trunk carrier-a", "sip:+498912345678@192.0.2.51:5060;user=phone"),

@@ -63,6 +63,11 @@ class JdbcCallLogStoreTest {
         assertThat(log.list(new CallFilter(false, null, 2_000, 10))).extracting(CallRecord::callId)
                 .containsExactly("c3", "c2");
         assertThat(log.list(new CallFilter(false, null, 0, 1))).extracting(CallRecord::callId).containsExactly("c3");
+        assertThat(log.list(new CallFilter(false, null, 0, 486, 10))).extracting(CallRecord::callId)
+                .containsExactly("c3");
+        assertThat(log.list(new CallFilter(false, "alice", 0, 200, 10))).extracting(CallRecord::callId)
+                .containsExactly("c1");
+        assertThat(log.list(new CallFilter(true, null, 0, 200, 10))).as("a 200 is no failure").isEmpty();
     }
 
     @Test
@@ -74,6 +79,9 @@ class JdbcCallLogStoreTest {
                 .containsExactly("auth.wrong-password");
         assertThat(store.callLog().registrations(null, 0, 10)).extracting(RegistrationRecord::callId)
                 .containsExactly("r2", "r1");
+        assertThat(store.callLog().registrations(null, 0, true, 10)).extracting(RegistrationRecord::callId)
+                .containsExactly("r1");
+        assertThat(store.callLog().registrations("bob", 0, true, 10)).isEmpty();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.clearline.admin.cli;
 
 import java.util.concurrent.Callable;
-import org.clearline.store.Account;
 import org.clearline.store.JdbcStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,9 +23,7 @@ final class AccountPasswdCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (JdbcStore store = context.openStore()) {
-            Account account = store.accounts().find(sipId)
-                    .orElseThrow(() -> new CliException("account '" + sipId + "' does not exist"));
-            store.accounts().put(PasswordOptions.withHa1(account, passwordOptions.ha1(sipId, store, context.in())));
+            context.accounts(store).update(sipId, null, null, () -> passwordOptions.ha1(sipId, store, context.in()));
         }
         context.out().println("password of " + sipId + " changed");
         return 0;

@@ -21,8 +21,7 @@ final class AccountRemoveCommand implements Callable<Integer> {
     public Integer call() {
         int numbers;
         try (JdbcStore store = context.openStore()) {
-            numbers = store.numbers().numbersOf(sipId).size();
-            if (!store.accounts().remove(sipId)) throw new CliException("account '" + sipId + "' does not exist");
+            numbers = context.accounts(store).remove(sipId).size();
         }
         context.out().println("removed account " + sipId + (numbers == 0 ? "" : " and its " + numbers
                 + (numbers == 1 ? " number" : " numbers")));

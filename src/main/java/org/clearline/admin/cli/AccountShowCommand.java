@@ -1,9 +1,8 @@
 package org.clearline.admin.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.clearline.store.Account;
+import org.clearline.admin.accounts.AccountService.Detail;
 import org.clearline.store.JdbcStore;
 import org.clearline.store.Registration;
 import picocli.CommandLine.Command;
@@ -24,21 +23,17 @@ final class AccountShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (JdbcStore store = context.openStore()) {
-            Account account = store.accounts().find(sipId)
-                    .orElseThrow(() -> new CliException("account '" + sipId + "' does not exist"));
-            List<String> numbers = store.numbers().numbersOf(sipId);
+            Detail d = context.accounts(store).show(sipId);
             long now = context.clock().epochMillis();
-            List<Registration> bindings = store.registrations().loadAll().stream()
-                    .filter(r -> r.sipId().equals(sipId) && r.expiresAt() > now).toList();
             PrintWriter out = context.out();
-            out.println("account:       " + account.sipId());
-            out.println("display name:  " + account.displayName());
-            out.println("enabled:       " + (account.enabled() ? "yes" : "no"));
-            out.println("numbers:       " + (numbers.isEmpty() ? "(none)" : String.join(", ", numbers)));
-            out.println("registrations: " + (bindings.isEmpty() ? "(none)" : bindings.size()));
-            if (!bindings.isEmpty()) {
+            out.println("account:       " + d.account().sipId());
+            out.println("display name:  " + d.account().displayName());
+            out.println("enabled:       " + (d.account().enabled() ? "yes" : "no"));
+            out.println("numbers:       " + (d.numbers().isEmpty() ? "(none)" : String.join(", ", d.numbers())));
+            out.println("registrations: " + (d.registrations().isEmpty() ? "(none)" : d.registrations().size()));
+            if (!d.registrations().isEmpty()) {
                 Table table = new Table("  CONTACT", "SOURCE", "USER AGENT", "EXPIRES");
-                for (Registration r : bindings) {
+                for (Registration r : d.registrations()) {
                     table.add("  " + r.contact(), r.source(), r.userAgent(), Expiry.in(r.expiresAt(), now));
                 }
                 table.print(out);

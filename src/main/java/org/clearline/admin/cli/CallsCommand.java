@@ -1,7 +1,10 @@
 package org.clearline.admin.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.clearline.store.CallFilter;
+import org.clearline.admin.Refusal;
+import org.clearline.admin.calls.CallLogQuery;
+import org.clearline.admin.calls.Since;
 import org.clearline.store.CallRecord;
 import org.clearline.store.JdbcStore;
 import picocli.CommandLine.Command;
@@ -11,8 +14,6 @@ import picocli.CommandLine.Option;
         description = "List logged call attempts, newest first, with the route each took;"
                 + " 'clearline explain CALL-ID' tells one call whole.")
 final class CallsCommand implements Callable<Integer> {
-    static final int DEFAULT_LIMIT = 50;
-
     private final CliContext context;
 
     @Option(names = "--failed", description = "only calls that ended with a code of 300 or above")
@@ -25,8 +26,12 @@ final class CallsCommand implements Callable<Integer> {
             description = "only calls since then: an age such as 30m, 2h, 7d, or a time such as 2026-01-01T08:00:00Z")
     String since;
 
-    @Option(names = "--limit", paramLabel = "N", description = "at most N calls (default: " + DEFAULT_LIMIT + ")")
-    int limit = DEFAULT_LIMIT;
+    @Option(names = "--code", paramLabel = "CODE", description = "only calls that ended with this status code, e.g. 486")
+    Integer code;
+
+    @Option(names = "--limit", paramLabel = "N",
+            description = "at most N calls (default: " + CallLogQuery.DEFAULT_LIMIT + ")")
+    int limit = CallLogQuery.DEFAULT_LIMIT;
 
     CallsCommand(CliContext context) {
         this.context = context;
@@ -34,14 +39,16 @@ final class CallsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (limit < 1) throw new CliException("calls: --limit must be at least 1, got " + limit);
-        long sinceMillis = since == null ? 0 : Since.parse(since, context.clock().epochMillis()).orElseThrow(
-                () -> new CliException("calls: --since must be an age such as 30m, 2h, 7d or an ISO time such as"
-                        + " 2026-01-01T08:00:00Z, got '" + since + "'"));
         try (JdbcStore store = context.openStore()) {
+            List<CallRecord> calls;
+            try {
+                calls = new CallLogQuery(store.callLog(), context.clock()).calls(failed, account, since, code, limit);
+            } catch (Refusal r) {
+                throw CliException.option("calls", r);
+            }
             Table table = new Table("TIME (UTC)", "CALL-ID", "CALLER", "CALLEE", "CODE", "SITUATION", "DURATION",
                     "ROUTE");
-            for (CallRecord r : store.callLog().list(new CallFilter(failed, account, sinceMillis, limit))) {
+            for (CallRecord r : calls) {
                 table.add(Since.format(r.startedAt()), r.callId(), r.callerUser().isEmpty() ? r.caller() : r.callerUser(),
                         r.callee(), r.code(), r.situation() == null ? "-" : r.situation(), duration(r.durationMillis()),
                         RouteSummary.of(r.route()));

@@ -3,6 +3,8 @@ package org.clearline.admin.cli;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.clearline.admin.accounts.AccountService;
+import org.clearline.admin.accounts.Bindings;
 import org.clearline.store.JdbcStore;
 import org.clearline.time.Clock;
 
@@ -43,6 +45,11 @@ final class CliContext {
 
     void dataDir(Path dir) {
         this.dataDir = dir;
+    }
+
+    /** Account operations on {@code store}, with bindings as the store holds them. */
+    AccountService accounts(JdbcStore store) {
+        return new AccountService(store, Bindings.stored(store.registrations(), clock));
     }
 
     /** @throws org.clearline.store.StoreException (one line) when the store cannot be opened */

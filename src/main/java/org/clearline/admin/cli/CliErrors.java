@@ -1,6 +1,7 @@
 package org.clearline.admin.cli;
 
 import java.util.List;
+import org.clearline.admin.Refusal;
 import org.clearline.admin.config.ConfigException;
 import org.clearline.store.StoreException;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
         log.debug("command failed", ex);
         String message = switch (ex) {
             case CliException e -> e.getMessage();
+            case Refusal e -> e.getMessage();
             case StoreException e -> e.getMessage();
             case ConfigException e -> e.getMessage();
             case org.clearline.admin.StartupException e -> e.getMessage();

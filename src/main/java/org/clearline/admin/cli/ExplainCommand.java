@@ -6,6 +6,10 @@ import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.clearline.admin.Refusal;
+import org.clearline.admin.calls.CallExplanation;
+import org.clearline.admin.calls.ExplainChoices;
+import org.clearline.admin.calls.Since;
 import org.clearline.failures.Audience;
 import org.clearline.failures.CodeExplanation;
 import org.clearline.failures.ExplainedCodes;
@@ -71,10 +75,14 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Language language = Language.byTag(lang).orElseThrow(
-                () -> new CliException("explain: --lang must be en or de, got '" + lang + "'"));
-        Audience who = Audience.byKey(audience).orElseThrow(
-                () -> new CliException("explain: --audience must be caller, owner or admin, got '" + audience + "'"));
+        Language language;
+        Audience who;
+        try {
+            language = ExplainChoices.language(lang);
+            who = ExplainChoices.audience(audience);
+        } catch (Refusal r) {
+            throw CliException.option("explain", r);
+        }
         Explanations texts = Explanations.load(language);
         PrintWriter out = context.out();
         if (list) {
@@ -145,12 +153,11 @@ final class ExplainCommand implements Callable<Integer> {
             for (int i = 0; i < c.route().size(); i++) out.println("    " + (i + 1) + ". " + c.route().get(i).text());
         }
         out.println();
-        Situation s = c.situation() == null ? null : Situation.byId(c.situation());
-        if (s != null) {
-            printSituation(out, texts, who, s, true);
-        } else if (c.failed()) {
+        switch (CallExplanation.of(c, texts, who)) {
+            case CallExplanation.OfSituation s -> printSituation(out, texts, who, s.situation(), true);
             // relayed: the callee or trunk answered so; explain the code in general
-            texts.explainCode(c.code()).ifPresent(code -> printCode(out, texts, who, code));
+            case CallExplanation.OfCode code -> printCode(out, texts, who, code.code());
+            case CallExplanation.Nothing nothing -> { }
         }
         out.println();
         LadderDiagram.print(out, c);
@@ -163,10 +170,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private static void printCode(PrintWriter out, Explanations texts, Audience who, CodeExplanation code) {
-        String head = code.code() + " " + code.reason();
-        out.println(code.title().equalsIgnoreCase(code.reason()) ? head : head + ": " + code.title());
-        wrap(out, "", code.meaning(), "");
-        wrap(out, texts.heading(Heading.FIRST_CHECKS) + ": ", code.check(), "  ");
+        printCodeMeaning(out, texts, code);
         out.println();
         if (code.situations().isEmpty()) {
             wrap(out, "", texts.heading(Heading.NO_SITUATIONS), "");
@@ -179,13 +183,27 @@ final class ExplainCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSituation(PrintWriter out, Explanations texts, Audience who, Situation s, boolean alone) {
+    /** "486 Busy Here: Busy", what the code means and the first checks (the analyzer prints this too). */
+    static void printCodeMeaning(PrintWriter out, Explanations texts, CodeExplanation code) {
+        String head = code.code() + " " + code.reason();
+        out.println(code.title().equalsIgnoreCase(code.reason()) ? head : head + ": " + code.title());
+        wrap(out, "", code.meaning(), "");
+        wrap(out, texts.heading(Heading.FIRST_CHECKS) + ": ", code.check(), "  ");
+    }
+
+    static void printSituation(PrintWriter out, Explanations texts, Audience who, Situation s, boolean alone) {
         Explanation e = texts.explain(s, who);
-        out.println(s.id() + ": " + e.title() + (alone ? " (" + s.code() + " " + s.reason() + "), " + texts.name(who) : ""));
+        printExplanation(out, texts, s.id() + ": " + e.title()
+                + (alone ? " (" + s.code() + " " + s.reason() + "), " + texts.name(who) : ""), e, s.rfc());
+    }
+
+    /** A headline, then what happened, the likely causes, what to check and the reference, indented. */
+    static void printExplanation(PrintWriter out, Explanations texts, String headline, Explanation e, String rfc) {
+        out.println(headline);
         wrap(out, "  " + texts.heading(Heading.WHAT) + ": ", e.what(), "    ");
         wrap(out, "  " + texts.heading(Heading.CAUSES) + ": ", e.causes(), "    ");
         wrap(out, "  " + texts.heading(Heading.CHECK) + ": ", e.check(), "    ");
-        out.println("  " + texts.heading(Heading.RFC) + ": " + s.rfc());
+        out.println("  " + texts.heading(Heading.RFC) + ": " + rfc);
     }
 
     /** Prints {@code prefix + text} in lines of at most {@link #WIDTH} columns, later lines after {@code indent}. */

@@ -1,21 +1,27 @@
 package org.clearline.admin.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import org.clearline.analyzer.ladder.Ladder;
+import org.clearline.analyzer.ladder.TextLadder;
 import org.clearline.store.CallRecord;
 import org.clearline.store.LoggedMessage;
 import org.clearline.store.RegistrationRecord;
 
 /**
- * A call's messages as a text ladder: three columns (caller, Clearline, callee
- * or trunk) and one arrow per message, in time order, labelled with its start
- * line. Messages exchanged with the call's source are on the caller side; every
- * other peer is a callee or trunk.
+ * A logged call's or registration attempt's messages as a text ladder: three
+ * columns (caller or phone, Clearline, callee or trunk) and one arrow per
+ * message, in time order, labelled with its start line. Messages exchanged with
+ * the attempt's source are on the left; every other peer is a callee or trunk,
+ * named after the last bar.
  */
 final class LadderDiagram {
     /** Characters between two columns. */
-    static final int GAP = 44;
-    private static final int TIME = 10;
+    static final int GAP = TextLadder.WIDEST_GAP;
+    private static final int SOURCE = 0;
+    private static final int CLEARLINE = 1;
+    private static final int CALLEE = 2;
 
     private LadderDiagram() {}
 
@@ -39,44 +45,25 @@ final class LadderDiagram {
                     + "; see callLog.ladders)");
             return;
         }
-        out.println(pad("", TIME) + pad(sourceColumn, GAP + 1) + pad("Clearline", GAP + 1) + "callee/trunk");
+        TextLadder.print(out, ladder(sourceColumn, source, startedAt, messages, dropped), GAP);
+    }
+
+    /** The call as a ladder model (the dashboard draws the same model as SVG). */
+    static Ladder ladder(CallRecord call) {
+        return ladder("caller", call.source(), call.startedAt(), call.messages(), call.messagesDropped());
+    }
+
+    private static Ladder ladder(String sourceColumn, String source, long startedAt, List<LoggedMessage> messages,
+                                 int dropped) {
+        List<Ladder.Arrow> arrows = new ArrayList<>(messages.size());
         for (LoggedMessage m : messages) {
-            String time = pad(String.format("+%.3fs", (m.atMillis() - startedAt) / 1000.0), TIME);
-            boolean callerSide = m.peer().equals(source);
+            String time = String.format("+%.3fs", (m.atMillis() - startedAt) / 1000.0);
+            boolean sourceSide = m.peer().equals(source);
             boolean in = m.direction() == LoggedMessage.Direction.IN;
-            String left;
-            String right;
-            if (callerSide) {
-                left = in ? arrowRight(m.startLine()) : arrowLeft(m.startLine());
-                right = " ".repeat(GAP);
-            } else {
-                left = " ".repeat(GAP);
-                right = in ? arrowLeft(m.startLine()) : arrowRight(m.startLine());
-            }
-            out.println((time + "|" + left + "|" + right + "|   " + (callerSide ? "" : m.peer())).stripTrailing());
+            int peer = sourceSide ? SOURCE : CALLEE;
+            arrows.add(new Ladder.Arrow(time, in ? peer : CLEARLINE, in ? CLEARLINE : peer, m.startLine(),
+                    Ladder.Style.of(m.startLine()), false, sourceSide ? "" : m.peer(), m.text()));
         }
-        if (dropped > 0) out.println(pad("", TIME) + "(" + dropped + " more messages not kept)");
-    }
-
-    private static String arrowRight(String label) {
-        String l = "-" + fit(label) + " ";
-        return l + "-".repeat(GAP - l.length() - 1) + ">";
-    }
-
-    private static String arrowLeft(String label) {
-        String l = "<- " + fit(label) + " ";
-        return l + "-".repeat(GAP - l.length());
-    }
-
-    /** Start lines are long (URIs); the arrow keeps its shape and the label is cut. */
-    private static String fit(String startLine) {
-        String label = startLine.startsWith("SIP/2.0 ") ? startLine.substring(8)
-                : startLine.endsWith(" SIP/2.0") ? startLine.substring(0, startLine.length() - 8) : startLine;
-        int max = GAP - 6;
-        return label.length() <= max ? label : label.substring(0, max - 1) + "~";
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+        return new Ladder(List.of(sourceColumn, "Clearline", "callee/trunk"), arrows, dropped);
     }
 }

@@ -4,8 +4,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.clearline.admin.accounts.AccountService;
+import org.clearline.admin.accounts.LineRules;
 import org.clearline.store.JdbcStore;
 import org.clearline.store.LineSettings;
 import org.clearline.store.LineSettings.Destination;
@@ -42,8 +46,7 @@ final class LineCommands {
         @Override
         public Integer call() {
             try (JdbcStore store = context.openStore()) {
-                if (store.accounts().find(sipId).isEmpty()) throw new CliException("account '" + sipId + "' does not exist");
-                LineSettings s = store.lines().get(sipId);
+                LineSettings s = context.accounts(store).line(sipId);
                 var out = context.out();
                 out.println("line " + sipId);
                 out.println(row("do-not-disturb", (s.dnd() ? "on" : "off")));
@@ -55,10 +58,9 @@ final class LineCommands {
                 out.println(row("forward offline", describe(s.offline())));
                 out.println(row("reject callers", (s.rejectCallers().isEmpty() ? "none" : String.join(", ", s.rejectCallers()))));
                 out.println(row("codecs", (s.codecs().isEmpty() ? "any" : String.join(", ", s.codecs()))));
-                out.println(row("srtp", s.srtp().name().toLowerCase(Locale.ROOT)));
+                out.println(row("srtp", LineRules.name(s.srtp())));
                 out.println(row("may call", (s.permissions().isEmpty() ? "nothing"
-                        : String.join(", ", s.permissions().stream().sorted()
-                        .map(d -> d.name().toLowerCase(Locale.ROOT)).toList()))));
+                        : String.join(", ", s.permissions().stream().sorted().map(LineRules::name).toList()))));
             }
             return 0;
         }
@@ -69,7 +71,7 @@ final class LineCommands {
 
         private static String describe(Forward f) {
             if (f == null) return "off";
-            return f.target() + " (" + f.mode().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")";
+            return f.target() + " (" + LineRules.name(f.mode()) + ")";
         }
     }
 
@@ -116,8 +118,8 @@ final class LineCommands {
         @Override
         public Integer call() {
             try (JdbcStore store = context.openStore()) {
-                if (store.accounts().find(sipId).isEmpty()) throw new CliException("account '" + sipId + "' does not exist");
-                LineSettings s = store.lines().get(sipId);
+                AccountService accounts = context.accounts(store);
+                LineSettings s = accounts.line(sipId);
                 Forward always = s.unconditional();
                 Forward busy = s.busy();
                 Forward noAnswer = s.noAnswer();
@@ -136,16 +138,24 @@ final class LineCommands {
                     }
                 }
                 if (maxCalls != null && maxCalls < 0) throw new CliException("--max-calls must be 0 or more, got " + maxCalls);
-                if (noAnswerAfter != null && (noAnswerAfter < 1 || noAnswerAfter > 600)) {
-                    throw new CliException("--no-answer-after must be 1..600 seconds, got " + noAnswerAfter);
+                if (maxCalls != null && !LineRules.maxCallsAllowed(maxCalls)) {
+                    throw new CliException("--max-calls must be at most " + LineRules.MAX_CALLS + ", got " + maxCalls);
                 }
+                if (noAnswerAfter != null && !LineRules.noAnswerSecondsAllowed(noAnswerAfter)) {
+                    throw new CliException("--no-answer-after must be " + LineRules.MIN_NO_ANSWER_SECONDS + ".."
+                            + LineRules.MAX_NO_ANSWER_SECONDS + " seconds, got " + noAnswerAfter);
+                }
+                List<String> rejected = reject == null ? s.rejectCallers() : checked("--reject", cleared(reject, "none"),
+                        LineRules::rejectProblem);
+                List<String> allowed = codecs == null ? s.codecs() : checked("--codecs", cleared(codecs, "any"),
+                        LineRules::codecProblem);
                 LineSettings updated = new LineSettings(dnd == null ? s.dnd() : onOff("--dnd", dnd),
                         maxCalls == null ? s.maxCalls() : maxCalls, always, busy, noAnswer,
-                        noAnswerAfter == null ? s.noAnswerSeconds() : noAnswerAfter, offline,
-                        reject == null ? s.rejectCallers() : cleared(reject, "none"),
-                        codecs == null ? s.codecs() : cleared(codecs, "any"),
-                        srtp == null ? s.srtp() : srtp(srtp), permissions == null ? s.permissions() : permissions());
-                store.lines().put(sipId, updated);
+                        noAnswerAfter == null ? s.noAnswerSeconds() : noAnswerAfter, offline, rejected, allowed,
+                        srtp == null ? s.srtp() : LineRules.srtp(srtp).orElseThrow(() -> new CliException(
+                                "--srtp must be " + LineRules.SRTP_MODES + ", got '" + srtp + "'")),
+                        permissions == null ? s.permissions() : permissions());
+                accounts.setLine(sipId, updated);
             }
             context.out().println("updated line " + sipId);
             return 0;
@@ -156,13 +166,8 @@ final class LineCommands {
             int colon = spec.lastIndexOf(':');
             String target = colon < 0 ? spec : spec.substring(0, colon);
             String mode = colon < 0 ? "follow" : spec.substring(colon + 1).toLowerCase(Locale.ROOT);
-            ForwardMode m = switch (mode) {
-                case "follow" -> ForwardMode.FOLLOW;
-                case "redirect-permanent" -> ForwardMode.REDIRECT_PERMANENT;
-                case "redirect-temporary" -> ForwardMode.REDIRECT_TEMPORARY;
-                default -> throw new CliException("--forward: mode must be follow, redirect-permanent or "
-                        + "redirect-temporary, got '" + mode + "'");
-            };
+            ForwardMode m = LineRules.forwardMode(mode).orElseThrow(() -> new CliException(
+                    "--forward: mode must be " + LineRules.FORWARD_MODES + ", got '" + mode + "'"));
             if (target.isBlank()) throw new CliException("--forward: the target is empty");
             return new Forward(target, m);
         }
@@ -179,24 +184,18 @@ final class LineCommands {
             return values.size() == 1 && values.get(0).equalsIgnoreCase(clearWord) ? List.of() : values;
         }
 
-        private static LineSettings.Srtp srtp(String v) {
-            return switch (v.toLowerCase(Locale.ROOT)) {
-                case "optional" -> LineSettings.Srtp.OPTIONAL;
-                case "required" -> LineSettings.Srtp.REQUIRED;
-                default -> throw new CliException("--srtp must be optional or required, got '" + v + "'");
-            };
+        /** The values, each held to the rule the config file's {@code line} section holds it to. */
+        private static List<String> checked(String option, List<String> values, Function<String, Optional<String>> rule) {
+            for (String v : values) rule.apply(v).ifPresent(p -> { throw new CliException(option + ": " + p); });
+            return values;
         }
 
         private Set<Destination> permissions() {
             if (permissions.size() == 1 && permissions.get(0).equalsIgnoreCase("none")) return Set.of();
             Set<Destination> out = EnumSet.noneOf(Destination.class);
             for (String p : permissions) {
-                try {
-                    out.add(Destination.valueOf(p.strip().toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    throw new CliException("--permissions: must be local, national, international or premium, got '"
-                            + p + "'");
-                }
+                out.add(LineRules.destination(p).orElseThrow(() -> new CliException(
+                        "--permissions: must be " + LineRules.DESTINATIONS + ", got '" + p + "'")));
             }
             return out;
         }

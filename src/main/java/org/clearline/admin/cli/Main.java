@@ -51,7 +51,9 @@ public final class Main {
                 .addSubcommand("maintenance", new MaintenanceCommand(context))
                 .addSubcommand("explain", new ExplainCommand(context))
                 .addSubcommand("calls", new CallsCommand(context))
-                .addSubcommand("registrations", new RegistrationsCommand(context));
+                .addSubcommand("registrations", new RegistrationsCommand(context))
+                .addSubcommand("diagnose", new DiagnoseCommand(context))
+                .addSubcommand("analyze", new AnalyzeCommand(context));
         // set last: these setters reach the subcommands that exist at the time
         CliErrors errors = new CliErrors();
         top.setOut(out);

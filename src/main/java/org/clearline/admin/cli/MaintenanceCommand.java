@@ -2,6 +2,8 @@ package org.clearline.admin.cli;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.clearline.admin.server.Maintenance;
+import org.clearline.admin.server.SipStack;
 import org.clearline.store.JdbcStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Parameters;
         description = "Switch maintenance mode: new calls and registrations get 503 with Retry-After.")
 final class MaintenanceCommand implements Callable<Integer> {
     /** The store meta key the server polls (see SipStack). */
-    static final String META_KEY = "maintenance";
+    static final String META_KEY = SipStack.META_MAINTENANCE;
 
     private final CliContext context;
 
@@ -31,12 +33,12 @@ final class MaintenanceCommand implements Callable<Integer> {
         try (JdbcStore store = context.openStore()) {
             switch (s) {
                 case "on", "off" -> {
-                    store.putMeta(META_KEY, s);
+                    Maintenance.set(store, s.equals("on"));
                     context.out().println("maintenance " + s + (s.equals("on")
                             ? ": new calls and registrations get 503 (a running server notices within a second)"
                             : ""));
                 }
-                case "status" -> context.out().println("maintenance " + store.meta(META_KEY).orElse("off"));
+                case "status" -> context.out().println("maintenance " + (Maintenance.on(store) ? "on" : "off"));
                 default -> throw new CliException("maintenance: expected on, off or status, got '" + state + "'");
             }
         }

@@ -2,7 +2,7 @@ package org.clearline.admin.cli;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.clearline.store.E164;
+import org.clearline.admin.accounts.NumberService;
 import org.clearline.store.JdbcStore;
 import org.clearline.store.NumberStore.NumberAssignment;
 import picocli.CommandLine.Command;
@@ -36,11 +36,9 @@ final class NumberCommands {
 
         @Override
         public Integer call() {
-            E164.problem(number).ifPresent(p -> { throw new CliException(p); });
             Optional<String> previous;
             try (JdbcStore store = context.openStore()) {
-                previous = store.numbers().owner(number);
-                store.numbers().assign(number, sipId); // names a missing account itself
+                previous = new NumberService(store).assign(number, sipId);
             }
             String moved = previous.filter(p -> !p.equals(sipId)).map(p -> " (was " + p + "'s)").orElse("");
             context.out().println("assigned " + number + " to " + sipId + moved);
@@ -61,9 +59,8 @@ final class NumberCommands {
 
         @Override
         public Integer call() {
-            E164.problem(number).ifPresent(p -> { throw new CliException(p); });
             try (JdbcStore store = context.openStore()) {
-                if (!store.numbers().unassign(number)) throw new CliException("number " + number + " is not assigned");
+                new NumberService(store).unassign(number);
             }
             context.out().println("unassigned " + number);
             return 0;
@@ -82,7 +79,7 @@ final class NumberCommands {
         public Integer call() {
             try (JdbcStore store = context.openStore()) {
                 Table table = new Table("NUMBER", "ACCOUNT");
-                for (NumberAssignment a : store.numbers().list()) table.add(a.number(), a.sipId());
+                for (NumberAssignment a : new NumberService(store).list()) table.add(a.number(), a.sipId());
                 table.print(context.out());
             }
             return 0;

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.clearline.store.Account;
+import org.clearline.admin.accounts.AccountService;
 import org.clearline.store.Ha1;
 import org.clearline.store.JdbcStore;
 import picocli.CommandLine.Option;
@@ -30,15 +30,13 @@ final class PasswordOptions {
     /** HA1 values for {@code sipId} from the given password and the store's realm. */
     Ha1 ha1(String sipId, JdbcStore store, InputStream stdin) {
         String secret = password(stdin);
-        return Ha1.of(sipId, realm(store), secret);
+        return AccountService.ha1(sipId, realm(store), secret);
     }
 
     private String password(InputStream stdin) {
         if (password != null && passwordFromStdin) throw new CliException("give --password or --password-stdin, not both");
         if (password == null && !passwordFromStdin) throw new CliException("give --password P or --password-stdin");
-        String secret = password != null ? password : firstLine(stdin);
-        if (secret.isEmpty()) throw new CliException("the password must not be empty");
-        return secret;
+        return password != null ? password : firstLine(stdin);
     }
 
     /**
@@ -68,9 +66,5 @@ final class PasswordOptions {
         } catch (IOException e) {
             throw new CliException("cannot read the password from standard input: " + e.getMessage());
         }
-    }
-
-    static Account withHa1(Account account, Ha1 ha1) {
-        return new Account(account.sipId(), account.displayName(), ha1.md5(), ha1.sha256(), account.enabled());
     }
 }

@@ -1,6 +1,8 @@
 package org.clearline.admin.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.clearline.admin.accounts.Bindings;
 import org.clearline.store.JdbcStore;
 import org.clearline.store.Registration;
 import picocli.CommandLine.Command;
@@ -21,13 +23,11 @@ final class RegistrationsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (JdbcStore store = context.openStore()) {
-            if (sipId != null && store.accounts().find(sipId).isEmpty()) {
-                throw new CliException("account '" + sipId + "' does not exist");
-            }
+            Bindings bindings = Bindings.stored(store.registrations(), context.clock());
+            List<Registration> shown = sipId == null ? bindings.all() : bindings.of(context.accounts(store).require(sipId).sipId());
             long now = context.clock().epochMillis();
             Table table = new Table("ACCOUNT", "CONTACT", "SOURCE", "USER AGENT", "EXPIRES");
-            for (Registration r : store.registrations().loadAll()) {
-                if (r.expiresAt() <= now || (sipId != null && !sipId.equals(r.sipId()))) continue;
+            for (Registration r : shown) {
                 table.add(r.sipId(), r.contact(), r.source(), r.userAgent(), Expiry.in(r.expiresAt(), now));
             }
             table.print(context.out());

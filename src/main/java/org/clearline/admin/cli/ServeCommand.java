@@ -23,6 +23,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "listen on this port instead of server.sip.port (0: any free port)")
     Integer sipPort;
 
+    @Option(names = "--http-port", paramLabel = "N",
+            description = "serve the API and dashboard on this port instead of server.http.port (0: any free port)")
+    Integer httpPort;
+
     ServeCommand(CliContext context) {
         this.context = context;
     }
@@ -32,6 +36,13 @@ final class ServeCommand implements Callable<Integer> {
         ClearlineConfig loaded = ConfigLoader.load(config);
         if (sipPort != null && (sipPort < 0 || sipPort > 65_535)) {
             throw new CliException("--sip-port must be 0..65535, got " + sipPort);
+        }
+        if (httpPort != null && (httpPort < 0 || httpPort > 65_535)) {
+            throw new CliException("--http-port must be 0..65535, got " + httpPort);
+        }
+        if (httpPort != null) {
+            loaded = new ClearlineConfig(loaded.server().withHttp(loaded.server().http().withPort(httpPort)),
+                    loaded.accounts(), loaded.trunks());
         }
         JdbcStore store = context.openStore();
         try {

@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import org.clearline.store.E164;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.clearline.admin.accounts.LineRules;
 import org.clearline.store.LineSettings;
 import org.clearline.store.LineSettings.Destination;
 import org.clearline.store.LineSettings.Forward;
 import org.clearline.store.LineSettings.ForwardMode;
+import org.clearline.store.LineSettings.Srtp;
 
 /**
  * Reads an account's {@code line} section: its telephony features.
@@ -28,7 +31,7 @@ import org.clearline.store.LineSettings.ForwardMode;
  *   permissions: [local, national]   # local, national, international, premium; [] for none
  * </pre>
  */
-final class LineReader {
+public final class LineReader {
     private static final List<String> KEYS = List.of("dnd", "maxCalls", "forward", "reject", "codecs", "srtp",
             "permissions");
 
@@ -36,7 +39,21 @@ final class LineReader {
 
     static LineSettings read(ConfigNode account) throws ConfigException {
         if (!account.has("line")) return LineSettings.DEFAULT;
-        ConfigNode line = account.section("line", KEYS);
+        return section(account.section("line", KEYS));
+    }
+
+    /**
+     * A {@code line} section on its own, e.g. the JSON body of {@code PUT
+     * /api/v1/accounts/{sipId}/line}: the same keys and rules as in the config
+     * file, with errors naming keys relative to it ({@code forward.busy.mode}).
+     *
+     * @param line a JSON object (the caller checks that it is one)
+     */
+    public static LineSettings read(JsonNode line) throws ConfigException {
+        return section(ConfigNode.root(line, KEYS));
+    }
+
+    private static LineSettings section(ConfigNode line) throws ConfigException {
         ConfigNode fwd = line.section("forward", List.of("unconditional", "busy", "noAnswer", "offline"));
         Forward unconditional = forward(fwd, "unconditional", false);
         Forward busy = forward(fwd, "busy", false);
@@ -46,48 +63,36 @@ final class LineReader {
         if (fwd.has("noAnswer")) {
             Duration after = fwd.section("noAnswer", List.of("to", "mode", "after"))
                     .duration("after", Duration.ofSeconds(noAnswerSeconds), true);
-            noAnswerSeconds = (int) Math.max(1, Math.min(after.toSeconds(), 600));
+            if (after.toSeconds() > LineRules.MAX_NO_ANSWER_SECONDS) {
+                throw fwd.error("noAnswer.after", "must be at most " + LineRules.MAX_NO_ANSWER_SECONDS + "s, got "
+                        + after.toSeconds() + "s");
+            }
+            noAnswerSeconds = (int) Math.max(LineRules.MIN_NO_ANSWER_SECONDS, after.toSeconds());
         }
         List<String> reject = line.textList("reject");
         for (int i = 0; i < reject.size(); i++) {
-            String r = reject.get(i).strip();
-            String number = r.endsWith("*") ? r.substring(0, r.length() - 1) : r;
-            boolean ok = r.equalsIgnoreCase("anonymous") || (r.endsWith("*") ? number.matches("\\+[0-9]{1,15}")
-                    : E164.problem(number).isEmpty());
-            if (!ok) {
-                throw new ConfigException(line.key("reject") + "[" + i + "]",
-                        "must be an E.164 number, a prefix ending in * (\"+4930*\") or anonymous, got \"" + r + "\"");
-            }
+            Optional<String> problem = LineRules.rejectProblem(reject.get(i));
+            if (problem.isPresent()) throw new ConfigException(line.key("reject") + "[" + i + "]", problem.get());
         }
         List<String> codecs = line.textList("codecs");
         for (int i = 0; i < codecs.size(); i++) {
-            if (!codecs.get(i).matches("[A-Za-z0-9][A-Za-z0-9.\\-_]*")) {
-                throw new ConfigException(line.key("codecs") + "[" + i + "]",
-                        "must be a codec name such as PCMA, PCMU, G722 or opus, got \"" + codecs.get(i) + "\"");
-            }
+            Optional<String> problem = LineRules.codecProblem(codecs.get(i));
+            if (problem.isPresent()) throw new ConfigException(line.key("codecs") + "[" + i + "]", problem.get());
         }
-        String srtp = line.text("srtp", "optional").toLowerCase(Locale.ROOT);
-        if (!srtp.equals("optional") && !srtp.equals("required")) {
-            throw line.error("srtp", "must be optional or required, got \"" + srtp + "\"");
-        }
-        return new LineSettings(line.bool("dnd", false), line.integer("maxCalls", 0, 0, 10_000), unconditional, busy,
-                noAnswer, noAnswerSeconds, offline, reject, codecs,
-                srtp.equals("required") ? LineSettings.Srtp.REQUIRED : LineSettings.Srtp.OPTIONAL,
-                permissions(line));
+        String srtp = line.text("srtp", "optional");
+        Srtp srtpMode = LineRules.srtp(srtp).orElseThrow(() -> line.error("srtp",
+                "must be " + LineRules.SRTP_MODES + ", got \"" + srtp.toLowerCase(Locale.ROOT) + "\""));
+        return new LineSettings(line.bool("dnd", false), line.integer("maxCalls", 0, 0, LineRules.MAX_CALLS),
+                unconditional, busy, noAnswer, noAnswerSeconds, offline, reject, codecs, srtpMode, permissions(line));
     }
 
     private static Forward forward(ConfigNode fwd, String name, boolean hasAfter) throws ConfigException {
         if (!fwd.has(name)) return null;
         ConfigNode f = fwd.section(name, hasAfter ? List.of("to", "mode", "after") : List.of("to", "mode"));
         String to = f.requiredText("to", "the number or SIP ID calls go to, e.g. \"+493012345002\"");
-        String mode = f.text("mode", "follow").toLowerCase(Locale.ROOT);
-        ForwardMode m = switch (mode) {
-            case "follow" -> ForwardMode.FOLLOW;
-            case "redirect-permanent" -> ForwardMode.REDIRECT_PERMANENT;
-            case "redirect-temporary" -> ForwardMode.REDIRECT_TEMPORARY;
-            default -> throw f.error("mode", "must be follow, redirect-permanent or redirect-temporary, got \""
-                    + mode + "\"");
-        };
+        String mode = f.text("mode", "follow");
+        ForwardMode m = LineRules.forwardMode(mode).orElseThrow(() -> f.error("mode",
+                "must be " + LineRules.FORWARD_MODES + ", got \"" + mode.toLowerCase(Locale.ROOT) + "\""));
         return new Forward(to, m);
     }
 
@@ -96,13 +101,12 @@ final class LineReader {
         Set<Destination> out = EnumSet.noneOf(Destination.class);
         List<String> names = line.textList("permissions");
         for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i).toUpperCase(Locale.ROOT);
-            try {
-                out.add(Destination.valueOf(n));
-            } catch (IllegalArgumentException e) {
+            Optional<Destination> d = LineRules.destination(names.get(i));
+            if (d.isEmpty()) {
                 throw new ConfigException(line.key("permissions") + "[" + i + "]",
-                        "must be local, national, international or premium, got \"" + names.get(i) + "\"");
+                        "must be " + LineRules.DESTINATIONS + ", got \"" + names.get(i) + "\"");
             }
+            out.add(d.get());
         }
         return out;
     }

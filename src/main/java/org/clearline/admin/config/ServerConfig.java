@@ -15,10 +15,11 @@ import org.clearline.transaction.TimerConfig;
  * @param proxy     proxy timers (§16)
  * @param limits    size limits of incoming messages
  * @param dialPlan  how short numbers become E.164
+ * @param http      the administration listener (REST API, dashboard, metrics)
  */
 public record ServerConfig(String domain, List<String> aliases, SipConfig sip, TimerConfig timers,
                            RegistrarConfig registrar, AuthConfig auth, ProxyConfig proxy, LimitsConfig limits,
-                           DialPlanConfig dialPlan) {
+                           DialPlanConfig dialPlan, HttpConfig http) {
     public ServerConfig {
         aliases = List.copyOf(aliases);
     }
@@ -26,6 +27,11 @@ public record ServerConfig(String domain, List<String> aliases, SipConfig sip, T
     /** Every default, with the one value that has none. */
     public static ServerConfig defaults(String domain) {
         return new ServerConfig(domain, List.of(), SipConfig.DEFAULT, TimerConfig.DEFAULT, RegistrarConfig.DEFAULT,
-                AuthConfig.DEFAULT, ProxyConfig.DEFAULT, LimitsConfig.DEFAULT, DialPlanConfig.DEFAULT);
+                AuthConfig.DEFAULT, ProxyConfig.DEFAULT, LimitsConfig.DEFAULT, DialPlanConfig.DEFAULT, HttpConfig.DEFAULT);
+    }
+
+    /** The same configuration with another administration listener (the CLI's --http-port). */
+    public ServerConfig withHttp(HttpConfig newHttp) {
+        return new ServerConfig(domain, aliases, sip, timers, registrar, auth, proxy, limits, dialPlan, newHttp);
     }
 }

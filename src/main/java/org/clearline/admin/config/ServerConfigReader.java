@@ -17,7 +17,7 @@ final class ServerConfigReader {
 
     static ServerConfig read(ConfigNode root) throws ConfigException {
         ConfigNode server = root.section("server",
-                List.of("domain", "aliases", "sip", "timers", "registrar", "auth", "proxy", "limits", "dialPlan"));
+                List.of("domain", "aliases", "sip", "timers", "registrar", "auth", "proxy", "limits", "dialPlan", "http"));
         String domain = server.requiredText("domain", "the SIP domain this server is home for, e.g. demo.clearline.test");
         if (!Hosts.isHost(domain)) throw server.error("domain", "must be a host name or IP address, got \"" + domain + "\"");
         List<String> aliases = server.textList("aliases");
@@ -28,7 +28,23 @@ final class ServerConfigReader {
             }
         }
         return new ServerConfig(domain, aliases, sip(server), timers(server), registrar(server), auth(server),
-                proxy(server), limits(server), dialPlan(server));
+                proxy(server), limits(server), dialPlan(server), http(server));
+    }
+
+    private static HttpConfig http(ConfigNode server) throws ConfigException {
+        ConfigNode http = server.section("http", List.of("enabled", "listen", "port", "password"));
+        HttpConfig d = HttpConfig.DEFAULT;
+        boolean enabled = http.bool("enabled", d.enabled());
+        String listen = http.text("listen", d.listen());
+        if (!Hosts.isIpLiteral(listen)) {
+            throw http.error("listen", "must be an IP address such as 127.0.0.1, got \"" + listen + "\"");
+        }
+        int port = http.integer("port", d.port(), 0, 65_535);
+        Optional<String> password = http.optionalText("password");
+        if (password.isPresent() && password.get().length() < 8) {
+            throw http.error("password", "must have at least 8 characters");
+        }
+        return new HttpConfig(enabled, listen, port, password);
     }
 
     private static SipConfig sip(ConfigNode server) throws ConfigException {

@@ -10,12 +10,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.clearline.calllog.CallLog;
+import org.clearline.admin.metrics.ServerMetrics;
 import org.clearline.core.CoreDispatcher;
 import org.clearline.core.LocalIdentity;
 import org.clearline.core.auth.DigestAuthenticator;
 import org.clearline.core.auth.NonceService;
 import org.clearline.core.directory.CachedDirectory;
 import org.clearline.core.location.LocationService;
+import org.clearline.core.probe.ContactProber;
+import org.clearline.core.probe.ProbeSettings;
 import org.clearline.core.proxy.ProxyCore;
 import org.clearline.core.registrar.Registrar;
 import org.clearline.features.DialPlan;
@@ -60,18 +63,23 @@ public final class SipStack implements AutoCloseable {
     private final NonceService nonces;
     private final ActiveCalls activeCalls;
     private final OverloadMonitor overload;
-    /** Store meta key of the maintenance switch ("on" / "off"), set by `clearline maintenance`. */
-    public static final String META_MAINTENANCE = "maintenance"; // written by `clearline maintenance`
+    /** Store meta key of the maintenance switch ("on" / "off"); see {@link Maintenance}. */
+    public static final String META_MAINTENANCE = Maintenance.META_KEY;
     private final ScheduledExecutorService housekeeping;
     private final java.util.concurrent.ExecutorService blocking;
     private volatile long seenVersion;
     /** The call and registration log, or nothing when the configuration turns it off. */
     private final CallLog callLog;
+    private final ServerMetrics metrics = new ServerMetrics();
+    private final ContactProber prober;
+    /** Epoch millis when the stack was started, for uptime. */
+    private final long startedAt;
 
     private SipStack(StackSettings settings, JdbcStore store, Clock clock) throws Exception {
         this.settings = settings;
         this.store = store;
         this.clock = clock;
+        this.startedAt = clock.epochMillis();
         this.location = new LocationService();
         this.directory = new CachedDirectory(() -> store.accounts().list(), () -> store.numbers().list(),
                 () -> store.lines().all());
@@ -96,6 +104,7 @@ public final class SipStack implements AutoCloseable {
         Registrar.Outcomes registrations = (request, source, code, situation, sipId) -> {
             summaries.registered(request, source, code, situation, sipId);
             callLog.registrations().registered(request, source, code, situation, sipId);
+            metrics.registered(request, source, code, situation, sipId);
         };
         Registrar registrar = new Registrar(settings.registrar(), identity, auth, location, store.registrations(),
                 clock, registrations);
@@ -112,6 +121,7 @@ public final class SipStack implements AutoCloseable {
                 activeCalls.finished(tx, status, situation);
                 summaries.finished(tx, status, situation);
                 logged.finished(tx, status, situation);
+                metrics.finished(tx, status, situation);
             }
 
             @Override
@@ -125,8 +135,11 @@ public final class SipStack implements AutoCloseable {
         // transaction layer: the dispatcher is reached through a holder set right after
         TuHolder tu = new TuHolder();
         this.transactions = new ShardedTransactionLayer(transport, shards.schedulers(), settings.timers(), tu);
+        SystemResolver resolver = new SystemResolver(blocking);
         this.proxy = new ProxyCore(settings.proxy(), identity, auth, chain, transactions, transport,
-                new SystemResolver(blocking), clock, outcomes);
+                resolver, clock, outcomes);
+        this.prober = new ContactProber(transactions, transport, resolver, settings.domain(), clock,
+                ProbeSettings.DEFAULT);
         this.dispatcher = new CoreDispatcher(registrar, proxy, transport);
         tu.set(dispatcher);
         this.overload = new OverloadMonitor(transactions::activeTransactions);
@@ -134,6 +147,34 @@ public final class SipStack implements AutoCloseable {
         dispatcher.maintenance(maintenanceOn(store));
         handler.set(transactions);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("clearline-housekeeping"));
+        registerGauges();
+    }
+
+    private void registerGauges() {
+        metrics.gauge("clearline_registrations_active", "Bindings (contacts) in the location service", location,
+                LocationService::size);
+        metrics.gauge("clearline_registered_accounts", "Accounts with at least one binding", location,
+                LocationService::accounts);
+        metrics.gauge("clearline_calls_active", "Calls up or in set-up, counted per line they occupy", activeCalls,
+                ActiveCalls::total);
+        metrics.gauge("clearline_transactions_active", "SIP transactions alive (all states)", transactions,
+                ShardedTransactionLayer::activeTransactions);
+        metrics.gauge("clearline_proxy_contexts_active", "Proxied requests waiting for their final response", proxy,
+                ProxyCore::activeContexts);
+        metrics.gauge("clearline_call_log_queue_size", "Call log entries waiting for the writer", callLog,
+                CallLog::queueSize);
+        metrics.gauge("clearline_call_log_dropped", "Call log entries dropped because the writer fell behind",
+                callLog, CallLog::dropped);
+        metrics.gauge("clearline_call_log_written", "Call log entries written", callLog, CallLog::written);
+        metrics.gauge("clearline_call_log_failed", "Call log entries whose write failed", callLog, CallLog::failed);
+        metrics.gauge("clearline_call_log_untraced", "Calls and registration attempts not logged: too many at once",
+                callLog, CallLog::untraced);
+        metrics.gauge("clearline_call_log_held_bytes", "Message bytes the call log holds in memory", callLog,
+                CallLog::heldBytes);
+        metrics.gauge("clearline_overloaded", "1 while new requests are refused with 503 for overload", overload,
+                o -> o.overloaded() ? 1 : 0);
+        metrics.gauge("clearline_maintenance", "1 while maintenance mode refuses new calls and registrations",
+                dispatcher, d -> d.maintenance() ? 1 : 0);
     }
 
     /** Loads accounts, numbers and registrations from the store, then opens the sockets. */
@@ -142,6 +183,7 @@ public final class SipStack implements AutoCloseable {
         stack.housekeeping.scheduleWithFixedDelay(stack::refreshDirectory, DIRECTORY_POLL.toMillis(),
                 DIRECTORY_POLL.toMillis(), TimeUnit.MILLISECONDS);
         stack.housekeeping.scheduleWithFixedDelay(stack.overload::sample, 1, 1, TimeUnit.SECONDS);
+        stack.housekeeping.scheduleWithFixedDelay(stack::closeLingeringCalls, 250, 250, TimeUnit.MILLISECONDS);
         stack.housekeeping.scheduleWithFixedDelay(stack::sweep, SWEEP_INTERVAL.toMillis(),
                 SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         log.info("SIP ready on {}; {} accounts, {} registrations loaded",
@@ -152,6 +194,16 @@ public final class SipStack implements AutoCloseable {
 
     public List<ListeningPoint> listeningPoints() {
         return transport.listeningPoints();
+    }
+
+    /** Epoch millis of the start (the clock's time when the stack was built). */
+    public long startedAt() {
+        return startedAt;
+    }
+
+    /** SIP transactions alive, in any state. */
+    public int activeTransactions() {
+        return transactions.activeTransactions();
     }
 
     /**
@@ -201,6 +253,14 @@ public final class SipStack implements AutoCloseable {
         }
     }
 
+    private void closeLingeringCalls() {
+        try {
+            callLog.closeLingering(clock.epochMillis());
+        } catch (RuntimeException e) {
+            log.warn("call log: closing failed calls failed: {}", e.toString());
+        }
+    }
+
     private void sweep() {
         try {
             long now = clock.epochMillis();
@@ -215,7 +275,7 @@ public final class SipStack implements AutoCloseable {
     }
 
     private static boolean maintenanceOn(JdbcStore store) {
-        return store.meta(META_MAINTENANCE).map("on"::equals).orElse(false);
+        return Maintenance.on(store);
     }
 
     /** Configured aliases plus, when bound to the wildcard address, every local interface address. */
@@ -272,5 +332,39 @@ public final class SipStack implements AutoCloseable {
 
     public CoreDispatcher dispatcher() {
         return dispatcher;
+    }
+
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    public JdbcStore store() {
+        return store;
+    }
+
+    /** Live bindings (what `registrations` and the dashboard show). */
+    public LocationService location() {
+        return location;
+    }
+
+    /** Sends the OPTIONS of `clearline diagnose` from the server's own sockets. */
+    public ContactProber prober() {
+        return prober;
+    }
+
+    public ActiveCalls activeCalls() {
+        return activeCalls;
+    }
+
+    public CachedDirectory directory() {
+        return directory;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public StackSettings settings() {
+        return settings;
     }
 }

@@ -111,4 +111,15 @@ public final class LocationService {
     public int accounts() {
         return byAccount.size();
     }
+
+    /** Unexpired bindings of every account at {@code nowMillis}, for listings (the REST API, the dashboard). */
+    public List<Registration> all(long nowMillis) {
+        List<Registration> live = new ArrayList<>(Math.max(0, bindingCount.get()));
+        for (List<Registration> bindings : byAccount.values()) {
+            for (Registration r : bindings) {
+                if (r.expiresAt() > nowMillis) live.add(r);
+            }
+        }
+        return live;
+    }
 }

@@ -186,7 +186,7 @@ public final class ProxyCore {
             respond(tx, bad, Situation.REQUEST_BAD_EXTENSION);
             return;
         }
-        SipResponse ok = org.clearline.syntax.Responses.create(req, 200, "OK", RequestChecks.toTag(req));
+        SipResponse ok = org.clearline.syntax.Responses.success(req, 200, "OK", RequestChecks.toTag(req));
         ok.setHeader(HeaderNames.ALLOW, String.join(", ", Methods.INVITE, Methods.ACK, Methods.BYE,
                 Methods.CANCEL, Methods.OPTIONS, Methods.REGISTER, Methods.INFO, Methods.UPDATE,
                 Methods.SUBSCRIBE, Methods.NOTIFY, Methods.REFER, Methods.MESSAGE));
@@ -213,7 +213,7 @@ public final class ProxyCore {
             reject(cancelTx, Situation.DIALOG_UNKNOWN, null);
             return;
         }
-        respond(cancelTx, org.clearline.syntax.Responses.create(cancelTx.request(), 200, "OK",
+        respond(cancelTx, org.clearline.syntax.Responses.success(cancelTx.request(), 200, "OK",
                 RequestChecks.toTag(cancelTx.request())), null);
         ctx.cancel();
     }

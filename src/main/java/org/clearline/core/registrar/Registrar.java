@@ -189,7 +189,7 @@ public final class Registrar {
 
     /** 200 OK listing every current binding with its remaining time (§10.3 step 8). */
     private SipResponse ok(SipRequest req, List<Registration> bindings, long now) {
-        SipResponse r = Responses.create(req, 200, "OK", RequestChecks.toTag(req));
+        SipResponse r = Responses.success(req, 200, "OK", RequestChecks.toTag(req));
         for (Registration b : bindings) {
             long left = Math.max(0, (b.expiresAt() - now + 999) / 1000);
             r.addHeader(HeaderNames.CONTACT, "<" + b.contact() + ">;expires=" + left);

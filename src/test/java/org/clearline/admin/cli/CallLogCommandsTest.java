@@ -5,9 +5,10 @@ import static org.clearline.admin.cli.AccountCommandsTest.assertError;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.clearline.admin.calls.LoggedCalls;
 import org.clearline.admin.cli.CliHarness.Result;
-import org.clearline.store.CallRecord;
 import org.clearline.store.JdbcStore;
+import org.clearline.store.CallRecord;
 import org.clearline.store.LoggedMessage;
 import org.clearline.store.LoggedMessage.Direction;
 import org.clearline.store.RegistrationRecord;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code calls} and {@code explain CALL-ID} over a call log written straight into the store. */
 class CallLogCommandsTest {
     private static final long NOW = CliHarness.NOW;
-    private static final String ALICE = "udp:192.0.2.10:5060";
-    private static final String BOB = "udp:192.0.2.20:5060";
+    private static final String ALICE = LoggedCalls.ALICE;
+    private static final String BOB = LoggedCalls.BOB;
 
     @TempDir Path dir;
     CliHarness cli;
@@ -29,31 +30,23 @@ class CallLogCommandsTest {
     void log() {
         cli = new CliHarness(dir.resolve("data"));
         try (JdbcStore store = cli.store()) {
-            store.callLog().append(List.of(
-                    call("old@x", NOW - 3 * 86_400_000L, "alice", "bob", 200, null, 65_000, List.of()),
-                    call("offline@x", NOW - 3_600_000L, "alice", "bob", 480, "callee.offline", -1, List.of(
-                            msg(0, Direction.IN, ALICE, "INVITE sip:bob@example.com SIP/2.0"),
-                            msg(1, Direction.OUT, ALICE, "SIP/2.0 100 Trying"),
-                            msg(5, Direction.OUT, ALICE, "SIP/2.0 480 Temporarily Unavailable"),
-                            msg(9, Direction.IN, ALICE, "ACK sip:bob@example.com SIP/2.0"))),
-                    call("busy@x", NOW - 60_000L, "carol", "+4930123456", 486, null, -1, List.of(
-                            msg(0, Direction.IN, ALICE, "INVITE sip:+4930123456@example.com SIP/2.0"),
-                            msg(2, Direction.OUT, BOB, "INVITE sip:+4930123456@192.0.2.20 SIP/2.0"),
-                            msg(40, Direction.IN, BOB, "SIP/2.0 486 Busy Here"),
-                            msg(41, Direction.OUT, ALICE, "SIP/2.0 486 Busy Here")))
-                            .withRoute(List.of(
-                                    new RouteStep(RouteStep.Kind.FORWARD, "carol -> dave", "unconditional"),
-                                    new RouteStep(RouteStep.Kind.CONTACT, "dave: phone 1", "sip:dave@192.0.2.20"),
-                                    new RouteStep(RouteStep.Kind.CONTACT, "dave: phone 2", "sip:dave@192.0.2.21"),
-                                    new RouteStep(RouteStep.Kind.FORWARD, "dave -> +4930123456", "busy"),
-                                    new RouteStep(RouteStep.Kind.TRUNK, "trunk carrier", "sip:+4930123456@192.0.2.20"),
-                                    new RouteStep(RouteStep.Kind.FAILOVER, "trunk backup",
-                                            "sip:+4930123456@192.0.2.30")))), List.of(
+            // the sample calls, busy@x with the route a forward chain and a trunk failover leave
+            List<CallRecord> calls = LoggedCalls.sample(NOW).stream()
+                    .map(c -> c.callId().equals("busy@x") ? c.withRoute(List.of(
+                            new RouteStep(RouteStep.Kind.FORWARD, "carol -> dave", "unconditional"),
+                            new RouteStep(RouteStep.Kind.CONTACT, "dave: phone 1", "sip:dave@192.0.2.20"),
+                            new RouteStep(RouteStep.Kind.CONTACT, "dave: phone 2", "sip:dave@192.0.2.21"),
+                            new RouteStep(RouteStep.Kind.FORWARD, "dave -> +4930123456", "busy"),
+                            new RouteStep(RouteStep.Kind.TRUNK, "trunk carrier", "sip:+4930123456@192.0.2.20"),
+                            new RouteStep(RouteStep.Kind.FAILOVER, "trunk backup", "sip:+4930123456@192.0.2.30")))
+                            : c)
+                    .toList();
+            store.callLog().append(calls, List.of(
                     new RegistrationRecord("reg@x", NOW - 120_000L, ALICE, "alice", 401, "auth.wrong-credentials",
-                            List.of(msg(NOW - 120_000L, Direction.IN, ALICE, "REGISTER sip:example.com SIP/2.0"),
-                                    msg(NOW - 119_999L, Direction.OUT, ALICE, "SIP/2.0 401 Unauthorized"),
-                                    msg(NOW - 119_950L, Direction.IN, ALICE, "REGISTER sip:example.com SIP/2.0"),
-                                    msg(NOW - 119_949L, Direction.OUT, ALICE, "SIP/2.0 401 Unauthorized")), 0, null)));
+                            List.of(msg(NOW - 120_000L, Direction.IN, "REGISTER sip:example.com SIP/2.0"),
+                                    msg(NOW - 119_999L, Direction.OUT, "SIP/2.0 401 Unauthorized"),
+                                    msg(NOW - 119_950L, Direction.IN, "REGISTER sip:example.com SIP/2.0"),
+                                    msg(NOW - 119_949L, Direction.OUT, "SIP/2.0 401 Unauthorized")), 0, null)));
         }
     }
 
@@ -73,6 +66,8 @@ class CallLogCommandsTest {
         assertThat(ids(cli.run("calls", "--since", "2025-12-31T23:30:00Z"))).containsExactly("busy@x");
         assertThat(ids(cli.run("calls", "--since", "2025-12-30"))).containsExactly("busy@x", "offline@x");
         assertThat(ids(cli.run("calls", "--limit", "1"))).containsExactly("busy@x");
+        assertThat(ids(cli.run("calls", "--code", "480"))).containsExactly("offline@x");
+        assertThat(ids(cli.run("calls", "--code", "486", "--account", "alice"))).isEmpty();
     }
 
     @Test
@@ -80,6 +75,9 @@ class CallLogCommandsTest {
         assertError(cli.run("calls", "--since", "yesterday"), "calls: --since must be an age such as 30m, 2h, 7d"
                 + " or an ISO time such as 2026-01-01T08:00:00Z, got 'yesterday'");
         assertError(cli.run("calls", "--limit", "0"), "calls: --limit must be at least 1, got 0");
+        assertError(cli.run("calls", "--code", "99"), "calls: --code must be a SIP status code 100..699, got 99");
+        assertError(cli.run("calls", "--account", "a b"),
+                "calls: --account: SIP ID 'a b' may only contain letters, digits and - _ . ! ~ * ' ( ) & = + $ , ; ? /");
     }
 
     @Test
@@ -147,19 +145,11 @@ class CallLogCommandsTest {
                 + " situations: clearline explain --list, Call-IDs: clearline calls)");
     }
 
+    private static LoggedMessage msg(long at, Direction direction, String startLine) {
+        return new LoggedMessage(at, direction, ALICE, startLine, startLine + "\r\n\r\n");
+    }
+
     private static List<String> ids(Result r) {
         return r.out().lines().skip(1).map(l -> l.split(" {2,}")[1]).toList();
-    }
-
-    private static CallRecord call(String id, long at, String caller, String callee, int code, String situation,
-                                   long duration, List<LoggedMessage> messages) {
-        List<LoggedMessage> timed = messages.stream().map(m -> new LoggedMessage(at + m.atMillis(), m.direction(),
-                m.peer(), m.startLine(), m.text())).toList();
-        return new CallRecord(id, at, ALICE, "sip:" + caller + "@example.com", caller, callee,
-                callee.startsWith("+") ? callee : null, code, situation, -1, -1, duration, 0, timed);
-    }
-
-    private static LoggedMessage msg(long offset, Direction d, String peer, String startLine) {
-        return new LoggedMessage(offset, d, peer, startLine, startLine + "\r\n\r\n");
     }
 }

@@ -16,9 +16,9 @@ class CommandLineErrorsTest {
     @Test
     void unknownCommandsAreNamedWithTheAlternatives() {
         CliHarness cli = new CliHarness(dir);
-        assertError(cli.run("frob"), "unknown command 'frob' (commands: serve, account, number, line, maintenance, explain, calls, registrations)");
+        assertError(cli.run("frob"), "unknown command 'frob' (commands: serve, account, number, line, maintenance, explain, calls, registrations, diagnose, analyze)");
         assertError(cli.run("account", "frob"), "unknown command 'account frob' (commands: add, list, show, passwd, remove)");
-        assertError(cli.run(), "missing command (serve, account, number, line, maintenance, explain, calls, registrations); see 'clearline --help'");
+        assertError(cli.run(), "missing command (serve, account, number, line, maintenance, explain, calls, registrations, diagnose, analyze); see 'clearline --help'");
         assertError(cli.run("number"), "number: missing command (assign, unassign, list); see 'clearline number --help'");
     }
 

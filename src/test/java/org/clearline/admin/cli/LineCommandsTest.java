@@ -176,6 +176,22 @@ class LineCommandsTest {
     }
 
     @Test
+    void rejectCodecsAndMaxCallsAreHeldToTheConfigFilesRules() {
+        LineSettings before = stored();
+        assertError(cli.run("line", "set", "alice", "--reject", "+493012345001,030123"),
+                "--reject: must be an E.164 number, a prefix ending in * (\"+4930*\") or anonymous, got \"030123\"");
+        assertError(cli.run("line", "set", "alice", "--reject", "4930*"),
+                "--reject: must be an E.164 number, a prefix ending in * (\"+4930*\") or anonymous, got \"4930*\"");
+        assertError(cli.run("line", "set", "alice", "--codecs", "G722,G722/16000"),
+                "--codecs: must be a codec name such as PCMA, PCMU, G722 or opus, got \"G722/16000\"");
+        assertError(cli.run("line", "set", "alice", "--max-calls", "10001"), "--max-calls must be at most 10000, got 10001");
+        assertThat(stored()).isEqualTo(before);
+        assertThat(cli.run("line", "set", "alice", "--reject", "+4930*,anonymous,+493012345001", "--max-calls", "10000")
+                .exit()).isZero();
+        assertThat(stored().rejectCallers()).containsExactly("+4930*", "anonymous", "+493012345001");
+    }
+
+    @Test
     void unknownAccountsAndMissingArgumentsAreOneLineErrors() {
         assertError(cli.run("line", "show", "zed"), "account 'zed' does not exist");
         assertError(cli.run("line", "set", "zed", "--dnd", "on"), "account 'zed' does not exist");

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.clearline.admin.http.AdminToken;
+import org.clearline.admin.http.RuntimeFile;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +36,7 @@ class ServeProcessTest {
         Path data = dir.resolve("data");
         Process server = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--config", "examples/demo.yaml", "--data", data.toString(), "--sip-port", "0")
+                "serve", "--config", "examples/demo.yaml", "--data", data.toString(), "--sip-port", "0", "--http-port", "0")
                 .redirectError(dir.resolve("server.err").toFile())
                 .start();
         List<String> lines = new CopyOnWriteArrayList<>();
@@ -53,11 +59,25 @@ class ServeProcessTest {
             String listing = cli.run("account", "list").out();
             assertThat(listing).contains("alice").contains("peggy").contains("zed");
 
+            // the administration listener announced itself and serves metrics to the token holder only
+            RuntimeFile running = RuntimeFile.ofRunningServer(data).orElseThrow();
+            assertThat(running.pid()).isEqualTo(server.pid());
+            String token = AdminToken.read(data.resolve(AdminToken.FILE_NAME)).value();
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(running.httpUrl() + "/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(running.httpUrl() + "/metrics"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("clearline_registrations_active").contains("clearline_transactions_active");
+
             server.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of stdout
             assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
             reader.join(10_000);
             assertThat(server.exitValue()).isEqualTo(143); // 128 + SIGTERM: stopped by the signal
             assertThat(lines).anyMatch(l -> l.contains("clearline stopping"));
+            assertThat(data.resolve(RuntimeFile.FILE_NAME)).doesNotExist();
         } finally {
             server.destroyForcibly();
         }

@@ -129,6 +129,7 @@ class LineReaderTest {
         { forward: { busy: "+493012345002" } }        | accounts[0].line.forward.busy: must be a mapping (key: value lines), got "+493012345002"
         { forward: { noAnswer: { to: bob, after: soon } } } | accounts[0].line.forward.noAnswer.after: must be a duration like 500ms, 4s, 3m or 1h, got "soon"
         { forward: { noAnswer: { to: bob, after: 0s } } } | accounts[0].line.forward.noAnswer.after: must be longer than 0, got 0s
+        { forward: { noAnswer: { to: bob, after: 11m } } } | accounts[0].line.forward.noAnswer.after: must be at most 600s, got 660s
         { reject: ["+493012345001", "030123"] }       | accounts[0].line.reject[1]: must be an E.164 number, a prefix ending in * ("+4930*") or anonymous, got "030123"
         { reject: ["4930*"] }                         | accounts[0].line.reject[0]: must be an E.164 number, a prefix ending in * ("+4930*") or anonymous, got "4930*"
         { reject: [+493012345001] }                   | accounts[0].line.reject[0]: must be text in quotes, got 493012345001 (a number) (write it as "493012345001")

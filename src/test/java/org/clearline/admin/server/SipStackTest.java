@@ -118,7 +118,9 @@ class SipStackTest {
         String auth = authorization("Proxy-Authorization", challenge, "Proxy-Authenticate", "alice",
                 "secret-alice", "INVITE", "sip:bob@" + REALM);
         send(alice, request("INVITE", "sip:bob@" + REALM, alice, "alice", "c2@test", 2, auth + "\r\n"));
-        assertThat(receiveFinal(alice)).startsWith("SIP/2.0 480 ");
+        String offline = receiveFinal(alice);
+        assertThat(offline).startsWith("SIP/2.0 480 ");
+        send(alice, ack(offline, alice));
 
         CallRecord logged = Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> store.callLog().find("c2@test"), java.util.Optional::isPresent).orElseThrow();
@@ -134,7 +136,8 @@ class SipStackTest {
                 "IN ACK sip:bob@" + REALM + " SIP/2.0",
                 "IN INVITE sip:bob@" + REALM + " SIP/2.0",
                 "OUT SIP/2.0 100 Trying",
-                "OUT SIP/2.0 480 Temporarily Unavailable");
+                "OUT SIP/2.0 480 Temporarily Unavailable",
+                "IN ACK sip:bob@" + REALM + " SIP/2.0");
         assertThat(logged.messages()).extracting(LoggedMessage::atMillis).isSorted();
         assertThat(logged.messages().get(4).text()).contains("Proxy-Authorization: Digest");
     }

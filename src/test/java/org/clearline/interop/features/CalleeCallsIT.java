@@ -88,6 +88,7 @@ class CalleeCallsIT {
             assertThat(body(relayed)).as("the SDP of the 183, unchanged").contains("o=early-media-1 7 7 IN IP4 127.0.0.1")
                     .isEqualTo(body(sent));
             assertThat(relayed.header("Content-Length")).isEqualTo(sent.header("Content-Length"));
+            LoggedCall.explain(server, LoggedCall.callIdOf(caller)).isAnswered(caller, callee);
         }
     }
 
@@ -107,6 +108,7 @@ class CalleeCallsIT {
             // ACK and BYE went along the route set through the proxy to the phone (§16.12)
             assertThat(callee.trace().callsReceived("ACK")).isEqualTo(1);
             assertThat(callee.trace().callsReceived("BYE")).isEqualTo(1);
+            LoggedCall.explain(server, LoggedCall.callIdOf(caller)).isAnswered(caller, callee);
         }
     }
 
@@ -142,6 +144,7 @@ class CalleeCallsIT {
             assertThat(refused.message().headers("Warning")).singleElement().asString()
                     .matches("305 \\S+ \".*\"").contains("PCMU").contains("G722");
             assertThat(phone.receive(Duration.ofMillis(300))).as("judy's phone got something").isEmpty();
+            LoggedCall.explain(server, LoggedCall.callIdOf(caller)).isExplainedAs(488, "media.codec-not-allowed", caller);
         }
     }
 
@@ -170,6 +173,7 @@ class CalleeCallsIT {
             assertThat(finals(third, "2 INVITE")).containsExactly(200);
             assertThat(callee.succeeded()).as("dave's phone: %s", callee.diagnostics()).isTrue();
             assertThat(callee.trace().callsReceived("INVITE")).as("the busy call never rang dave").isEqualTo(2);
+            LoggedCall.explain(server, LoggedCall.callIdOf(second)).isExplainedAs(486, "callee.call-limit", second);
         }
     }
 
@@ -191,6 +195,8 @@ class CalleeCallsIT {
                     .isEqualTo("SIP/2.0 487 Request Terminated");
             // §16.10: the proxy cancelled the ringing phone
             assertThat(callee.trace().callsReceived("CANCEL")).isEqualTo(1);
+            LoggedCall.explain(server, LoggedCall.callIdOf(caller)).isExplainedAs(487, "call.cancelled", caller)
+                    .andTheCalleeSaw(callee);
         }
     }
 }

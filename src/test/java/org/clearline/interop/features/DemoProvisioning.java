@@ -57,6 +57,7 @@ public record DemoProvisioning(int sipPort, int carrierPort, int brokenPort, int
         text = replaceOnce(text, "(name: carrier[^\\n]*\\n(?:[^\\n]*\\n)*?\\s+port: )5080(\\s)", carrierPort);
         text = replaceOnce(text, "(name: broken[^\\n]*\\n(?:[^\\n]*\\n)*?\\s+port: )5081(\\s)", brokenPort);
         text = replaceOnce(text, "(name: garbled[^\\n]*\\n(?:[^\\n]*\\n)*?\\s+port: )5082(\\s)", garbledPort);
+        text = replaceOnce(text, "(http: \\{ listen: 127\\.0\\.0\\.1, port: )8080( )", 0);
         if (t1 != null) {
             text = replaceOnce(text, "(timers: \\{ t1: )500ms(,)", t1.toMillis() + "ms");
         }

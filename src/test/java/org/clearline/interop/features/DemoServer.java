@@ -92,6 +92,11 @@ public final class DemoServer implements AutoCloseable {
         return log;
     }
 
+    /** The server's data directory: store, admin token, server.json. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     private void awaitReady() {
         try (SipUdpClient probe = new SipUdpClient(port())) {
             await("clearline answering OPTIONS on " + address())
@@ -112,6 +117,14 @@ public final class DemoServer implements AutoCloseable {
      */
     public ClearlineCli.Outcome maintenance(boolean on) {
         return ClearlineCli.run("maintenance", on ? "on" : "off", "--data", dataDir.toString());
+    }
+
+    /** {@code clearline <args> --data DIR} against the running server's store. */
+    public ClearlineCli.Outcome cli(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--data";
+        all[args.length + 1] = dataDir.toString();
+        return ClearlineCli.run(all);
     }
 
     public boolean isAlive() {

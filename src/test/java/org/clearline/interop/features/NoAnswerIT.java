@@ -60,6 +60,8 @@ class NoAnswerIT {
             assertThat(silent.trace().callsReceived("INVITE")).isEqualTo(1);
             assertThat(silent.trace().requestsReceived("INVITE")).hasSizeGreaterThan(1);
             assertThat(silent.trace().requestsReceived("CANCEL")).isEmpty();
+            LoggedCall.explain(server, LoggedCall.callIdOf(caller)).isExplainedAs(408, "callee.no-answer", caller)
+                    .andTheCalleeSaw(silent);
         }
     }
 
@@ -73,6 +75,8 @@ class NoAnswerIT {
             assertThat(finals(caller, "2 INVITE")).containsExactly(408);
             assertThat(silent.succeeded()).as("silent carrier: %s", silent.diagnostics()).isTrue();
             assertThat(silent.trace().callsReceived("INVITE")).isEqualTo(1);
+            LoggedCall.explain(server, LoggedCall.callIdOf(caller)).isExplainedAs(408, "trunk.no-answer", caller)
+                    .andTheCalleeSaw(silent);
         }
     }
 

@@ -52,6 +52,7 @@ class RefusedCallsIT {
         assertThat(finals(r, "1 INVITE")).as("challenged first").containsExactly(407);
         assertThat(finals(r, "2 INVITE")).containsExactly(403);
         assertThat(response(r, "2 INVITE", 403).message().startLine()).isEqualTo("SIP/2.0 403 Forbidden");
+        LoggedCall.explain(server, LoggedCall.callIdOf(r)).isExplainedAs(403, "call.not-permitted", r);
     }
 
     @Test
@@ -60,6 +61,7 @@ class RefusedCallsIT {
 
         assertThat(r.succeeded()).as(r.diagnostics()).isTrue();
         assertThat(finals(r, "2 INVITE")).containsExactly(404);
+        LoggedCall.explain(server, LoggedCall.callIdOf(r)).isExplainedAs(404, "number.no-route", r);
     }
 
     @Test
@@ -74,6 +76,7 @@ class RefusedCallsIT {
             assertThat(response(r, "2 INVITE", 480).message().startLine())
                     .isEqualTo("SIP/2.0 480 Temporarily Unavailable");
             assertThat(phone.receive(Duration.ofMillis(300))).as("carol's phone got something").isEmpty();
+            LoggedCall.explain(server, LoggedCall.callIdOf(r)).isExplainedAs(480, "callee.dnd", r);
         }
     }
 
@@ -83,6 +86,7 @@ class RefusedCallsIT {
 
         assertThat(r.succeeded()).as(r.diagnostics()).isTrue();
         assertThat(finals(r, "2 INVITE")).containsExactly(480);
+        LoggedCall.explain(server, LoggedCall.callIdOf(r)).isExplainedAs(480, "callee.offline", r);
     }
 
     @Test
@@ -94,6 +98,7 @@ class RefusedCallsIT {
         TraceMessage moved = response(r, "2 INVITE", 301);
         assertThat(moved.message().startLine()).isEqualTo("SIP/2.0 301 Moved Permanently");
         assertThat(moved.message().headers("Contact")).containsExactly("<sip:+493012345002@demo.clearline.test>");
+        LoggedCall.explain(server, LoggedCall.callIdOf(r)).isExplainedAs(301, "callee.moved-permanently", r);
     }
 
     @Test
@@ -105,6 +110,7 @@ class RefusedCallsIT {
         TraceMessage moved = response(r, "2 INVITE", 302);
         assertThat(moved.message().startLine()).isEqualTo("SIP/2.0 302 Moved Temporarily");
         assertThat(moved.message().headers("Contact")).containsExactly("<sip:+493012345002@demo.clearline.test>");
+        LoggedCall.explain(server, LoggedCall.callIdOf(r)).isExplainedAs(302, "callee.moved-temporarily", r);
     }
 
     @Test
@@ -114,6 +120,7 @@ class RefusedCallsIT {
         assertThat(r.succeeded()).as(r.diagnostics()).isTrue();
         assertThat(finals(r, "2 INVITE")).containsExactly(482);
         assertThat(response(r, "2 INVITE", 482).message().startLine()).isEqualTo("SIP/2.0 482 Loop Detected");
+        LoggedCall.explain(server, LoggedCall.callIdOf(r)).isExplainedAs(482, "forward.loop", r);
     }
 
     @Test
@@ -126,6 +133,7 @@ class RefusedCallsIT {
             assertThat(finals(r, "2 INVITE")).containsExactly(603);
             assertThat(response(r, "2 INVITE", 603).message().startLine()).isEqualTo("SIP/2.0 603 Decline");
             assertThat(phone.receive(Duration.ofMillis(300))).as("ivan's phone got something").isEmpty();
+            LoggedCall.explain(server, LoggedCall.callIdOf(r)).isExplainedAs(603, "callee.rejected", r);
         }
     }
 

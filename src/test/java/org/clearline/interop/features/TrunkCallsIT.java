@@ -51,6 +51,7 @@ class TrunkCallsIT {
         assertThat(r.succeeded()).as(r.diagnostics()).isTrue();
         assertThat(finals(r, "2 INVITE")).containsExactly(503);
         assertThat(response(r, "2 INVITE", 503).message().startLine()).isEqualTo("SIP/2.0 503 Service Unavailable");
+        LoggedCall.explain(server, LoggedCall.callIdOf(r)).isExplainedAs(503, "trunk.unreachable", r);
     }
 
     @Test
@@ -74,6 +75,7 @@ class TrunkCallsIT {
             assertThat(caller.succeeded()).as("caller: %s", caller.diagnostics()).isTrue();
             assertThat(finals(caller, "2 INVITE")).containsExactly(502);
             assertThat(response(caller, "2 INVITE", 502).message().startLine()).isEqualTo("SIP/2.0 502 Bad Gateway");
+            LoggedCall.explain(server, LoggedCall.callIdOf(caller)).isExplainedAs(502, "trunk.invalid-response", caller);
             assertThat(trunk.trace().callsReceived("INVITE")).as("gateway: %s", trunk.diagnostics()).isEqualTo(1);
             TraceMessage invite = trunk.trace().requestsReceived("INVITE").get(0);
             assertThat(invite.message().startLine())
@@ -104,6 +106,7 @@ class TrunkCallsIT {
                     .isEqualTo("INVITE sip:+498912345678@127.0.0.1:" + port + ";user=phone SIP/2.0");
             assertThat(trunk.trace().callsReceived("ACK")).isEqualTo(1);
             assertThat(trunk.trace().callsReceived("BYE")).isEqualTo(1);
+            LoggedCall.explain(server, LoggedCall.callIdOf(caller)).isAnswered(caller, trunk);
         }
     }
 }

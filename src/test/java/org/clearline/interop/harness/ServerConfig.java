@@ -53,6 +53,8 @@ public record ServerConfig(String domain, int port, List<TestAccount> accounts, 
         y.add("  timers: { t1: 500ms, t2: 4s, t4: 5s }");
         y.add("  registrar: { minExpires: 60s, maxExpires: 3600s, defaultExpires: 3600s }");
         y.add("  proxy: { timerC: 180s }");
+        // any free port: several servers run side by side; server.json in the data directory names it
+        y.add("  http: { listen: 127.0.0.1, port: 0 }");
         y.add("  auth: { algorithms: [" + String.join(", ", digestAlgorithms) + "] }");
         y.add("accounts:");
         for (TestAccount a : accounts) {

@@ -1,4 +1,4 @@
-package org.clearline.admin.cli;
+package org.clearline.admin.calls;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code --since}: an age (90s, 30m, 2h, 7d) back from now, or an ISO time (UTC when it names no zone). */
-final class Since {
+public final class Since {
     private static final Pattern AGE = Pattern.compile("([0-9]{1,9})(s|m|h|d)");
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -19,7 +19,7 @@ final class Since {
 
     private Since() {}
 
-    static Optional<Long> parse(String text, long nowMillis) {
+    public static Optional<Long> parse(String text, long nowMillis) {
         String t = text.strip();
         Matcher m = AGE.matcher(t);
         if (m.matches()) {
@@ -50,7 +50,7 @@ final class Since {
     }
 
     /** "2026-01-01 00:00:00" in UTC, as listings print times. */
-    static String format(long epochMillis) {
+    public static String format(long epochMillis) {
         return FORMAT.format(Instant.ofEpochMilli(epochMillis));
     }
 }

@@ -1,0 +1,53 @@
+package org.clearline.ladder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a ladder shows: its lanes, left to right, and its messages in time order.
+ * Lanes given up front keep their order (a call page puts the caller first and
+ * the server second); any other endpoint gets a lane of its own, in the order it
+ * first appears. Messages keep the order given when times tie (the order the
+ * wire saw them in), so the diagram never reorders what happened together.
+ *
+ * @param originMillis the time offsets on the left are counted from here
+ */
+public record Ladder(List<Lane> lanes, List<LadderMessage> messages, long originMillis) {
+    public Ladder {
+        lanes = List.copyOf(lanes);
+        messages = List.copyOf(messages);
+    }
+
+    /** A ladder with {@code known} lanes first, then one per other endpoint; offsets from the first message. */
+    public static Ladder of(List<Lane> known, List<LadderMessage> messages) {
+        return of(known, messages, messages.isEmpty() ? 0 : earliest(messages));
+    }
+
+    public static Ladder of(List<Lane> known, List<LadderMessage> messages, long originMillis) {
+        Map<String, Lane> byEndpoint = new LinkedHashMap<>();
+        for (Lane l : known) byEndpoint.putIfAbsent(l.endpoint(), l);
+        List<LadderMessage> ordered = new ArrayList<>(messages);
+        ordered.sort((a, b) -> Long.compare(a.atMillis(), b.atMillis())); // stable: ties keep wire order
+        for (LadderMessage m : ordered) {
+            byEndpoint.computeIfAbsent(m.from(), Lane::of);
+            byEndpoint.computeIfAbsent(m.to(), Lane::of);
+        }
+        return new Ladder(List.copyOf(byEndpoint.values()), ordered, originMillis);
+    }
+
+    /** The lane position of {@code endpoint}, or -1. */
+    public int laneOf(String endpoint) {
+        for (int i = 0; i < lanes.size(); i++) {
+            if (lanes.get(i).endpoint().equals(endpoint)) return i;
+        }
+        return -1;
+    }
+
+    private static long earliest(List<LadderMessage> messages) {
+        long min = Long.MAX_VALUE;
+        for (LadderMessage m : messages) min = Math.min(min, m.atMillis());
+        return min;
+    }
+}
