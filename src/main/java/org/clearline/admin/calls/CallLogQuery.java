@@ -49,6 +49,13 @@ public final class CallLogQuery {
                 () -> Refusal.notFound("callId", "no call with Call-ID '" + callId.strip() + "' in the call log"));
     }
 
+    /** The latest logged registration attempt with this Call-ID, with its messages. */
+    public RegistrationRecord registration(String callId) {
+        if (callId == null || callId.isBlank()) throw Refusal.invalid("callId", "callId must not be empty");
+        return log.findRegistration(callId.strip()).orElseThrow(() -> Refusal.notFound("callId",
+                "no registration attempt with Call-ID '" + callId.strip() + "' in the log"));
+    }
+
     /** Registration attempts newest first (a challenge answered in the same exchange is part of that attempt, not one of its own). */
     public List<RegistrationRecord> registrations(String sipId, boolean failedOnly, String since, int limit) {
         checkLimit(limit);
