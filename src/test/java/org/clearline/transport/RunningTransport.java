@@ -14,8 +14,18 @@ final class RunningTransport implements AutoCloseable {
     }
 
     RunningTransport(UnaryOperator<TransportConfig> tweak) throws Exception {
+        this(tweak, MessageTap.NONE);
+    }
+
+    /** With {@code tap} shown every message (set before the start: the receive paths take it then). */
+    RunningTransport(MessageTap tap) throws Exception {
+        this(c -> c, tap);
+    }
+
+    private RunningTransport(UnaryOperator<TransportConfig> tweak, MessageTap tap) throws Exception {
         transport = new NettyTransportLayer(tweak.apply(TransportConfig.of("127.0.0.1", 0)), Clock.SYSTEM);
         transport.setHandler(handler);
+        transport.setTap(tap);
         transport.start();
         port = transport.listeningPoint(TransportProtocol.UDP).port();
     }
