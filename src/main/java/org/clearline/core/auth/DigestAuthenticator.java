@@ -25,8 +25,8 @@ import org.clearline.store.Account;
  * situation id (for our own log) differs. The response is compared in constant
  * time, so its timing tells a guesser nothing about how close a guess was.
  *
- * <p>Replays: credentials are bound to the Request-URI they were made for (RFC 2617
- * §3.2.2.5: another URI gets 400); with qop=auth each nonce-count is accepted once;
+ * <p>Replays: credentials whose digest uri names a user are bound to that user of
+ * the Request-URI (RFC 2617 §3.2.2.5: another one gets 400); with qop=auth each nonce-count is accepted once;
  * credentials without qop (RFC 2069 style) may use a nonce only once, a second use
  * gets a fresh challenge with stale=true, which such a client answers at once.
  */
@@ -140,10 +140,14 @@ public final class DigestAuthenticator {
     }
 
     /**
-     * RFC 2617 §3.2.2.5: the digest-uri names the Request-URI. Phones copy it as it
-     * is; written differently (case, default port, parameters), it still matches
-     * when scheme, user, host and port are the same: a credential made for one
-     * user or host is never accepted for another.
+     * RFC 2617 §3.2.2.5: the digest-uri names the Request-URI. Clients do not all
+     * copy it as it is: SIPp, for one, names only the address it sent to (uri
+     * "sip:127.0.0.1:5080" for Request-URI "sip:bob@127.0.0.1"), and routers with a
+     * SIP helper rewrite hosts and ports after the client signed. What a replay
+     * would change is the user, the number dialled: a digest uri that names a user
+     * must name the Request-URI's, so credentials made for calling one number are
+     * never accepted for calling another. A digest uri that is no URI at all is
+     * refused too.
      */
     static boolean uriMatches(String digestUri, Uri requestUri) {
         if (digestUri.equals(requestUri.toString())) return true;
@@ -153,9 +157,9 @@ public final class DigestAuthenticator {
         } catch (SipSyntaxException | IllegalArgumentException e) {
             return false;
         }
-        if (given instanceof SipUri g && requestUri instanceof SipUri r) {
-            return g.secure() == r.secure() && java.util.Objects.equals(g.userUnescaped(), r.userUnescaped())
-                    && g.host().equalsIgnoreCase(r.host()) && g.portOrDefault() == r.portOrDefault();
+        if (given instanceof SipUri g) {
+            if (g.user() == null) return true;
+            return requestUri instanceof SipUri r && g.userUnescaped().equals(r.userUnescaped());
         }
         return given.equals(requestUri);
     }

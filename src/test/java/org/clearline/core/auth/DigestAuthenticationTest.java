@@ -217,9 +217,9 @@ class DigestAuthenticationTest {
     @Test
     void credentials_made_for_another_request_uri_get_400_and_are_not_used() {
         String c = challenge(ALICE, 0);
-        // made for another host: RFC 2617 §3.2.2.5
+        // made for another user's address: RFC 2617 §3.2.2.5
         SipResponse r = register(ALICE, 2, DigestClient.authorization(c, "alice", "alice-secret", "REGISTER",
-                "sip:other.example", 1, "c1"));
+                "sip:bob@" + ProxyHarness.DOMAIN, 1, "c1"));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.reason()).isEqualTo("Bad Request");
         assertThat(r.hasHeader("WWW-Authenticate")).isFalse();
@@ -237,10 +237,15 @@ class DigestAuthenticationTest {
                 upperWithPort, 1, "c1")).status()).isEqualTo(200);
         assertThat(DigestAuthenticator.uriMatches("sip:bob@example.com", org.clearline.syntax.Uri.parse(
                 "sip:alice@example.com"))).as("another user").isFalse();
-        assertThat(DigestAuthenticator.uriMatches("sip:alice@example.com:5070", org.clearline.syntax.Uri.parse(
-                "sip:alice@example.com"))).as("another port").isFalse();
-        assertThat(DigestAuthenticator.uriMatches("sips:alice@example.com", org.clearline.syntax.Uri.parse(
-                "sip:alice@example.com"))).as("another scheme").isFalse();
+        assertThat(DigestAuthenticator.uriMatches("sip:alice@192.0.2.1:5070", org.clearline.syntax.Uri.parse(
+                "sip:alice@example.com"))).as("host and port rewritten by a router's SIP helper").isTrue();
+        // SIPp names only the address it sent to, port included
+        assertThat(DigestAuthenticator.uriMatches("sip:127.0.0.1:5080", org.clearline.syntax.Uri.parse(
+                "sip:bob@127.0.0.1"))).isTrue();
+        assertThat(DigestAuthenticator.uriMatches("sip:alice@example.com", org.clearline.syntax.Uri.parse(
+                "tel:+4930123"))).isFalse();
+        assertThat(DigestAuthenticator.uriMatches("sip:alice@example.com;transport=tcp",
+                org.clearline.syntax.Uri.parse("sip:alice@example.com"))).isTrue();
         assertThat(DigestAuthenticator.uriMatches("not a uri", org.clearline.syntax.Uri.parse(
                 "sip:alice@example.com"))).isFalse();
     }
