@@ -20,6 +20,7 @@ public enum Situation {
     REQUEST_TOO_MANY_HOPS("request.too-many-hops", 483, "Too Many Hops", "RFC 3261 §16.3 step 3"),
     REQUEST_LOOP("request.loop", 482, "Loop Detected", "RFC 3261 §16.3 step 4"),
     REQUEST_NOT_OUR_DOMAIN("request.not-our-domain", 403, "Forbidden", "RFC 3261 §16.4, §10.3 step 1"),
+    REQUEST_PRELOADED_ROUTE("request.preloaded-route", 403, "Forbidden", "RFC 3261 §16.6 step 7, §26.4 (no relaying)"),
 
     // -- authentication (RFC 3261 §22, RFC 2617, RFC 8760) ---------------------------
     AUTH_REQUIRED("auth.required", 401, "Unauthorized", "RFC 3261 §22.1"),
@@ -34,6 +35,7 @@ public enum Situation {
     AUTH_PROXY_STALE_NONCE("auth.proxy-stale-nonce", 407, "Proxy Authentication Required", "RFC 2617 §3.2.1 (stale)"),
     AUTH_ACCOUNT_DISABLED("auth.account-disabled", 403, "Forbidden", "RFC 3261 §21.4.4"),
     AUTH_IDENTITY_MISMATCH("auth.identity-mismatch", 403, "Forbidden", "RFC 3261 §10.3 step 5"),
+    AUTH_DIGEST_URI_MISMATCH("auth.digest-uri-mismatch", 400, "Bad Request", "RFC 2617 §3.2.2.5"),
 
     // -- registration (RFC 3261 §10.3) ------------------------------------------------
     REGISTER_INTERVAL_TOO_BRIEF("register.interval-too-brief", 423, "Interval Too Brief", "RFC 3261 §10.3 step 7"),

@@ -241,6 +241,9 @@ public final class SipStack implements AutoCloseable {
             if (v != seenVersion) {
                 seenVersion = v;
                 directory.reload();
+                // an account removed elsewhere (the CLI, another node) has no phones here any more
+                int gone = location.forgetAccounts(id -> directory.account(id) != null);
+                if (gone > 0) log.info("dropped the live bindings of {} removed accounts", gone);
                 boolean m = maintenanceOn(store);
                 if (m != dispatcher.maintenance()) {
                     log.info("maintenance {}", m ? "on: new calls and registrations get 503" : "off");

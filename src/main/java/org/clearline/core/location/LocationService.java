@@ -102,6 +102,21 @@ public final class LocationService {
         return dropped[0];
     }
 
+    /**
+     * Drops every binding of the accounts {@code exists} no longer knows (removed from
+     * the store by the CLI or another node) and returns how many accounts were dropped.
+     */
+    public int forgetAccounts(java.util.function.Predicate<String> exists) {
+        int n = 0;
+        for (String sipId : List.copyOf(byAccount.keySet())) {
+            if (!exists.test(sipId)) {
+                replace(sipId, List.of());
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Number of bindings held (lapsed ones included until the next sweep). */
     public int size() {
         return bindingCount.get();

@@ -158,6 +158,11 @@ public final class ProxyCore {
             // §22.3, §20.28: we consume the credentials for our realm; those for another
             // realm (a carrier's proxy further on) must travel on untouched
             removeOurCredentials(working);
+        } else if (working.hasHeader(HeaderNames.ROUTE)) {
+            // §16.6 step 7 would send the request to the top Route, a host the caller chose:
+            // for a caller who did not authenticate that is relaying (§26.4), which we do not do
+            reject(tx, Situation.REQUEST_PRELOADED_ROUTE, null);
+            return;
         }
         Routing decision = router.route(new RoutingRequest(working, tx.inbound(), caller, clock.epochMillis()));
         outcomes.routed(tx, decision);

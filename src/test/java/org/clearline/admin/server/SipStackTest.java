@@ -109,6 +109,20 @@ class SipStackTest {
     }
 
     @Test
+    void anAccountRemovedFromTheStoreLosesItsLiveBindings() throws Exception {
+        register(bob, "bob", "secret-bob");
+        register(alice, "alice", "secret-alice");
+        long now = System.currentTimeMillis();
+        assertThat(stack.location().lookup("bob", now)).hasSize(1);
+
+        // as `clearline account remove bob` does, from another process
+        assertThat(store.accounts().remove("bob")).isTrue();
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> stack.location().lookup("bob", System.currentTimeMillis()).isEmpty());
+        assertThat(stack.location().lookup("alice", System.currentTimeMillis())).hasSize(1);
+    }
+
+    @Test
     void aCallToAnOfflinePhoneIsLoggedWithItsSituationAndLadder() throws Exception {
         String invite = request("INVITE", "sip:bob@" + REALM, alice, "alice", "c2@test", 1, "");
         send(alice, invite);

@@ -213,4 +213,75 @@ class DigestAuthenticationTest {
         SipResponse r = register(CAROL, 2, DigestClient.authorization(c, "carol", "guess", "REGISTER", URI, 1, "c"));
         assertThat(r.status()).isEqualTo(401);
     }
+
+    @Test
+    void credentials_made_for_another_request_uri_get_400_and_are_not_used() {
+        String c = challenge(ALICE, 0);
+        // made for another user's address: RFC 2617 §3.2.2.5
+        SipResponse r = register(ALICE, 2, DigestClient.authorization(c, "alice", "alice-secret", "REGISTER",
+                "sip:bob@" + ProxyHarness.DOMAIN, 1, "c1"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.reason()).isEqualTo("Bad Request");
+        assertThat(r.hasHeader("WWW-Authenticate")).isFalse();
+        assertThat(h.store.applied()).isEmpty();
+        // the same nonce-count was not spent by the refused request
+        assertThat(register(ALICE, 3, DigestClient.authorization(c, "alice", "alice-secret", "REGISTER", URI, 1,
+                "c1")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void the_request_uri_written_differently_still_matches() {
+        String c = challenge(ALICE, 0);
+        String upperWithPort = "sip:" + ProxyHarness.DOMAIN.toUpperCase(java.util.Locale.ROOT) + ":5060";
+        assertThat(register(ALICE, 2, DigestClient.authorization(c, "alice", "alice-secret", "REGISTER",
+                upperWithPort, 1, "c1")).status()).isEqualTo(200);
+        assertThat(DigestAuthenticator.uriMatches("sip:bob@example.com", org.clearline.syntax.Uri.parse(
+                "sip:alice@example.com"))).as("another user").isFalse();
+        assertThat(DigestAuthenticator.uriMatches("sip:alice@192.0.2.1:5070", org.clearline.syntax.Uri.parse(
+                "sip:alice@example.com"))).as("host and port rewritten by a router's SIP helper").isTrue();
+        // SIPp names only the address it sent to, port included
+        assertThat(DigestAuthenticator.uriMatches("sip:127.0.0.1:5080", org.clearline.syntax.Uri.parse(
+                "sip:bob@127.0.0.1"))).isTrue();
+        assertThat(DigestAuthenticator.uriMatches("sip:alice@example.com", org.clearline.syntax.Uri.parse(
+                "tel:+4930123"))).isFalse();
+        assertThat(DigestAuthenticator.uriMatches("sip:alice@example.com;transport=tcp",
+                org.clearline.syntax.Uri.parse("sip:alice@example.com"))).isTrue();
+        assertThat(DigestAuthenticator.uriMatches("not a uri", org.clearline.syntax.Uri.parse(
+                "sip:alice@example.com"))).isFalse();
+    }
+
+    @Test
+    void credentials_without_qop_use_a_nonce_once_then_get_a_stale_challenge() {
+        String c = challenge(ALICE, 1);
+        String nonce = DigestClient.params(c).get("nonce");
+        String ha2 = DigestClient.hex("MD5", "REGISTER:" + URI);
+        String response = DigestClient.hex("MD5", DigestClient.ha1("MD5", "alice", "example.com", "alice-secret")
+                + ":" + nonce + ":" + ha2);
+        String rfc2069 = "Digest username=\"alice\", realm=\"example.com\", nonce=\"" + nonce + "\", uri=\"" + URI
+                + "\", response=\"" + response.toUpperCase(java.util.Locale.ROOT) + "\", algorithm=MD5";
+        assertThat(register(ALICE, 2, rfc2069).status()).as("hex compared without regard to case").isEqualTo(200);
+
+        // the same credentials again: a replay, or a client that reuses its nonce; it gets a fresh one
+        SipResponse again = register(ALICE, 3, rfc2069);
+        assertThat(again.status()).isEqualTo(401);
+        assertThat(again.headerValues("WWW-Authenticate")).allSatisfy(v -> assertThat(v).contains("stale=true"));
+    }
+
+    @Test
+    void qop_without_a_nonce_count_is_challenged() {
+        String c = challenge(ALICE, 0);
+        String creds = DigestClient.authorization(c, "alice", "alice-secret", "REGISTER", URI, 1, "c1")
+                .replace(", nc=00000001", "");
+        SipResponse r = register(ALICE, 2, creds);
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(h.store.applied()).isEmpty();
+    }
+
+    @Test
+    void responses_compare_as_hex_in_any_case() {
+        assertThat(DigestAuthenticator.sameHex("0a1b", "0A1B")).isTrue();
+        assertThat(DigestAuthenticator.sameHex("0a1b", "0a1c")).isFalse();
+        assertThat(DigestAuthenticator.sameHex("0a1b", "0a1")).isFalse();
+        assertThat(DigestAuthenticator.sameHex("0a1b", null)).isFalse();
+    }
 }

@@ -26,6 +26,17 @@ class LocationServiceTest {
     }
 
     @Test
+    void accounts_that_no_longer_exist_lose_their_bindings() {
+        location.replace("bob", List.of(binding("bob", "sip:a", 100, 1), binding("bob", "sip:b", 200, 1)));
+        location.replace("alice", List.of(binding("alice", "sip:x", 100, 1)));
+        assertThat(location.forgetAccounts(id -> !id.equals("bob"))).isOne();
+        assertThat(location.bindings("bob")).isEmpty();
+        assertThat(location.bindings("alice")).hasSize(1);
+        assertThat(location.size()).isOne();
+        assertThat(location.forgetAccounts(id -> true)).isZero();
+    }
+
+    @Test
     void counts_follow_replacements_and_sweeps() {
         location.replace("bob", List.of(binding("bob", "sip:a", 100, 1), binding("bob", "sip:b", 200, 1)));
         location.replace("alice", List.of(binding("alice", "sip:x", 100, 1)));

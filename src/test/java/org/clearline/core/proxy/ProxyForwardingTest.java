@@ -86,6 +86,35 @@ class ProxyForwardingTest {
     }
 
     @Test
+    void an_outside_caller_cannot_preload_a_route_to_make_us_relay() {
+        h.register(BOB);
+        h.hosts.put("victim.example", FAR);
+        // our own entry on top is fine (an outbound proxy setting); the one after it names a host of the caller's choice
+        h.send(MALLORY, h.invite(MALLORY, BOB.aor(), h.callId("pre"), "t", 1, h.branch(),
+                "Route: <sip:127.0.0.1:5060;lr>, <sip:victim.example;lr>"));
+        List<Sent> out = h.take();
+        assertThat(h.to(out, FAR)).isEmpty();
+        assertThat(h.to(out, BOB.peer())).isEmpty();
+        SipResponse r = lastResponseTo(out, MALLORY.peer());
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.reason()).isEqualTo("Forbidden");
+
+        // without the extra entry the same caller reaches bob
+        h.send(MALLORY, h.invite(MALLORY, BOB.aor(), h.callId("pre2"), "t", 1, h.branch(),
+                "Route: <sip:127.0.0.1:5060;lr>"));
+        assertThat(onlyTo(h.take(), BOB.peer()).request().hasHeader("Route")).isFalse();
+    }
+
+    @Test
+    void an_authenticated_caller_may_name_a_further_hop() {
+        h.hosts.put("edge.example.net", FAR);
+        h.register(BOB);
+        h.call(ALICE, BOB.aor(), "Route: <sip:edge.example.net;lr>");
+        SipRequest fwd = onlyTo(h.take(), FAR).request();
+        assertThat(fwd.header("Route")).isEqualTo("<sip:edge.example.net;lr>");
+    }
+
+    @Test
     void a_request_that_comes_back_unchanged_is_a_loop_and_gets_482() {
         // far.example is misconfigured to point at us: what we send there comes straight back
         h.hosts.put("far.example", SERVER);
