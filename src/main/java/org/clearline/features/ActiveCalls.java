@@ -14,10 +14,20 @@ import org.clearline.transaction.ServerTransaction;
  * Calls in progress per line, for call limits: a call counts from the INVITE
  * that rings the line until its final failure response or its BYE, once per
  * line however many phones of the line ring. Shared by all shards.
+ *
+ * <p>A call whose phones vanish mid-call (power cut, network gone) never sends
+ * its BYE; without an end it would hold its line's limit for ever. Such calls
+ * are aged out by {@link #sweep} after {@link #MAX_CALL_MILLIS}, as a dialog
+ * tracker's default timeout does.
  */
 public final class ActiveCalls implements CallOutcomes {
     private final ConcurrentHashMap<String, AtomicInteger> perLine = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<String>> linesOfCall = new ConcurrentHashMap<>();
+    /** When each call began (epoch ms), for {@link #sweep}. */
+    private final ConcurrentHashMap<String, Long> startedAt = new ConcurrentHashMap<>();
+
+    /** A call up longer than this is taken to be over (its BYE was lost with its phones). */
+    public static final long MAX_CALL_MILLIS = 12 * 3600_000L;
 
     /** Calls up for {@code sipId} now. */
     public int active(String sipId) {
@@ -25,7 +35,13 @@ public final class ActiveCalls implements CallOutcomes {
         return n == null ? 0 : n.get();
     }
 
-    /** The call starts ringing {@code sipId}. */
+    /** The call starts ringing {@code sipId} at {@code nowMillis}. */
+    public void begin(String callId, String sipId, long nowMillis) {
+        startedAt.putIfAbsent(callId, nowMillis);
+        begin(callId, sipId);
+    }
+
+    /** The call starts ringing {@code sipId} (not aged by {@link #sweep} unless begun with a time). */
     public void begin(String callId, String sipId) {
         linesOfCall.compute(callId, (k, lines) -> {
             if (lines != null && lines.contains(sipId)) return lines;
@@ -47,14 +63,31 @@ public final class ActiveCalls implements CallOutcomes {
             release(sipId);
             List<String> out = new java.util.ArrayList<>(lines);
             out.remove(sipId);
+            if (out.isEmpty()) startedAt.remove(callId);
             return out.isEmpty() ? null : List.copyOf(out);
         });
     }
 
     /** The call is over: every line it counted against is free again. */
     public void endAll(String callId) {
+        startedAt.remove(callId);
         List<String> lines = linesOfCall.remove(callId);
         if (lines != null) lines.forEach(this::release);
+    }
+
+    /**
+     * Housekeeping: ends the calls begun more than {@code maxMillis} before
+     * {@code nowMillis} and returns how many it ended.
+     */
+    public int sweep(long nowMillis, long maxMillis) {
+        int n = 0;
+        for (Map.Entry<String, Long> e : startedAt.entrySet()) {
+            if (nowMillis - e.getValue() > maxMillis && startedAt.remove(e.getKey(), e.getValue())) {
+                endAll(e.getKey());
+                n++;
+            }
+        }
+        return n;
     }
 
     @Override

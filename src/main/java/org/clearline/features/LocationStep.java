@@ -59,7 +59,7 @@ public final class LocationStep implements RoutingStep {
             return new Routing.Reject(Situation.CALLEE_OFFLINE);
         }
         // only an INVITE is a call: a MESSAGE or OPTIONS is answered without a BYE to end it
-        if (call.request().request().isInvite()) calls.begin(call.callId(), sipId);
+        if (call.request().request().isInvite()) calls.begin(call.callId(), sipId, call.request().nowMillis());
         boolean forwardsOnFailure = s.busy() != null || s.noAnswer() != null;
         java.time.Duration ring = s.noAnswer() == null ? null : java.time.Duration.ofSeconds(s.noAnswerSeconds());
         Routing.Continuation next = !forwardsOnFailure ? null : failed -> {

@@ -54,6 +54,19 @@ class ActiveCallsTest {
     }
 
     @Test
+    void aCallWhoseByeNeverCameIsAgedOutAndFreesItsLines() {
+        calls.begin("lost", "bob", 1_000);
+        calls.begin("lost", "peggy", 2_000);
+        calls.begin("fresh", "bob", 5_000);
+        assertThat(calls.sweep(1_000 + 4_000, 4_000)).isZero();
+        assertThat(calls.sweep(1_001 + 4_000, 4_000)).as("aged by its first line's start").isOne();
+        assertThat(calls.snapshot()).isEqualTo(Map.of("bob", 1));
+        calls.endAll("fresh");
+        assertThat(calls.sweep(Long.MAX_VALUE / 2, 4_000)).as("an ended call is not swept again").isZero();
+        assertThat(calls.total()).isZero();
+    }
+
+    @Test
     void endReleasesOneLineOfTheCall() {
         calls.begin("c1", "bob");
         calls.begin("c1", "peggy");

@@ -271,6 +271,8 @@ public final class SipStack implements AutoCloseable {
             int purged = store.registrations().purgeExpired(now);
             nonces.purge();
             callLog.housekeeping(now);
+            int stale = activeCalls.sweep(now, ActiveCalls.MAX_CALL_MILLIS);
+            if (stale > 0) log.info("{} calls up for over 12 h without a BYE taken as over (their lines are free)", stale);
             if (dropped + purged > 0) log.debug("expired registrations: {} dropped, {} purged", dropped, purged);
         } catch (RuntimeException e) {
             log.warn("registration sweep failed: {}", e.toString());
