@@ -44,6 +44,7 @@ public final class HtmlReport {
             details summary{cursor:pointer;color:#1d4ed8}\
             ol.ladder-messages{font:12px ui-monospace,monospace;padding-left:2.4em}ol.ladder-messages li{margin:2px 0}\
             ol.ladder-messages .offset,ol.ladder-messages .hop,ol.ladder-messages .note{color:#6b7280}\
+            ol.ladder-messages .label{background:none;color:inherit;padding:0}\
             ol.ladder-messages details.failed .label{color:#b91c1c}ol.ladder-messages details:target summary{background:#fef3c7}\
             g.arrow a{cursor:pointer}\
             """;
