@@ -80,6 +80,16 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** What the analyzer may use at all: syntax to read, the catalogue to explain, ladders to draw, and Jackson. */
+    @Test
+    void theAnalyzerReadsWithSyntaxExplainsWithTheCatalogueAndDrawsWithLadders() {
+        classes().that().resideInAPackage("org.clearline.analyzer..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.clearline.analyzer..",
+                        "org.clearline.syntax..", "org.clearline.failures..", "org.clearline.ladder..", "java..",
+                        "com.fasterxml.jackson..")
+                .check(classes);
+    }
+
     @Test
     void onlyTheTransportAndTheWiringTouchNetty() {
         noClasses().that().resideOutsideOfPackages("org.clearline.transport..", "org.clearline.admin..")

@@ -1,7 +1,6 @@
 package org.clearline.ladder;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Draws a {@link Ladder} as inline SVG, plus a numbered list of the whole
@@ -9,23 +8,29 @@ import java.util.Locale;
  * wrapping a link to message N of the list ({@code <details id="PREFIX-msg-N">}),
  * so a click shows the message without any script; a page may add a script that
  * opens the details it links to. Colours are presentation attributes, so the SVG
- * looks right without a style sheet (and under a strict Content-Security-Policy);
- * the classes let a style sheet restyle it.
+ * looks right without a style sheet (and under a strict Content-Security-Policy,
+ * or mailed as one self-contained page); the classes let a style sheet restyle it.
+ * Arrows are coloured by what they carry: requests blue, provisional responses
+ * grey, successes green, other responses amber, and failures red; a
+ * retransmission is dashed, lighter and marked "(again)".
  */
 public final class LadderSvg {
     /** Width of the time column on the left, in px. */
     static final int TIME_COLUMN = 76;
     /** Distance between two lanes, in px. */
     static final int LANE_GAP = 260;
+    /** Room right of the last lane for notes, when any message has one, in px. */
+    static final int NOTE_ROOM = 320;
     /** Height of the lane titles above the first arrow, in px. */
     static final int HEAD = 52;
     /** Height of one message row, in px. */
     static final int ROW = 30;
     /** Average width of one character of the 12 px monospace font, in px (for cutting labels). */
     static final double CHAR_WIDTH = 7.3;
+    /** Marks a retransmission after its label. */
+    static final String AGAIN = " (again)";
 
     private static final String INK = "#1d2330";
-    private static final String FAILED = "#c62828";
     private static final String LANE = "#8a94a6";
 
     private LadderSvg() {}
@@ -44,8 +49,10 @@ public final class LadderSvg {
         String prefix = Markup.idPrefix(idPrefix);
         List<Lane> lanes = ladder.lanes();
         List<LadderMessage> messages = ladder.messages();
-        int width = TIME_COLUMN + Math.max(1, lanes.size()) * LANE_GAP;
-        int height = HEAD + Math.max(1, messages.size()) * ROW + 12;
+        boolean notes = messages.stream().anyMatch(m -> !m.note().isEmpty());
+        int width = TIME_COLUMN + Math.max(1, lanes.size()) * LANE_GAP + (notes ? NOTE_ROOM : 0);
+        int rows = Math.max(1, messages.size() + (ladder.omitted() > 0 ? 1 : 0));
+        int height = HEAD + rows * ROW + 12;
         StringBuilder b = new StringBuilder(512 + messages.size() * 400);
         b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ladder-svg\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
@@ -57,9 +64,15 @@ public final class LadderSvg {
         drawLanes(b, lanes, height);
         b.append("<g class=\"arrows\">\n");
         for (int i = 0; i < messages.size(); i++) {
-            drawArrow(b, ladder, messages.get(i), i + 1, HEAD + i * ROW + ROW / 2 + 4, prefix);
+            drawArrow(b, ladder, messages.get(i), i + 1, rowY(i), width, prefix);
         }
-        b.append("</g>\n</svg>\n");
+        b.append("</g>\n");
+        if (ladder.omitted() > 0) {
+            b.append("<text class=\"omitted\" x=\"").append(laneX(0)).append("\" y=\"").append(rowY(messages.size()) + 4)
+                    .append("\" fill=\"").append(LANE).append("\">(").append(ladder.omitted())
+                    .append(" more messages not kept)</text>\n");
+        }
+        b.append("</svg>\n");
         return b.toString();
     }
 
@@ -73,11 +86,15 @@ public final class LadderSvg {
             n++;
             b.append("<li><details id=\"").append(messageId(prefix, n)).append('"')
                     .append(m.failed() ? " class=\"failed\"" : "").append(">")
-                    .append("<summary><span class=\"offset\">").append(offset(ladder, m)).append("</span> ")
-                    .append("<span class=\"hop\">").append(Markup.escape(title(ladder, m.from()))).append(" \u2192 ")
-                    .append(Markup.escape(title(ladder, m.to()))).append("</span> ")
-                    .append("<span class=\"label\">").append(Markup.escape(m.label())).append("</span></summary>\n")
-                    .append("<pre>").append(Markup.escape(m.text())).append("</pre></details></li>\n");
+                    .append("<summary><span class=\"offset\">").append(ladder.offset(m, " s")).append("</span> ")
+                    .append("<span class=\"hop\">").append(Markup.escape(ladder.titleOf(m.from()))).append(" \u2192 ")
+                    .append(Markup.escape(ladder.titleOf(m.to()))).append("</span> ")
+                    .append("<span class=\"label\">").append(Markup.escape(m.shortLabel())).append("</span>");
+            if (m.retransmission()) b.append(" <span class=\"again\">(again)</span>");
+            if (!m.note().isEmpty()) b.append(" <span class=\"note\">").append(Markup.escape(m.note())).append("</span>");
+            // a message whose text was not kept (the trace's text budget) still shows its start line
+            b.append("</summary>\n<pre>").append(Markup.escape(m.text().isEmpty() ? m.label() : m.text()))
+                    .append("</pre></details></li>\n");
         }
         b.append("</ol>\n");
         return b.toString();
@@ -107,38 +124,51 @@ public final class LadderSvg {
         b.append("</g>\n");
     }
 
-    private static void drawArrow(StringBuilder b, Ladder ladder, LadderMessage m, int index, int y, String prefix) {
+    private static void drawArrow(StringBuilder b, Ladder ladder, LadderMessage m, int index, int y, int width,
+                                  String prefix) {
         int from = ladder.laneOf(m.from());
         int to = ladder.laneOf(m.to());
         int x1 = laneX(from);
         int x2 = laneX(to);
-        String colour = m.failed() ? FAILED : INK;
-        b.append("<g class=\"arrow").append(m.failed() ? " failed" : "").append("\" data-index=\"").append(index)
+        ArrowKind kind = ArrowKind.of(m);
+        String colour = kind.colour();
+        String suffix = m.retransmission() ? AGAIN : "";
+        String dash = m.retransmission() ? " stroke-dasharray=\"6 3\"" : "";
+        b.append("<g class=\"arrow").append(m.failed() ? " failed" : "").append(m.retransmission() ? " again" : "")
+                .append("\" data-index=\"").append(index).append("\" data-kind=\"").append(kind.id())
                 .append("\" data-from=\"").append(Markup.escape(m.from())).append("\" data-to=\"")
-                .append(Markup.escape(m.to())).append("\">");
+                .append(Markup.escape(m.to())).append('"').append(m.retransmission() ? " opacity=\".55\"" : "")
+                .append('>');
         b.append("<a href=\"#").append(messageId(prefix, index)).append("\">");
-        b.append("<title>").append(index).append(". ").append(Markup.escape(m.label())).append("</title>");
+        b.append("<title>").append(index).append(". ").append(Markup.escape(m.shortLabel() + suffix)).append("</title>");
         // a transparent band over the whole row, so the arrow is easy to hit
-        b.append("<rect x=\"0\" y=\"").append(y - ROW / 2 - 4).append("\" width=\"")
-                .append(TIME_COLUMN + ladder.lanes().size() * LANE_GAP).append("\" height=\"").append(ROW)
-                .append("\" fill=\"transparent\"/>");
+        b.append("<rect x=\"0\" y=\"").append(y - ROW / 2 - 4).append("\" width=\"").append(width)
+                .append("\" height=\"").append(ROW).append("\" fill=\"transparent\"/>");
         b.append("<text class=\"offset\" x=\"4\" y=\"").append(y + 4).append("\" fill=\"").append(LANE).append("\">")
-                .append(offset(ladder, m)).append("</text>");
+                .append(ladder.offset(m, " s")).append("</text>");
         if (from == to) {
             // a message an endpoint sends itself: a small loop to the right of its lane
             b.append("<path d=\"M").append(x1).append(' ').append(y - 6).append(" h30 v12 h-22\" fill=\"none\"")
-                    .append(" stroke=\"").append(colour).append("\" stroke-width=\"1.5\"/>");
+                    .append(" stroke=\"").append(colour).append("\" stroke-width=\"1.5\"").append(dash).append("/>");
             head(b, x1, y + 6, -1, colour);
-            label(b, x1 + 36, y + 4, "start", Markup.fit(m.label(), (int) ((LANE_GAP - 44) / CHAR_WIDTH)), colour);
+            int room = (int) ((LANE_GAP - 44) / CHAR_WIDTH) - suffix.length();
+            label(b, x1 + 36, y + 4, "start", Markup.fit(m.shortLabel(), room) + suffix, colour);
         } else {
             int dir = x2 > x1 ? 1 : -1;
             b.append("<line x1=\"").append(x1).append("\" y1=\"").append(y).append("\" x2=\"").append(x2 - dir * 8)
-                    .append("\" y2=\"").append(y).append("\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\"/>");
+                    .append("\" y2=\"").append(y).append("\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\"")
+                    .append(dash).append("/>");
             head(b, x2, y, dir, colour);
-            int room = (int) ((Math.abs(x2 - x1) - 14) / CHAR_WIDTH);
-            label(b, (x1 + x2) / 2, y - 5, "middle", Markup.fit(m.label(), room), colour);
+            int room = (int) ((Math.abs(x2 - x1) - 14) / CHAR_WIDTH) - suffix.length();
+            label(b, (x1 + x2) / 2, y - 5, "middle", Markup.fit(m.shortLabel(), room) + suffix, colour);
         }
-        b.append("</a></g>\n");
+        b.append("</a>");
+        if (!m.note().isEmpty()) {
+            b.append("<text class=\"note\" x=\"").append(laneX(ladder.lanes().size() - 1) + 14).append("\" y=\"")
+                    .append(y + 4).append("\" fill=\"").append(LANE).append("\">")
+                    .append(Markup.escape(Markup.fit(m.note(), (int) ((NOTE_ROOM - 14) / CHAR_WIDTH)))).append("</text>");
+        }
+        b.append("</g>\n");
     }
 
     private static void head(StringBuilder b, int x, int y, int dir, String colour) {
@@ -157,13 +187,7 @@ public final class LadderSvg {
         return TIME_COLUMN + LANE_GAP / 2 + Math.max(0, lane) * LANE_GAP;
     }
 
-    private static String title(Ladder ladder, String endpoint) {
-        int i = ladder.laneOf(endpoint);
-        return i < 0 ? endpoint : ladder.lanes().get(i).title();
-    }
-
-    /** "+0.125 s" after the ladder's origin. */
-    static String offset(Ladder ladder, LadderMessage m) {
-        return String.format(Locale.ROOT, "+%.3f s", (m.atMillis() - ladder.originMillis()) / 1000.0);
+    private static int rowY(int row) {
+        return HEAD + row * ROW + ROW / 2 + 4;
     }
 }

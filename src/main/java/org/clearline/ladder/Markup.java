@@ -1,10 +1,14 @@
 package org.clearline.ladder;
 
-/** Escaping for text and attribute values in SVG and HTML; every label and message comes from the wire. */
-final class Markup {
+/**
+ * Escaping for text and attribute values in SVG and HTML; every label and message comes from the wire.
+ * Pages that embed a ladder (the trace analyzer's report) escape the rest of their text the same way.
+ */
+public final class Markup {
     private Markup() {}
 
-    static String escape(String s) {
+    /** {@code s} safe as element text and as a quoted attribute value; characters XML 1.0 forbids become U+FFFD. */
+    public static String escape(String s) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {

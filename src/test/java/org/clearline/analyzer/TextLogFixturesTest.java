@@ -8,6 +8,7 @@ import org.clearline.analyzer.diagnosis.FindingKind;
 import org.clearline.analyzer.input.Endpoint;
 import org.clearline.analyzer.report.CallSummary;
 import org.clearline.failures.Situation;
+import org.clearline.ladder.Lane;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +25,7 @@ class TextLogFixturesTest {
         Map<String, CallSummary> calls = Fixtures.byCallee(r);
         expect(calls, "busy", 486, null);
         expect(calls, "register:wrongpass", 401, Situation.AUTH_WRONG_CREDENTIALS, FindingKind.AUTH_LOOP);
-        assertThat(r.problemCalls().getFirst().ladder().columns()).containsExactly("local", "remote");
+        assertThat(r.problemCalls().getFirst().ladder().lanes()).extracting(Lane::title).containsExactly("local", "remote");
     }
 
     @Test
@@ -32,7 +33,7 @@ class TextLogFixturesTest {
         AnalysisReport r = Fixtures.analyze("logs/sngrep.txt");
         assertThat(r.problems()).isEmpty();
         CaptureFixturesTest.expectSippUdp(Fixtures.byCallee(r));
-        assertThat(r.problemCalls().getFirst().ladder().columns()).allMatch(c -> c.startsWith("127.0.0.1:"));
+        assertThat(r.problemCalls().getFirst().ladder().lanes()).extracting(Lane::title).allMatch(c -> c.startsWith("127.0.0.1:"));
     }
 
     @Test
@@ -48,7 +49,7 @@ class TextLogFixturesTest {
         assertThat(r.problems()).isEmpty();
         CaptureFixturesTest.expectSippUdp(Fixtures.byCallee(r));
         // Asterisk names only its peer: its own side is "local"
-        assertThat(r.problemCalls().getFirst().ladder().columns()).contains(Endpoint.LOCAL.toString());
+        assertThat(r.problemCalls().getFirst().ladder().lanes()).extracting(Lane::title).contains(Endpoint.LOCAL.toString());
     }
 
     @Test

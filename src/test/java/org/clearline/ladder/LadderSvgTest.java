@@ -140,12 +140,87 @@ class LadderSvgTest {
                 .isEqualTo("Ladder diagram: 0 messages between 1 endpoint");
     }
 
+    /** What the trace analyzer draws: retransmissions, notes after the last lane, the count of messages not kept. */
+    @Test
+    void retransmissionsNotesAndOmittedMessagesAreDrawn() throws Exception {
+        List<Lane> lanes = List.of(Lane.of("192.0.2.10:5060"), Lane.of("<evil>&\"x\""));
+        Ladder ladder = new Ladder(lanes, List.of(
+                new LadderMessage(0, "192.0.2.10:5060", "<evil>&\"x\"", "INVITE sip:a&b@x SIP/2.0",
+                        "INVITE sip:a&b@x SIP/2.0\r\nSubject: <script>alert(1)</script>\u0001\r\n", false),
+                new LadderMessage(500, "192.0.2.10:5060", "<evil>&\"x\"", "INVITE sip:a&b@x SIP/2.0", "", false,
+                        true, ""),
+                new LadderMessage(600, "<evil>&\"x\"", "192.0.2.10:5060", "SIP/2.0 486 Busy Here", "", true, false,
+                        "refused by the parser: bad Via")), 0, 1);
+        String html = LadderSvg.html(ladder, "call-1");
+        Document svg = parse(LadderSvg.svg(ladder, "call-1"));
+
+        NodeList arrows = nodes(svg, "//*[local-name()='g'][@data-index]");
+        assertThat(arrows.getLength()).isEqualTo(3);
+        Element again = (Element) arrows.item(1);
+        assertThat(again.getAttribute("class")).isEqualTo("arrow again");
+        assertThat(text(again, ".//*[local-name()='text'][@class='label']")).endsWith(" (again)");
+        assertThat(((Element) nodes(again, ".//*[local-name()='line']").item(0)).getAttribute("stroke-dasharray"))
+                .isEqualTo("6 3");
+        Element busy = (Element) arrows.item(2);
+        assertThat(busy.getAttribute("data-kind")).isEqualTo("failure");
+        assertThat(((Element) arrows.item(0)).getAttribute("data-kind")).isEqualTo("request");
+        // the note stands right of the last lane
+        int lastLane = Integer.parseInt(((Element) nodes(svg, "//*[local-name()='g'][@class='lane']/*[local-name()='line']")
+                .item(1)).getAttribute("x1"));
+        Element note = (Element) nodes(busy, ".//*[local-name()='text'][@class='note']").item(0);
+        assertThat(note.getTextContent()).isEqualTo("refused by the parser: bad Via");
+        assertThat(Integer.parseInt(note.getAttribute("x"))).isGreaterThan(lastLane);
+        assertThat(text(svg.getDocumentElement(), "//*[local-name()='text'][@class='omitted']"))
+                .isEqualTo("(1 more messages not kept)");
+
+        // the list says the same, and a message whose text was not kept shows its start line
+        assertThat(html).contains("<span class=\"again\">(again)</span></summary>\n<pre>INVITE sip:a&amp;b@x SIP/2.0</pre>")
+                .contains("<span class=\"note\">refused by the parser: bad Via</span>")
+                .contains("Subject: &lt;script&gt;alert(1)&lt;/script&gt;\uFFFD\r\n")
+                .contains("&lt;evil&gt;&amp;&quot;x&quot;").doesNotContain("<script").doesNotContain("<evil>");
+    }
+
+    @Test
+    void arrowsAreColouredByWhatTheyCarry() throws Exception {
+        List<LadderMessage> flow = List.of(msg(0, CALLER, SERVER, "INVITE sip:bob@example.com SIP/2.0", false),
+                msg(1, SERVER, CALLER, "SIP/2.0 407 Proxy Authentication Required", false),
+                msg(2, SERVER, CALLER, "SIP/2.0 180 Ringing", false),
+                msg(3, SERVER, CALLER, "SIP/2.0 200 OK", false),
+                msg(4, SERVER, CALLER, "SIP/2.0 603 Decline", true));
+        Document svg = parse(LadderSvg.svg(Ladder.of(List.of(), flow), "c"));
+        List<String> kinds = new ArrayList<>();
+        NodeList arrows = nodes(svg, "//*[local-name()='g'][@data-index]");
+        for (int i = 0; i < arrows.getLength(); i++) kinds.add(((Element) arrows.item(i)).getAttribute("data-kind"));
+        assertThat(kinds).containsExactly("request", "other", "provisional", "success", "failure");
+        // a failure is red whatever its code, so a page without a style sheet still shows it
+        assertThat(text(svg.getDocumentElement(), "//*[local-name()='g'][@data-index='5']//*[local-name()='polygon']/@fill"))
+                .isEqualTo("#c62828");
+    }
+
+    @Test
+    void aTraceWithoutTimesIsDrawnInTheOrderGiven() {
+        Ladder ladder = new Ladder(List.of(Lane.of(CALLER), Lane.of(SERVER)),
+                List.of(new LadderMessage(LadderMessage.NO_TIME, CALLER, SERVER, "BYE sip:x SIP/2.0", "", false)), 0);
+        assertThat(ladder.offset(ladder.messages().getFirst(), " s")).isEmpty();
+        assertThat(LadderSvg.messageList(ladder, "t")).contains("<span class=\"offset\"></span>");
+    }
+
+    @Test
+    void statusCodesAreReadFromLabelsAndStartLines() {
+        assertThat(LadderMessage.status("SIP/2.0 486 Busy Here")).isEqualTo(486);
+        assertThat(LadderMessage.status("486 Busy Here")).isEqualTo(486);
+        assertThat(LadderMessage.status("INVITE sip:bob@example.com SIP/2.0")).isEqualTo(-1);
+        assertThat(LadderMessage.status("4860 x")).isEqualTo(-1);
+        assertThat(LadderMessage.status(null)).isEqualTo(-1);
+    }
+
     @Test
     void labelsDropTheSipVersion() {
         assertThat(LadderMessage.labelOf("SIP/2.0 180 Ringing")).isEqualTo("180 Ringing");
         assertThat(LadderMessage.labelOf("BYE sip:alice@192.0.2.10 SIP/2.0")).isEqualTo("BYE sip:alice@192.0.2.10");
         assertThat(LadderMessage.labelOf("garbage")).isEqualTo("garbage");
         assertThat(LadderMessage.labelOf(null)).isEmpty();
+        assertThat(LadderMessage.labelOf(LadderMessage.labelOf("SIP/2.0 180 Ringing"))).isEqualTo("180 Ringing");
     }
 
     private static LadderMessage msg(long offset, String from, String to, String startLine, boolean failed) {

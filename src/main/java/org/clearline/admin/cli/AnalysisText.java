@@ -10,11 +10,11 @@ import org.clearline.analyzer.AnalysisReport;
 import org.clearline.analyzer.diagnosis.Diagnosis;
 import org.clearline.analyzer.diagnosis.Finding;
 import org.clearline.analyzer.diagnosis.FindingTexts;
-import org.clearline.analyzer.ladder.TextLadder;
 import org.clearline.analyzer.report.CallReport;
 import org.clearline.analyzer.report.CallSummary;
 import org.clearline.failures.Audience;
 import org.clearline.failures.Explanations;
+import org.clearline.ladder.TextLadder;
 
 /**
  * The text report of {@code clearline analyze}: what was read, a summary table

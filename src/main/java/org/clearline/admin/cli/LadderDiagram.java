@@ -3,8 +3,10 @@ package org.clearline.admin.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import org.clearline.analyzer.ladder.Ladder;
-import org.clearline.analyzer.ladder.TextLadder;
+import org.clearline.ladder.Ladder;
+import org.clearline.ladder.LadderMessage;
+import org.clearline.ladder.Lane;
+import org.clearline.ladder.TextLadder;
 import org.clearline.store.CallRecord;
 import org.clearline.store.LoggedMessage;
 import org.clearline.store.RegistrationRecord;
@@ -19,9 +21,9 @@ import org.clearline.store.RegistrationRecord;
 final class LadderDiagram {
     /** Characters between two columns. */
     static final int GAP = TextLadder.WIDEST_GAP;
-    private static final int SOURCE = 0;
-    private static final int CLEARLINE = 1;
-    private static final int CALLEE = 2;
+    /** The lanes besides the source's: peers are "udp:…"/"tcp:…", so these names cannot clash with one. */
+    private static final String CLEARLINE = "clearline";
+    private static final String CALLEES = "callee/trunk";
 
     private LadderDiagram() {}
 
@@ -48,22 +50,18 @@ final class LadderDiagram {
         TextLadder.print(out, ladder(sourceColumn, source, startedAt, messages, dropped), GAP);
     }
 
-    /** The call as a ladder model (the dashboard draws the same model as SVG). */
-    static Ladder ladder(CallRecord call) {
-        return ladder("caller", call.source(), call.startedAt(), call.messages(), call.messagesDropped());
-    }
-
     private static Ladder ladder(String sourceColumn, String source, long startedAt, List<LoggedMessage> messages,
                                  int dropped) {
-        List<Ladder.Arrow> arrows = new ArrayList<>(messages.size());
+        List<LadderMessage> arrows = new ArrayList<>(messages.size());
         for (LoggedMessage m : messages) {
-            String time = String.format("+%.3fs", (m.atMillis() - startedAt) / 1000.0);
             boolean sourceSide = m.peer().equals(source);
             boolean in = m.direction() == LoggedMessage.Direction.IN;
-            int peer = sourceSide ? SOURCE : CALLEE;
-            arrows.add(new Ladder.Arrow(time, in ? peer : CLEARLINE, in ? CLEARLINE : peer, m.startLine(),
-                    Ladder.Style.of(m.startLine()), false, sourceSide ? "" : m.peer(), m.text()));
+            String peer = sourceSide ? source : CALLEES;
+            arrows.add(new LadderMessage(m.atMillis(), in ? peer : CLEARLINE, in ? CLEARLINE : peer, m.startLine(),
+                    m.text(), false, false, sourceSide ? "" : m.peer()));
         }
-        return new Ladder(List.of(sourceColumn, "Clearline", "callee/trunk"), arrows, dropped);
+        List<Lane> lanes = List.of(new Lane(source, sourceColumn, source), new Lane(CLEARLINE, "Clearline", ""),
+                Lane.of(CALLEES));
+        return Ladder.of(lanes, arrows, startedAt).withOmitted(dropped);
     }
 }

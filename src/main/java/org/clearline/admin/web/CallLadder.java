@@ -50,14 +50,7 @@ final class CallLadder {
      * 407) are a normal step of a call (§22.2), so they are drawn plain.
      */
     static boolean isFailure(String startLine) {
-        int code = status(startLine);
+        int code = LadderMessage.status(startLine);
         return code >= 300 && code != 401 && code != 407;
-    }
-
-    /** The status code of a response start line, or -1 for a request. */
-    static int status(String startLine) {
-        if (startLine == null || !startLine.startsWith("SIP/2.0 ") || startLine.length() < 11) return -1;
-        String digits = startLine.substring(8, 11);
-        return digits.chars().allMatch(Character::isDigit) ? Integer.parseInt(digits) : -1;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.clearline.failures.Audience;
 import org.clearline.failures.Explanations;
 import org.clearline.failures.Situation;
+import org.clearline.ladder.LadderMessage;
 import org.clearline.ladder.LadderSvg;
 import org.clearline.store.CallRecord;
 import org.clearline.store.LoggedMessage;
@@ -84,7 +85,7 @@ final class CallPage {
             String answer = "no final response";
             for (LoggedMessage r : ms.subList(i + 1, ms.size())) {
                 if (r.direction() == LoggedMessage.Direction.IN && r.peer().equals(m.peer())
-                        && CallLadder.status(r.startLine()) >= 200) {
+                        && LadderMessage.status(r.startLine()) >= 200) {
                     answer = r.startLine().substring(8);
                     break;
                 }

@@ -1,6 +1,6 @@
 package org.clearline.analyzer.report;
 
-import org.clearline.analyzer.ladder.Ladder;
+import org.clearline.ladder.Ladder;
 
 /**
  * A call with a problem, told whole: its summary and its messages as a ladder

@@ -8,20 +8,22 @@ import org.clearline.analyzer.diagnosis.Diagnosis;
 import org.clearline.analyzer.diagnosis.Finding;
 import org.clearline.analyzer.diagnosis.FindingTexts;
 import org.clearline.analyzer.input.InputTotals;
-import org.clearline.analyzer.ladder.Ladder;
-import org.clearline.analyzer.ladder.SvgLadder;
 import org.clearline.failures.Audience;
 import org.clearline.failures.CodeExplanation;
 import org.clearline.failures.Explanation;
 import org.clearline.failures.Explanations;
 import org.clearline.failures.Heading;
 import org.clearline.failures.Situation;
+import org.clearline.ladder.Ladder;
+import org.clearline.ladder.LadderSvg;
+import org.clearline.ladder.Markup;
 
 /**
  * The analysis as one self-contained HTML page: inline CSS, an inline SVG
- * ladder per problem call ({@link SvgLadder}), the messages' full text in
- * collapsible blocks; no scripts, no external resources, so it can be mailed or
- * attached to a ticket. Every text from the trace is escaped.
+ * ladder per problem call ({@link LadderSvg}, the dashboard's drawing), each
+ * arrow linking to its message's full text in a collapsible block below; no
+ * scripts, no external resources, so it can be mailed or attached to a ticket.
+ * Every text from the trace is escaped.
  */
 public final class HtmlReport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
@@ -40,6 +42,11 @@ public final class HtmlReport {
             dl{margin:6px 0 0}dt{font-weight:600;margin-top:6px}dd{margin:2px 0 0 0}\
             .ladder-wrap{overflow-x:auto;margin-top:12px}pre{background:#f3f4f6;padding:8px;overflow-x:auto;font-size:12px}\
             details summary{cursor:pointer;color:#1d4ed8}\
+            ol.ladder-messages{font:12px ui-monospace,monospace;padding-left:2.4em}ol.ladder-messages li{margin:2px 0}\
+            ol.ladder-messages .offset,ol.ladder-messages .hop,ol.ladder-messages .note{color:#6b7280}\
+            ol.ladder-messages .label{background:none;color:inherit;padding:0}\
+            ol.ladder-messages details.failed .label{color:#b91c1c}ol.ladder-messages details:target summary{background:#fef3c7}\
+            g.arrow a{cursor:pointer}\
             """;
 
     private HtmlReport() {}
@@ -148,16 +155,11 @@ public final class HtmlReport {
             }
         }
         Ladder ladder = call.ladder();
-        h.append("<div class=\"ladder-wrap\">").append(SvgLadder.render(ladder)).append("</div>");
-        h.append("<details><summary>").append(esc(findings.word("ladder"))).append(" (").append(ladder.arrows().size())
-                .append(")</summary>");
-        for (Ladder.Arrow a : ladder.arrows()) {
-            h.append("<pre>").append(esc(a.time() + "  " + ladder.columns().get(a.from()) + " -> "
-                    + ladder.columns().get(a.to()) + (a.retransmission() ? "  (again)" : "")
-                    + (a.note().isEmpty() ? "" : "  " + a.note()))).append("\n\n")
-                    .append(esc(a.detail() == null ? a.label() : a.detail())).append("</pre>");
-        }
-        h.append("</details></section>");
+        String prefix = "call-" + n;
+        h.append("<div class=\"ladder-wrap\">").append(LadderSvg.svg(ladder, prefix)).append("</div>");
+        h.append("<h3>").append(esc(findings.word("ladder"))).append(" (").append(ladder.messages().size())
+                .append(")</h3>").append(LadderSvg.messageList(ladder, prefix));
+        h.append("</section>");
     }
 
     private static void explanation(StringBuilder h, Explanations texts, Explanation e, String rfc) {
@@ -192,8 +194,6 @@ public final class HtmlReport {
     }
 
     private static String esc(String s) {
-        return SvgLadder.escape(s == null ? "" : s);
+        return Markup.escape(s);
     }
-
-
 }

@@ -13,12 +13,14 @@ import org.clearline.analyzer.diagnosis.Diagnosis;
 import org.clearline.analyzer.diagnosis.Finding;
 import org.clearline.analyzer.diagnosis.FindingTexts;
 import org.clearline.analyzer.input.InputTotals;
-import org.clearline.analyzer.ladder.Ladder;
 import org.clearline.failures.Audience;
 import org.clearline.failures.CodeExplanation;
 import org.clearline.failures.Explanation;
 import org.clearline.failures.Explanations;
 import org.clearline.failures.Situation;
+import org.clearline.ladder.Ladder;
+import org.clearline.ladder.LadderMessage;
+import org.clearline.ladder.Lane;
 
 /**
  * The analysis as one JSON document, written field by field with Jackson's
@@ -171,18 +173,18 @@ public final class JsonReport {
     private static void ladder(JsonGenerator g, Ladder l) throws IOException {
         g.writeObjectFieldStart("ladder");
         g.writeArrayFieldStart("columns");
-        for (String c : l.columns()) g.writeString(c);
+        for (Lane lane : l.lanes()) g.writeString(lane.title());
         g.writeEndArray();
         g.writeArrayFieldStart("messages");
-        for (Ladder.Arrow a : l.arrows()) {
+        for (LadderMessage m : l.messages()) {
             g.writeStartObject();
-            g.writeStringField("time", a.time());
-            g.writeNumberField("from", a.from());
-            g.writeNumberField("to", a.to());
-            g.writeStringField("startLine", a.label());
-            g.writeBooleanField("retransmission", a.retransmission());
-            if (!a.note().isEmpty()) g.writeStringField("note", a.note());
-            if (a.detail() != null) g.writeStringField("text", a.detail());
+            g.writeStringField("time", l.offset(m, "s"));
+            g.writeNumberField("from", l.laneOf(m.from()));
+            g.writeNumberField("to", l.laneOf(m.to()));
+            g.writeStringField("startLine", m.label());
+            g.writeBooleanField("retransmission", m.retransmission());
+            if (!m.note().isEmpty()) g.writeStringField("note", m.note());
+            if (!m.text().isEmpty()) g.writeStringField("text", m.text());
             g.writeEndObject();
         }
         g.writeEndArray();

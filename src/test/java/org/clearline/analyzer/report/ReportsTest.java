@@ -75,4 +75,19 @@ class ReportsTest {
                 .doesNotContain("<script").doesNotContain("src=\"http").doesNotContain("<link");
         assertThat(html.split("<svg", -1)).hasSize(3); // one ladder per problem call
     }
+
+    /** The report draws with the dashboard's ladder: each arrow links to its whole message, copies say "(again)". */
+    @Test
+    void htmlLaddersLinkEachArrowToItsWholeMessageInThePage() {
+        String html = HtmlReport.render(report(), Explanations.load(Language.ENGLISH), FindingTexts.load(Language.ENGLISH),
+                Audience.ADMIN);
+        // the unanswered INVITE: sent three times, the copies dashed and marked
+        assertThat(html).contains("<g class=\"arrow again\" data-index=\"2\"")
+                .contains("<a href=\"#call-2-msg-2\">").contains("<details id=\"call-2-msg-2\">")
+                .contains("(again)</text>").contains("<span class=\"again\">(again)</span>")
+                .contains("<pre>INVITE sip:bob@example.com SIP/2.0\r\n")
+                .contains("<h3>Messages (3)</h3>")
+                .doesNotContain("<script").doesNotContain("<style>.ld-");
+        assertThat(html.split(" data-index=", -1)).hasSize(2 + 3 + 1); // the 480 and its INVITE, the three copies
+    }
 }

@@ -1,65 +1,73 @@
-package org.clearline.analyzer.ladder;
+package org.clearline.ladder;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * A {@link Ladder} as text: a time column, then one bar per participant, and each
- * message an arrow between two bars labelled with its short start line:
+ * A {@link Ladder} as text: a time column, then one bar per lane (titled with
+ * the lane's title), and each message an arrow between two bars labelled with
+ * its short start line:
  * <pre>
  *           caller                                       Clearline
  * +0.000s   |-INVITE sip:bob@example.com ---------------&gt;|
  * +0.001s   |&lt;- 100 Trying ------------------------------|
  * </pre>
- * An arrow that spans several columns is drawn over the bars between. Labels
- * too long for the arrow are cut with "~" so the arrow keeps its shape.
+ * An arrow that spans several lanes is drawn over the bars between. Labels
+ * too long for the arrow are cut with "~" so the arrow keeps its shape; a
+ * retransmission ends in "(again)"; a note is written after the last bar.
  */
 public final class TextLadder {
     /** Width of the time column, wider when a time label needs it. */
     public static final int TIME = 10;
     /** Characters between two bars when there is room. */
     public static final int WIDEST_GAP = 44;
-    /** The narrowest gap, used when many columns must fit. */
+    /** The narrowest gap, used when many lanes must fit. */
     public static final int NARROWEST_GAP = 24;
     /** Lines aim to stay within this width (the note after the last bar aside). */
     public static final int TARGET_WIDTH = 160;
 
     private TextLadder() {}
 
-    /** The gap for {@code columns} columns: as wide as fits in {@link #TARGET_WIDTH}, within the bounds. */
-    public static int gapFor(int columns) {
-        if (columns < 2) return WIDEST_GAP;
-        int fit = (TARGET_WIDTH - TIME) / (columns - 1) - 1;
+    /** The gap for {@code lanes} lanes: as wide as fits in {@link #TARGET_WIDTH}, within the bounds. */
+    public static int gapFor(int lanes) {
+        if (lanes < 2) return WIDEST_GAP;
+        int fit = (TARGET_WIDTH - TIME) / (lanes - 1) - 1;
         return Math.max(NARROWEST_GAP, Math.min(WIDEST_GAP, fit));
     }
 
     public static void print(PrintWriter out, Ladder ladder) {
-        print(out, ladder, gapFor(ladder.columns().size()));
+        print(out, ladder, gapFor(ladder.lanes().size()));
     }
 
     public static void print(PrintWriter out, Ladder ladder, int gap) {
-        int n = ladder.columns().size();
+        List<Lane> lanes = ladder.lanes();
+        int n = lanes.size();
         int time = TIME;
-        for (Ladder.Arrow a : ladder.arrows()) time = Math.max(time, a.time().length() + 1);
+        for (LadderMessage m : ladder.messages()) time = Math.max(time, ladder.offset(m, "s").length() + 1);
         StringBuilder head = new StringBuilder(pad("", time));
-        for (int i = 0; i < n; i++) head.append(i < n - 1 ? pad(ladder.columns().get(i), gap + 1) : ladder.columns().get(i));
+        for (int i = 0; i < n; i++) head.append(i < n - 1 ? pad(lanes.get(i).title(), gap + 1) : lanes.get(i).title());
         out.println(head.toString().stripTrailing());
-        for (Ladder.Arrow a : ladder.arrows()) out.println(line(a, n, gap, time));
+        for (LadderMessage m : ladder.messages()) out.println(line(ladder, m, gap, time));
         if (ladder.omitted() > 0) out.println(pad("", time) + "(" + ladder.omitted() + " more messages not kept)");
     }
 
-    static String line(Ladder.Arrow a, int columns, int gap, int timeWidth) {
-        int width = timeWidth + (columns - 1) * (gap + 1) + 1;
+    static String line(Ladder ladder, LadderMessage m, int gap, int timeWidth) {
+        int columns = ladder.lanes().size();
+        int width = timeWidth + Math.max(0, columns - 1) * (gap + 1) + 1;
         char[] row = new char[width];
         Arrays.fill(row, ' ');
-        a.time().getChars(0, a.time().length(), row, 0);
+        String time = ladder.offset(m, "s");
+        time.getChars(0, time.length(), row, 0);
         for (int c = 0; c < columns; c++) row[bar(c, gap, timeWidth)] = '|';
-        int left = Math.min(a.from(), a.to());
-        int right = Math.max(a.from(), a.to());
-        String label = Ladder.shortLabel(a.label());
-        String suffix = a.retransmission() ? " (again)" : "";
+        int from = Math.max(0, ladder.laneOf(m.from()));
+        int to = Math.max(0, ladder.laneOf(m.to()));
+        int left = Math.min(from, to);
+        int right = Math.max(from, to);
+        String label = m.shortLabel();
+        String suffix = m.retransmission() ? LadderSvg.AGAIN : "";
         if (left == right) {
-            // a message a participant sends itself: written beside its bar, in the gap that exists
+            // a message a lane sends itself: written beside its bar, in the gap that exists
             String self = fit("<-> " + label, gap - suffix.length()) + suffix;
             int column = left < columns - 1 ? left : left - 1;
             if (column >= 0) self.getChars(0, self.length(), row, bar(column, gap, timeWidth) + 1);
@@ -67,11 +75,11 @@ public final class TextLadder {
             int start = bar(left, gap, timeWidth) + 1;
             int length = bar(right, gap, timeWidth) - start;
             String text = fit(label, length - 6 - suffix.length()) + suffix;
-            String arrow = a.from() < a.to() ? rightwards(text, length) : leftwards(text, length);
+            String arrow = from < to ? rightwards(text, length) : leftwards(text, length);
             arrow.getChars(0, length, row, start);
         }
         String text = new String(row);
-        return (a.note().isEmpty() ? text : text + "   " + a.note()).stripTrailing();
+        return (m.note().isEmpty() ? text : text + "   " + m.note()).stripTrailing();
     }
 
     private static int bar(int column, int gap, int timeWidth) {
