@@ -16,7 +16,7 @@ import org.clearline.transport.Peer;
  * and shards, so the methods synchronize (uncontended: one call's messages
  * mostly stay on one thread).
  */
-final class CallTrace {
+final class CallTrace extends Exchange {
     /** Route events kept per call; a fork to more phones than this is cut (rare: bindings are capped too). */
     static final int MAX_ROUTE_EVENTS = 32;
 
@@ -28,7 +28,6 @@ final class CallTrace {
     private final Uri requestUri;
     private final Peer source;
     private final long startedAt;
-    private final Ladder ladder = new Ladder();
     private final List<RouteEvent> route = new ArrayList<>(2);
     private long refusedAt = -1;
     private long refusedCSeq;
@@ -50,10 +49,6 @@ final class CallTrace {
         this.requestUri = invite.requestUri();
         this.source = source;
         this.startedAt = startedAt;
-    }
-
-    synchronized void add(WireMessage m, Ladder.Limits limits, LogQueue budget) {
-        ladder.add(m, limits, budget);
     }
 
     /** The caller sent an INVITE of this call with {@code number} (§8.1.1.5). */
@@ -159,23 +154,6 @@ final class CallTrace {
 
     synchronized long answeredAt() {
         return answeredAt;
-    }
-
-    synchronized List<WireMessage> entries() {
-        return ladder.messages();
-    }
-
-    synchronized int dropped() {
-        return ladder.dropped();
-    }
-
-    synchronized long heldBytes() {
-        return ladder.bytes();
-    }
-
-    /** Ends the trace's ladder (see {@link Ladder#close}). */
-    synchronized Ladder.Closed close() {
-        return ladder.close();
     }
 
     synchronized List<RouteEvent> route() {

@@ -1,16 +1,13 @@
 package org.clearline.calllog;
 
-import java.util.List;
-
 /**
  * One registration attempt in progress: the messages of one Call-ID from one
  * source, from the first REGISTER through a 401 challenge and the REGISTER
  * with credentials to the final response (§10.2, §22.4). Synchronized like
  * {@link CallTrace}.
  */
-final class RegistrationTrace {
+final class RegistrationTrace extends Exchange {
     private final long startedAt;
-    private final Ladder ladder = new Ladder();
     /** The last final response we sent (401 included), 0 before. */
     private int lastCode;
     /** What the registrar said about its last challenge, and to which account. */
@@ -21,10 +18,6 @@ final class RegistrationTrace {
 
     RegistrationTrace(long startedAt) {
         this.startedAt = startedAt;
-    }
-
-    synchronized void add(WireMessage m, Ladder.Limits limits, LogQueue budget) {
-        ladder.add(m, limits, budget);
     }
 
     synchronized void requested(long number) {
@@ -54,23 +47,6 @@ final class RegistrationTrace {
 
     synchronized String challengedSipId() {
         return challengedSipId;
-    }
-
-    synchronized List<WireMessage> entries() {
-        return ladder.messages();
-    }
-
-    synchronized int dropped() {
-        return ladder.dropped();
-    }
-
-    synchronized long heldBytes() {
-        return ladder.bytes();
-    }
-
-    /** Ends the trace's ladder (see {@link Ladder#close}). */
-    synchronized Ladder.Closed close() {
-        return ladder.close();
     }
 
     long startedAt() {
