@@ -91,6 +91,13 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
         if (trace != null) trace.add(new CallTrace.Entry(message, encoded, false, to, epochMillis));
     }
 
+    /** A retransmitted response or ACK: its ladder entry has only the bytes (the writer needs no more). */
+    @Override
+    public void outboundAgain(String callId, byte[] encoded, Peer to, long epochMillis) {
+        CallTrace trace = callId == null ? null : calls.get(callId);
+        if (trace != null) trace.add(new CallTrace.Entry(null, encoded, false, to, epochMillis));
+    }
+
     @Override
     public void finished(ServerTransaction transaction, int status, Situation situation) {
         ended(transaction.request(), status, situation);

@@ -13,7 +13,10 @@ import org.clearline.transport.Peer;
  * (uncontended: one call's messages mostly stay on one thread).
  */
 final class CallTrace {
-    /** One message: {@code encoded} is null for inbound ones (encoded later by the writer). */
+    /**
+     * One message: {@code encoded} is null for inbound ones (encoded later by the writer);
+     * {@code message} is null for a repeat sent from kept bytes ({@code MessageTap.outboundAgain}).
+     */
     record Entry(SipMessage message, byte[] encoded, boolean inbound, Peer peer, long atMillis) {}
 
     private final SipRequest invite;

@@ -14,8 +14,13 @@ final class RunningTransport implements AutoCloseable {
     }
 
     RunningTransport(UnaryOperator<TransportConfig> tweak) throws Exception {
+        this(tweak, MessageTap.NONE);
+    }
+
+    RunningTransport(UnaryOperator<TransportConfig> tweak, MessageTap tap) throws Exception {
         transport = new NettyTransportLayer(tweak.apply(TransportConfig.of("127.0.0.1", 0)), Clock.SYSTEM);
         transport.setHandler(handler);
+        transport.setTap(tap);
         transport.start();
         port = transport.listeningPoint(TransportProtocol.UDP).port();
     }
