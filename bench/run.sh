@@ -27,7 +27,8 @@
 #   KAMAILIO_ANCHOR (the shared runner's folder), CLEARLINE_HOME (the checkout
 #   whose ./clearline runs; default this one), WARMUP_S (JIT warm-up before
 #   Clearline is measured: 30, QUICK 10; 0 = none. Kamailio, native code,
-#   starts inside the anchor run and needs none).
+#   starts inside the anchor run and needs none), CLEARLINE_CONFIG_EXTRA (YAML
+#   appended to the generated config, e.g. "callLog: {enabled: false}").
 # Output: $OUT/{kamailio,clearline}/ (the anchor's report.md, results.jsonl,
 #   steps), $OUT/clearline.log, $OUT/compare.md, a final line 'COMPARE ...'.
 set -uo pipefail
@@ -150,6 +151,7 @@ start_clearline() {
     local data=$OUT/data cfg=$OUT/clearline.yaml dir=$OUT/clearline-data
     "$PY" "$ANCHOR/gen_data.py" "$data" 10000 1000 >/dev/null
     "$PY" "$HERE/lib/clearline_config.py" "$data/subscribers.csv" "$cfg" "$CL_PORT" || exit 1
+    [ -n "${CLEARLINE_CONFIG_EXTRA:-}" ] && printf '%s\n' "$CLEARLINE_CONFIG_EXTRA" >> "$cfg"
     rm -rf "$dir"; mkdir -p "$dir"
     if port_busy "$CL_PORT"; then echo "port $CL_PORT is in use; refusing to start Clearline" >&2; exit 1; fi
     local opts=($CLEARLINE_JAVA_OPTS)
@@ -258,6 +260,7 @@ main() {
         echo "clearline: $CL_HOME at $(git -C "$CL_HOME" rev-parse --short HEAD 2>/dev/null || echo '(no git)')," \
              "$(git -C "$CL_HOME" status --porcelain -- src pom.xml 2>/dev/null | wc -l) local changes"
         echo "anchor: $ANCHOR"
+        [ -n "${CLEARLINE_CONFIG_EXTRA:-}" ] && echo "config extra: $CLEARLINE_CONFIG_EXTRA"
         echo "STEP_S=$STEP_S QUICK=${QUICK:-0} SERVERS=$SERVERS"
         echo "REG_RATES=$REG_RATES"; echo "CALL_RATES=$CALL_RATES"
     } | tee "$OUT/env.txt"

@@ -1,6 +1,8 @@
 package org.clearline.calllog;
 
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,11 +10,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import org.clearline.core.proxy.CallOutcomes;
 import org.clearline.core.registrar.Registrar;
+import org.clearline.core.routing.Routing;
 import org.clearline.failures.Situation;
-import org.clearline.store.RegistrationRecord;
+import org.clearline.syntax.CSeq;
 import org.clearline.syntax.Methods;
 import org.clearline.syntax.SipMessage;
 import org.clearline.syntax.SipRequest;
+import org.clearline.syntax.SipResponse;
 import org.clearline.time.Clock;
 import org.clearline.transaction.ServerTransaction;
 import org.clearline.transport.MessageTap;
@@ -21,15 +25,22 @@ import org.clearline.transport.Peer;
 /**
  * Collects the messages of each call (initial INVITE) by Call-ID while it is in
  * progress and closes it into the {@link LogQueue} when the proxy reports the
- * final response; an answered call stays open until its BYE is answered.
- * Registration attempts are logged from the registrar's outcome hook.
- * Everything here is bounded: messages per call, calls in progress, the queue.
+ * final response; an answered call stays open until its BYE is answered. The
+ * proxy's routing hook adds the route (forwards, phones, trunks). Registration
+ * attempts are grouped by Call-ID and source ({@link RegistrationRecorder}).
+ * Messages are kept as wire bytes, and only when the {@code ladders} policy may
+ * keep them. Everything here is bounded: messages and bytes per exchange,
+ * exchanges in progress, the log's byte budget, the queue.
  */
 public final class CallLogRecorder implements MessageTap, CallOutcomes, Registrar.Outcomes {
-    /** Messages kept per call; more are counted, not kept. */
+    /** Messages kept per call or registration attempt; more are counted, not kept. */
     public static final int MAX_MESSAGES_PER_CALL = 200;
+    /** Message bytes kept per call or registration attempt; more are counted, not kept. */
+    public static final int MAX_BYTES_PER_CALL = 256 * 1024;
     /** Calls traced at once; beyond this new calls are not logged (and counted). */
     public static final int MAX_CALLS_IN_PROGRESS = 20_000;
+    /** Registration attempts traced at once; beyond this new ones are not logged (and counted). */
+    public static final int MAX_REGISTRATIONS_IN_PROGRESS = 20_000;
     /** A call open longer than this (answered, BYE never seen) is closed by {@link #sweep}. */
     public static final long MAX_CALL_MILLIS = 12 * 3600_000L;
     /** A failed call's ladder stays open at least this long after its final response, for the ACK and cancelled branches. */
@@ -38,33 +49,71 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     public static final long LINGER_MAX_MILLIS = 4_000;
     /** A call not answered within this (e.g. challenged, never retried) is closed by {@link #sweep}. */
     public static final long MAX_SETUP_MILLIS = 5 * 60_000L;
+    /**
+     * A call that got a final response nobody reported as its outcome (refused
+     * before routing, e.g. 503 while overloaded) is closed this long after it.
+     */
+    public static final long ORPHAN_FINAL_MILLIS = 32_000;
 
     private final LogQueue queue;
     private final Clock clock;
-    private final int maxMessagesPerCall;
-    private final int maxCalls;
+    private final Ladder.Limits limits;
+    private final CallLogSettings.Ladders ladders;
     private final Map<String, CallTrace> calls = new ConcurrentHashMap<>();
+    private final RegistrationRecorder registrations;
+    private final RecentlyClosed recent;
     private final LongAdder untraced = new LongAdder();
     /** Failed calls waiting for their ACK, in the order they failed. */
     private final Queue<CallTrace> lingering = new ConcurrentLinkedQueue<>();
 
     public CallLogRecorder(LogQueue queue, Clock clock) {
-        this(queue, clock, MAX_MESSAGES_PER_CALL, MAX_CALLS_IN_PROGRESS);
+        this(queue, clock, CallLogSettings.Ladders.ALL);
+    }
+
+    public CallLogRecorder(LogQueue queue, Clock clock, CallLogSettings.Ladders ladders) {
+        this(queue, clock, new Ladder.Limits(MAX_MESSAGES_PER_CALL, MAX_BYTES_PER_CALL, MAX_CALLS_IN_PROGRESS,
+                MAX_REGISTRATIONS_IN_PROGRESS), ladders);
     }
 
     CallLogRecorder(LogQueue queue, Clock clock, int maxMessagesPerCall, int maxCalls) {
+        this(queue, clock, new Ladder.Limits(maxMessagesPerCall, MAX_BYTES_PER_CALL, maxCalls, maxCalls),
+                CallLogSettings.Ladders.ALL);
+    }
+
+    CallLogRecorder(LogQueue queue, Clock clock, Ladder.Limits limits, CallLogSettings.Ladders ladders) {
         this.queue = queue;
         this.clock = clock;
-        this.maxMessagesPerCall = maxMessagesPerCall;
-        this.maxCalls = maxCalls;
+        this.limits = limits;
+        this.ladders = ladders;
+        this.registrations = new RegistrationRecorder(queue, limits, ladders);
+        this.recent = new RecentlyClosed(limits.maxCalls());
+    }
+
+    // ------------------------------------------------------------------ the tap
+
+    /** Without the bytes it arrived as (a transport that has none): the message is encoded again if kept. */
+    @Override
+    public void inbound(SipMessage message, Peer from, long epochMillis) {
+        inbound(message, null, 0, 0, false, from, epochMillis);
     }
 
     @Override
-    public void inbound(SipMessage message, Peer from, long epochMillis) {
+    public void inbound(SipMessage message, byte[] wire, int offset, int length, boolean owned, Peer from,
+                        long epochMillis) {
+        // an array of this message alone is kept as it is; a stream buffer's bytes are copied
+        int kept = owned && offset == 0 && length == wire.length ? -1 : length;
         String callId = message.callId();
-        if (callId == null) return;
+        if (callId == null || !(message instanceof SipRequest r)) {
+            if (callId != null) addToCall(calls.get(callId), message, wire, offset, kept, true, from, epochMillis);
+            return;
+        }
+        if (r.isMethod(Methods.REGISTER)) {
+            registrations.inbound(r, from.toString(), kept(message, wire, offset, kept, true, from, epochMillis),
+                    epochMillis);
+            return;
+        }
         CallTrace trace = calls.get(callId);
-        if (trace != null && trace.isRefused() && message instanceof SipRequest r) {
+        if (trace != null && trace.isRefused()) {
             if (r.isMethod(Methods.ACK)) {
                 trace.acknowledged();
             } else if (isNewAttempt(r, trace)) {
@@ -73,34 +122,87 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
                 trace = null;
             }
         }
-        if (trace == null && message instanceof SipRequest r && r.isInvite()
-                && (r.to() == null || r.to().tag() == null)) {
-            if (calls.size() >= maxCalls) {
+        if (trace == null && isInitialInvite(r)) {
+            if (recent.isRetransmission(callId, cseq(r))) return;
+            if (calls.size() >= limits.maxCalls()) {
                 untraced.increment();
                 return;
             }
-            trace = calls.computeIfAbsent(callId, id -> new CallTrace(r, from, epochMillis, maxMessagesPerCall));
+            trace = calls.computeIfAbsent(callId, id -> new CallTrace(r, from, epochMillis));
         }
-        if (trace != null) trace.add(new CallTrace.Entry(message, null, true, from, epochMillis));
+        if (trace == null) return;
+        if (isInitialInvite(r)) trace.invited(cseq(r));
+        addToCall(trace, message, wire, offset, kept, true, from, epochMillis);
     }
 
     @Override
     public void outbound(SipMessage message, byte[] encoded, Peer to, long epochMillis) {
         String callId = message.callId();
-        CallTrace trace = callId == null ? null : calls.get(callId);
-        if (trace != null) trace.add(new CallTrace.Entry(message, encoded, false, to, epochMillis));
+        if (callId == null) return;
+        if (message instanceof SipResponse r && r.cseq() != null && Methods.REGISTER.equals(r.cseq().method())) {
+            registrations.outbound(r, to.toString(), kept(message, encoded, 0, -1, false, to, epochMillis));
+            return;
+        }
+        CallTrace trace = calls.get(callId);
+        if (trace == null) return;
+        if (message instanceof SipResponse r && r.cseq() != null && Methods.INVITE.equals(r.cseq().method())) {
+            trace.responded(r.status(), epochMillis);
+        }
+        addToCall(trace, message, encoded, 0, -1, false, to, epochMillis);
     }
 
-    /** A retransmitted response or ACK: its ladder entry has only the bytes (the writer needs no more). */
+    /**
+     * A response or ACK repeated by a transaction from the bytes it kept (§17.2.1, §17.2.2,
+     * §17.1.1.2): no parsed message, so it joins its call's or registration's ladder as
+     * bytes; the status it carries was counted when it first went out.
+     */
     @Override
     public void outboundAgain(String callId, byte[] encoded, Peer to, long epochMillis) {
-        CallTrace trace = callId == null ? null : calls.get(callId);
-        if (trace != null) trace.add(new CallTrace.Entry(null, encoded, false, to, epochMillis));
+        if (callId == null) return;
+        WireMessage kept = ladders == CallLogSettings.Ladders.NONE ? null
+                : new WireMessage(encoded, false, to, epochMillis);
+        CallTrace trace = calls.get(callId);
+        if (trace != null) {
+            if (kept != null) trace.add(kept, limits, queue);
+        } else {
+            registrations.outboundAgain(callId, to.toString(), kept);
+        }
     }
+
+    private void addToCall(CallTrace trace, SipMessage m, byte[] wire, int offset, int length, boolean inbound,
+                           Peer peer, long at) {
+        if (trace == null) return;
+        WireMessage kept = kept(m, wire, offset, length, inbound, peer, at);
+        if (kept != null) trace.add(kept, limits, queue);
+    }
+
+    /**
+     * The message as kept, or null when the policy keeps no messages. Bytes of a
+     * reused buffer are copied; {@code length} -1 means {@code wire} is the
+     * message's own array (a datagram, or an encoded message) that nobody changes,
+     * kept as it is.
+     */
+    private WireMessage kept(SipMessage m, byte[] wire, int offset, int length, boolean inbound, Peer peer, long at) {
+        if (ladders == CallLogSettings.Ladders.NONE) return null;
+        byte[] bytes = wire == null ? m.encode() : length < 0 ? wire : Arrays.copyOfRange(wire, offset, offset + length);
+        return new WireMessage(bytes, inbound, peer, at);
+    }
+
+    // ---------------------------------------------------------------- outcomes
 
     @Override
     public void finished(ServerTransaction transaction, int status, Situation situation) {
         ended(transaction.request(), status, situation);
+    }
+
+    @Override
+    public void routed(ServerTransaction transaction, Routing decision) {
+        SipRequest request = transaction.request();
+        if (!isInitialInvite(request)) return;
+        CallTrace trace = calls.get(request.callId());
+        if (trace != null) {
+            trace.routed(decision.retargets(), decision instanceof Routing.Fork f ? f.targets() : List.of());
+        }
     }
 
     /** The final response to {@code request} was sent; {@code situation} null when relayed. */
@@ -109,10 +211,10 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
         CallTrace trace = callId == null ? null : calls.get(callId);
         if (trace == null) return;
         long now = clock.epochMillis();
-        if (request.isInvite() && (request.to() == null || request.to().tag() == null)) {
+        if (isInitialInvite(request)) {
             if (status < 300) {
                 trace.answered(status, now);  // §15: the call goes on until a BYE ends the dialog
-            } else if (status == 407 || status == 401) {
+            } else if ((status == 407 || status == 401) && Challenges.goesOn(situation)) {
                 // §22.2: a challenge; the caller retries with credentials in the same call (same Call-ID),
                 // so the ladder goes on. A caller that never retries is closed by the sweep with this outcome.
                 trace.challenged(status, situation == null ? null : situation.id());
@@ -154,31 +256,34 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
 
     private void closeRefused(CallTrace t) {
         lingering.remove(t);
-        close(t.invite().callId(), t, t.lastCode(), t.lastSituation(), t.refusedAt());
+        close(t.callId(), t, t.lastCode(), t.lastSituation(), t.refusedAt());
     }
 
     private void close(String callId, CallTrace trace, int code, String situation, long now) {
-        if (calls.remove(callId, trace)) {
-            queue.offer(new Pending.Call(trace, trace.entries(), trace.dropped(), code, situation, now));
+        if (!calls.remove(callId, trace)) return;
+        recent.remember(callId, trace.cseq(), now);
+        Ladder.Closed ladder = trace.close();
+        if (ladders.keeps(code)) {
+            queue.offer(new Pending.Call(trace, ladder.messages(), ladder.dropped(), code, situation, now,
+                    ladder.bytes()));
+        } else {
+            queue.release(ladder.bytes());
+            queue.offer(new Pending.Call(trace, List.of(), 0, code, situation, now, 0));
         }
     }
 
     @Override
     public void registered(SipRequest request, String source, int code, Situation situation, String sipId) {
-        // 401 is the first half of every digest exchange (§22.4), not an outcome worth a row, and a
-        // stale nonce is simply retried (RFC 2617 §3.2.1); a 401 for credentials that were wrong is a
-        // failed log-in, which `diagnose` counts per source address
-        if (code == 401 && !refusedCredentials(situation)) return;
-        queue.offer(new Pending.Registration(new RegistrationRecord(request.callId(), clock.epochMillis(), source,
-                sipId, code, situation == null ? null : situation.id())));
+        registrations.registered(request, source, code, situation, sipId, clock.epochMillis());
     }
 
-    private static boolean refusedCredentials(Situation s) {
-        return s == Situation.AUTH_WRONG_CREDENTIALS || s == Situation.AUTH_UNKNOWN_USER
-                || s == Situation.AUTH_NONCE_REPLAYED;
-    }
+    // ------------------------------------------------------------ housekeeping
 
-    /** Housekeeping: closes calls whose BYE never came (answered) or that never ended; returns how many. */
+    /**
+     * Housekeeping: closes calls whose BYE never came (answered), that never ended,
+     * or whose final response was never reported (refused before routing), and
+     * registration attempts that never finished; returns how many were closed.
+     */
     public int sweep(long nowMillis) {
         int n = 0;
         for (Iterator<Map.Entry<String, CallTrace>> it = calls.entrySet().iterator(); it.hasNext(); ) {
@@ -190,17 +295,33 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
                 close(e.getKey(), t, t.isAnswered() ? t.answerCode() : t.lastCode(),
                         t.isAnswered() ? null : t.lastSituation(), nowMillis);
                 n++;
+            } else if (!t.isAnswered() && t.finalSent() >= 300 && nowMillis - t.finalAt() > ORPHAN_FINAL_MILLIS) {
+                close(e.getKey(), t, t.finalSent(), null, nowMillis);
+                n++;
             }
         }
-        return n;
+        return n + registrations.sweep(nowMillis);
     }
 
     public int callsInProgress() {
         return calls.size();
     }
 
-    /** Calls not logged because too many were in progress. */
+    public int registrationsInProgress() {
+        return registrations.inProgress();
+    }
+
+    /** Calls and registration attempts not logged because too many were in progress. */
     public long untraced() {
-        return untraced.sum();
+        return untraced.sum() + registrations.untraced();
+    }
+
+    private static boolean isInitialInvite(SipRequest r) {
+        return r.isInvite() && (r.to() == null || r.to().tag() == null);
+    }
+
+    private static long cseq(SipRequest r) {
+        CSeq c = r.cseq();
+        return c == null ? 0 : c.number();
     }
 }

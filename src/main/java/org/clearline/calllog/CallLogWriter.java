@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.clearline.store.CallLogStore;
 import org.clearline.store.CallRecord;
+import org.clearline.store.LadderBlob;
 import org.clearline.store.RegistrationRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,28 +14,49 @@ import org.slf4j.LoggerFactory;
  * The one thread that writes the log: takes whatever has queued up (up to a
  * batch) and stores it in one transaction, like the registrations' group
  * commit. A failed batch is dropped and counted; the log never stops calls.
+ *
+ * <p>Retention runs on this thread too, one bounded chunk between two batches
+ * ({@link CallLogStore#purgeChunk}), so purging a large backlog never holds up
+ * writing for long.
  */
 public final class CallLogWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CallLogWriter.class);
     /** Entries written per transaction at most. */
     static final int BATCH = 500;
+    /** Rows one retention step deletes per rule at most. */
+    static final int PURGE_CHUNK = 1_000;
+    /** After a short batch the writer waits this long for the next to gather (log rows appear this much later). */
+    static final long LINGER_MILLIS = 50;
     /** How long the thread waits for work before checking whether it should stop. */
     private static final long POLL_MILLIS = 200;
-    /** Retention: rows older than this many days are purged by housekeeping. */
-    public static final int RETENTION_DAYS = 30;
-    /** Retention: at most this many calls (and as many registration attempts) are kept. */
-    public static final int MAX_ROWS = 1_000_000;
+    /** Retention: rows older than this many days are purged by housekeeping (the default). */
+    public static final int RETENTION_DAYS = CallLogSettings.Retention.DEFAULT.days();
+    /** Retention: at most this many calls (and as many registration attempts) are kept (the default). */
+    public static final int MAX_ROWS = CallLogSettings.Retention.DEFAULT.maxCalls();
 
     private final LogQueue queue;
     private final CallLogStore store;
+    private final CallLogSettings.Retention retention;
     private final Thread thread;
     private final LongAdder written = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder purged = new LongAdder();
     private volatile boolean running = true;
+    /** Failed batches are reported at most this often. */
+    private static final long WARN_EVERY_NANOS = 30_000_000_000L;
+    private long lastWarning = Long.MIN_VALUE;
+    private long unreported;
+    /** The time a purge was asked for; Long.MIN_VALUE when none is pending. */
+    private volatile long purgeAt = Long.MIN_VALUE;
 
     public CallLogWriter(LogQueue queue, CallLogStore store) {
+        this(queue, store, CallLogSettings.Retention.DEFAULT);
+    }
+
+    public CallLogWriter(LogQueue queue, CallLogStore store, CallLogSettings.Retention retention) {
         this.queue = queue;
         this.store = store;
+        this.retention = retention;
         this.thread = new Thread(this::run, "clearline-call-log");
         thread.setDaemon(true);
     }
@@ -50,6 +72,10 @@ public final class CallLogWriter implements AutoCloseable {
             try {
                 batch.clear();
                 if (queue.drain(batch, BATCH, POLL_MILLIS) > 0) write(batch);
+                if (purgeAt != Long.MIN_VALUE && running) purgeStep();
+                // a short batch means the writer keeps up: let the next one gather instead of
+                // waking (and committing) once per call
+                if (running && batch.size() < BATCH && !batch.isEmpty()) Thread.sleep(LINGER_MILLIS);
             } catch (InterruptedException e) {
                 running = false;
             }
@@ -58,26 +84,67 @@ public final class CallLogWriter implements AutoCloseable {
 
     /** Writes one batch now (the thread's work; tests call it directly). */
     void write(List<Pending> batch) {
-        List<CallRecord> calls = new ArrayList<>();
-        List<RegistrationRecord> registrations = new ArrayList<>();
+        List<CallLogStore.Encoded<CallRecord>> calls = new ArrayList<>();
+        List<CallLogStore.Encoded<RegistrationRecord>> registrations = new ArrayList<>();
+        long held = 0;
+        for (Pending p : batch) held += p.heldBytes();
         try {
-            for (Pending p : batch) {
-                switch (p) {
-                    case Pending.Call c -> calls.add(Records.call(c));
-                    case Pending.Registration r -> registrations.add(r.record());
+            try (LadderBlob.Encoder encoder = new LadderBlob.Encoder()) {
+                for (Pending p : batch) {
+                    switch (p) {
+                        case Pending.Call c -> calls.add(Records.encoded(c, encoder));
+                        case Pending.Registration r -> registrations.add(Records.encoded(r, encoder));
+                    }
                 }
             }
-            store.append(calls, registrations);
+            store.appendEncoded(calls, registrations);
             written.add(batch.size());
         } catch (RuntimeException e) {
             failed.add(batch.size());
-            log.warn("call log: {} entries could not be written: {}", batch.size(), e.toString());
+            warnFailed(batch.size(), e);
+        } finally {
+            queue.release(held);
         }
     }
 
-    /** Retention (housekeeping): older than {@link #RETENTION_DAYS} or beyond {@link #MAX_ROWS}. */
+    /** A broken log fails every batch: one warning per {@link #WARN_EVERY_NANOS}, with the count since the last. */
+    private void warnFailed(int entries, RuntimeException e) {
+        unreported += entries;
+        long now = System.nanoTime();
+        if (lastWarning != Long.MIN_VALUE && now - lastWarning < WARN_EVERY_NANOS) return;
+        log.warn("call log: {} entries could not be written: {}", unreported, e.getMessage());
+        lastWarning = now;
+        unreported = 0;
+    }
+
+    /** Housekeeping asks for retention; the writer thread carries it out in chunks between batches. */
+    public void requestPurge(long nowMillis) {
+        purgeAt = nowMillis;
+    }
+
+    /** One retention chunk; the purge stays pending until a chunk finds nothing left to drop. */
+    private void purgeStep() {
+        long now = purgeAt;
+        try {
+            int n = store.purgeChunk(now - retention.maxAgeMillis(), retention.maxCalls(),
+                    retention.maxRegistrations(), PURGE_CHUNK);
+            purged.add(n);
+            if (n == 0 && purgeAt == now) purgeAt = Long.MIN_VALUE;
+        } catch (RuntimeException e) {
+            purgeAt = Long.MIN_VALUE;  // tried again at the next housekeeping round
+            log.warn("call log: retention failed: {}", e.toString());
+        }
+    }
+
+    /** Retention now, on the caller's thread, chunk by chunk until done; returns rows dropped. */
     public int purge(long nowMillis) {
-        return store.purge(nowMillis - RETENTION_DAYS * 86_400_000L, MAX_ROWS);
+        int total = 0;
+        for (int n; (n = store.purgeChunk(nowMillis - retention.maxAgeMillis(), retention.maxCalls(),
+                retention.maxRegistrations(), PURGE_CHUNK)) > 0; ) {
+            total += n;
+        }
+        purged.add(total);
+        return total;
     }
 
     public long written() {
@@ -86,6 +153,11 @@ public final class CallLogWriter implements AutoCloseable {
 
     public long failed() {
         return failed.sum();
+    }
+
+    /** Rows dropped by retention so far. */
+    public long purged() {
+        return purged.sum();
     }
 
     /** Writes what is queued, then stops. */

@@ -2,29 +2,34 @@ package org.clearline.calllog;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.clearline.syntax.SipMessage;
+import org.clearline.core.routing.Retarget;
+import org.clearline.core.routing.Target;
+import org.clearline.syntax.NameAddr;
 import org.clearline.syntax.SipRequest;
+import org.clearline.syntax.Uri;
 import org.clearline.transport.Peer;
 
 /**
- * The messages of one call in progress, in the order the transport saw them.
- * Only references are kept here (the hot path); text is made by the writer.
- * Messages arrive on I/O threads and shards, so the few methods synchronize
- * (uncontended: one call's messages mostly stay on one thread).
+ * One call in progress: who called whom (small immutable values taken from the
+ * INVITE, not the INVITE itself), its messages as wire bytes, the route the
+ * router chose and the times the timings need. Messages arrive on I/O threads
+ * and shards, so the methods synchronize (uncontended: one call's messages
+ * mostly stay on one thread).
  */
 final class CallTrace {
-    /**
-     * One message: {@code encoded} is null for inbound ones (encoded later by the writer);
-     * {@code message} is null for a repeat sent from kept bytes ({@code MessageTap.outboundAgain}).
-     */
-    record Entry(SipMessage message, byte[] encoded, boolean inbound, Peer peer, long atMillis) {}
+    /** Route events kept per call; a fork to more phones than this is cut (rare: bindings are capped too). */
+    static final int MAX_ROUTE_EVENTS = 32;
 
-    private final SipRequest invite;
+    /** One routing event: a retarget (forward, redirect) or a branch target; exactly one is set. */
+    record RouteEvent(Retarget retarget, Target target) {}
+
+    private final String callId;
+    private final NameAddr from;
+    private final Uri requestUri;
     private final Peer source;
     private final long startedAt;
-    private final int maxMessages;
-    private final List<Entry> entries = new ArrayList<>();
-    private int dropped;
+    private final Ladder ladder = new Ladder();
+    private final List<RouteEvent> route = new ArrayList<>(2);
     private long refusedAt = -1;
     private long refusedCSeq;
     private boolean acknowledged;
@@ -32,17 +37,53 @@ final class CallTrace {
     private int answerCode;
     private int lastCode;
     private String lastSituation;
+    private long firstRingingAt = -1;
+    private long finalAt = -1;
+    /** A final response (not a challenge) we sent to the caller; 0 before. */
+    private int finalSent;
+    /** The highest CSeq of the caller's INVITEs (the first and the one with credentials). */
+    private long cseq;
 
-    CallTrace(SipRequest invite, Peer source, long startedAt, int maxMessages) {
-        this.invite = invite;
+    CallTrace(SipRequest invite, Peer source, long startedAt) {
+        this.callId = invite.callId();
+        this.from = invite.from();
+        this.requestUri = invite.requestUri();
         this.source = source;
         this.startedAt = startedAt;
-        this.maxMessages = maxMessages;
     }
 
-    synchronized void add(Entry e) {
-        if (entries.size() < maxMessages) entries.add(e);
-        else dropped++;
+    synchronized void add(WireMessage m, Ladder.Limits limits, LogQueue budget) {
+        ladder.add(m, limits, budget);
+    }
+
+    /** The caller sent an INVITE of this call with {@code number} (§8.1.1.5). */
+    synchronized void invited(long number) {
+        if (number > cseq) cseq = number;
+    }
+
+    synchronized long cseq() {
+        return cseq;
+    }
+
+    /**
+     * A response to the INVITE went back to the caller: the timings as the caller
+     * saw them (post-dial delay to the first 18x, ringing to the final response).
+     */
+    synchronized void responded(int status, long at) {
+        if (firstRingingAt < 0 && status >= 180 && status < 190) firstRingingAt = at;
+        if (status >= 200 && status != 401 && status != 407) {
+            if (finalAt < 0) finalAt = at;
+            if (finalSent == 0) finalSent = status;
+        }
+    }
+
+    synchronized void routed(List<Retarget> retargets, List<Target> targets) {
+        for (Retarget r : retargets) {
+            if (route.size() < MAX_ROUTE_EVENTS) route.add(new RouteEvent(r, null));
+        }
+        for (Target t : targets) {
+            if (route.size() < MAX_ROUTE_EVENTS) route.add(new RouteEvent(null, t));
+        }
     }
 
     /** The call failed with this final response at {@code at}; it waits for the ACK of INVITE {@code cseq}. */
@@ -94,6 +135,20 @@ final class CallTrace {
         return lastSituation;
     }
 
+    /** The final status we sent the caller (not a challenge), 0 before one went out. */
+    synchronized int finalSent() {
+        return finalSent;
+    }
+
+    /** When that final response went out, -1 before. */
+    synchronized long finalAt() {
+        return finalAt;
+    }
+
+    synchronized long firstRingingAt() {
+        return firstRingingAt;
+    }
+
     synchronized boolean isAnswered() {
         return answeredAt >= 0;
     }
@@ -106,16 +161,37 @@ final class CallTrace {
         return answeredAt;
     }
 
-    synchronized List<Entry> entries() {
-        return List.copyOf(entries);
+    synchronized List<WireMessage> entries() {
+        return ladder.messages();
     }
 
     synchronized int dropped() {
-        return dropped;
+        return ladder.dropped();
     }
 
-    SipRequest invite() {
-        return invite;
+    synchronized long heldBytes() {
+        return ladder.bytes();
+    }
+
+    /** Ends the trace's ladder (see {@link Ladder#close}). */
+    synchronized Ladder.Closed close() {
+        return ladder.close();
+    }
+
+    synchronized List<RouteEvent> route() {
+        return List.copyOf(route);
+    }
+
+    String callId() {
+        return callId;
+    }
+
+    NameAddr from() {
+        return from;
+    }
+
+    Uri requestUri() {
+        return requestUri;
     }
 
     Peer source() {

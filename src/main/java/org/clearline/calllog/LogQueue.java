@@ -4,23 +4,42 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The bounded hand-over from call handling to the writer. Offering never
  * blocks: when the writer falls behind, entries are dropped and counted, so
  * the log can lose records but never slows a call (issue 5).
+ *
+ * <p>It also keeps the log's byte budget: the message bytes held by calls and
+ * registrations in progress and by entries waiting here. A message that would
+ * go over it is not kept (its exchange counts it as dropped), so the log's
+ * memory stays bounded however many long calls are open.
  */
 public final class LogQueue {
+    /** Message bytes the log holds at most, in progress and queued together. */
+    public static final long DEFAULT_MAX_BYTES = 32L << 20;
+
     private final BlockingQueue<Pending> queue;
     private final LongAdder dropped = new LongAdder();
+    private final long maxBytes;
+    private final AtomicLong heldBytes = new AtomicLong();
 
     public LogQueue(int capacity) {
+        this(capacity, DEFAULT_MAX_BYTES);
+    }
+
+    public LogQueue(int capacity, long maxBytes) {
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.maxBytes = maxBytes;
     }
 
     void offer(Pending p) {
-        if (!queue.offer(p)) dropped.increment();
+        if (!queue.offer(p)) {
+            dropped.increment();
+            release(p.heldBytes());
+        }
     }
 
     /** Waits up to {@code timeoutMillis} for a first entry, then takes up to {@code max} without waiting. */
@@ -29,6 +48,25 @@ public final class LogQueue {
         if (first == null) return 0;
         into.add(first);
         return 1 + queue.drainTo(into, max - 1);
+    }
+
+    /** Takes {@code bytes} from the budget; false (and nothing taken) when they do not fit. */
+    boolean reserve(long bytes) {
+        while (true) {
+            long held = heldBytes.get();
+            if (held + bytes > maxBytes) return false;
+            if (heldBytes.compareAndSet(held, held + bytes)) return true;
+        }
+    }
+
+    /** Gives {@code bytes} back to the budget (written, dropped or not kept after all). */
+    void release(long bytes) {
+        if (bytes != 0) heldBytes.addAndGet(-bytes);
+    }
+
+    /** Message bytes held now (calls in progress and queued entries). */
+    public long heldBytes() {
+        return heldBytes.get();
     }
 
     /** Records lost because the queue was full (for the CLI and metrics). */

@@ -3,6 +3,7 @@ package org.clearline.features;
 import java.util.List;
 import org.clearline.core.LocalIdentity;
 import org.clearline.core.directory.Directory;
+import org.clearline.core.routing.Retarget;
 import org.clearline.core.routing.Routing;
 import org.clearline.failures.Situation;
 import org.clearline.store.Account;
@@ -21,12 +22,16 @@ import org.clearline.syntax.HeaderNames;
 public final class Forwarding {
     /** History-Info cause values for the kinds of forward (RFC 4458 §3, used by RFC 7044 §4.3.2). */
     public enum Cause {
-        UNCONDITIONAL(302), BUSY(486), NO_ANSWER(408), UNAVAILABLE(480);
+        UNCONDITIONAL(302, "unconditional"), BUSY(486, "busy"), NO_ANSWER(408, "no-answer"),
+        UNAVAILABLE(480, "unavailable");
 
         final int code;
+        /** The name the call log gives the cause. */
+        final String key;
 
-        Cause(int code) {
+        Cause(int code, String key) {
             this.code = code;
+            this.key = key;
         }
     }
 
@@ -50,6 +55,7 @@ public final class Forwarding {
         this.chain = c;
     }
 
+    /** Carries out {@code forward} of the line now called; the decision names the forward (for the call log). */
     public Routing apply(CallState call, Forward forward, Cause cause) {
         Account target = directory.account(forward.target());
         String number = target == null ? dialPlan.normalise(forward.target()) : null;
@@ -58,6 +64,13 @@ public final class Forwarding {
             target = owner == null ? null : directory.account(owner);
         }
         String user = target != null && number == null ? target.sipId() : number;
+        boolean follow = forward.mode() == ForwardMode.FOLLOW;
+        String from = call.callee() == null ? "" : call.callee().sipId();
+        Retarget retarget = new Retarget(cause.key, from, user == null ? forward.target() : user, !follow);
+        return decide(call, target, number, user, forward, cause).after(retarget);
+    }
+
+    private Routing decide(CallState call, Account target, String number, String user, Forward forward, Cause cause) {
         if (user == null) return new Routing.Reject(Situation.CALLEE_UNKNOWN);
         String uri = "sip:" + user + "@" + identity.domain();
         if (forward.mode() != ForwardMode.FOLLOW) {

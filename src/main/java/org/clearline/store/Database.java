@@ -7,14 +7,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 
-/** Opens the H2 file database of a data directory and brings its schema up to date. */
+/**
+ * Opens an H2 file database of a data directory and brings its schema up to
+ * date. A data directory holds two: the store (accounts, numbers, line
+ * settings, registrations) and, apart from it, the call log.
+ */
 final class Database {
-    /** File name (without H2's ".mv.db") of the database inside the data directory. */
+    /** File name (without H2's ".mv.db") of the store inside the data directory. */
     static final String FILE_NAME = "clearline";
+
+    /**
+     * One database of the data directory.
+     *
+     * @param fileName   H2 file name without ".mv.db"
+     * @param migrations Flyway location of its schema
+     * @param what       what it is, for error messages ("store", "call log")
+     * @param poolName   Hikari pool (and thread) name
+     * @param poolSize   connections at most
+     * @param urlOptions H2 settings after the file name
+     * @param connectionTimeoutMillis how long a caller waits for a free connection
+     */
+    record Spec(String fileName, String migrations, String what, String poolName, int poolSize, String urlOptions,
+                long connectionTimeoutMillis) {}
+
+    /**
+     * AUTO_SERVER: the first process opens the file and serves it over TCP on
+     *   loopback; a second process (the CLI beside a running server) connects
+     *   through it instead of failing on the file lock.
+     * WRITE_DELAY=0: each commit is written to the file before commit()
+     *   returns, so killing the process loses no acknowledged write.
+     * (H2 refuses DB_CLOSE_ON_EXIT=FALSE with AUTO_SERVER, so its own exit
+     *   hook may close the file while ours drains the registration writer;
+     *   writes failing then were never acknowledged, so none is lost.)
+     * LOCK_TIMEOUT: the CLI and the server may both write the version row.
+     */
+    static final Spec STORE = new Spec(FILE_NAME, "classpath:db/migration", "store", "clearline-store", 4,
+            ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000", 10_000);
 
     private Database() {}
 
     static HikariDataSource open(Path dataDir) {
+        return open(dataDir, STORE);
+    }
+
+    static HikariDataSource open(Path dataDir, Spec spec) {
         keepAutoServerOnLoopback();
         Path dir = dataDir.toAbsolutePath().normalize();
         if (dir.toString().contains(";")) {
@@ -27,15 +63,15 @@ final class Database {
         }
         HikariDataSource pool;
         try {
-            pool = new HikariDataSource(poolConfig(dir));
+            pool = new HikariDataSource(poolConfig(dir, spec));
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open store in " + dir + ": " + ErrorText.describe(e), e);
+            throw new StoreException("cannot open " + spec.what() + " in " + dir + ": " + ErrorText.describe(e), e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(pool).locations(spec.migrations()).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
-            throw new StoreException("cannot migrate store in " + dir + ": " + ErrorText.describe(e), e);
+            throw new StoreException("cannot migrate " + spec.what() + " in " + dir + ": " + ErrorText.describe(e), e);
         }
         return pool;
     }
@@ -47,33 +83,27 @@ final class Database {
      * H2 reads this JVM-wide property once, when it first loads, so it is set
      * before the first connection; an operator's explicit value wins.
      */
-    private static void keepAutoServerOnLoopback() {
+    static void keepAutoServerOnLoopback() {
         if (System.getProperty("h2.bindAddress") == null) System.setProperty("h2.bindAddress", "127.0.0.1");
     }
 
     static String url(Path dir) {
-        // AUTO_SERVER: the first process opens the file and serves it over TCP on
-        //   loopback; a second process (the CLI beside a running server) connects
-        //   through it instead of failing on the file lock.
-        // WRITE_DELAY=0: each commit is written to the file before commit()
-        //   returns, so killing the process loses no acknowledged write.
-        // (H2 refuses DB_CLOSE_ON_EXIT=FALSE with AUTO_SERVER, so its own exit
-        //   hook may close the file while ours drains the registration writer;
-        //   writes failing then were never acknowledged, so none is lost.)
-        // LOCK_TIMEOUT: the CLI and the server may both write the version row.
-        return "jdbc:h2:file:" + dir.resolve(FILE_NAME)
-                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        return url(dir, STORE);
     }
 
-    private static HikariConfig poolConfig(Path dir) {
+    static String url(Path dir, Spec spec) {
+        return "jdbc:h2:file:" + dir.resolve(spec.fileName()) + spec.urlOptions();
+    }
+
+    private static HikariConfig poolConfig(Path dir, Spec spec) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url(dir));
+        config.setJdbcUrl(url(dir, spec));
         config.setUsername("sa");
         config.setPassword("");
-        config.setPoolName("clearline-store");
-        config.setMaximumPoolSize(4);
+        config.setPoolName(spec.poolName());
+        config.setMaximumPoolSize(spec.poolSize());
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(spec.connectionTimeoutMillis());
         return config;
     }
 }

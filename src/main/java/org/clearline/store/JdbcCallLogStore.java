@@ -1,92 +1,130 @@
 package org.clearline.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link CallLogStore} on the H2 database. Log writes never bump the store
- * version: the server's caches do not depend on the log.
+ * {@link CallLogStore} on its own H2 file ({@link CallLogDatabase}): one row
+ * per call or registration attempt, its ladder one compressed value
+ * ({@link LadderBlob}). Every failure is a one-line {@link StoreException};
+ * none of them touches the store of accounts and registrations.
  */
-public final class JdbcCallLogStore implements CallLogStore {
+public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
     private static final String CALL_COLUMNS = "id, call_id, started_at, source, caller, caller_user, callee,"
-            + " callee_e164, code, situation, post_dial_ms, ring_ms, duration_ms, messages_dropped";
+            + " callee_e164, code, situation, post_dial_ms, ring_ms, duration_ms, messages_dropped, route";
+    private static final String REGISTRATION_COLUMNS = "call_id, at_ms, source, sip_id, code, situation,"
+            + " messages_dropped";
 
-    private final Jdbc jdbc;
+    private final CallLogDatabase database;
 
-    JdbcCallLogStore(Jdbc jdbc) {
-        this.jdbc = jdbc;
+    JdbcCallLogStore(CallLogDatabase database) {
+        this.database = database;
+    }
+
+    /** The call log of {@code dataDir} on its own (benchmarks, tools); opened on first use. */
+    public static JdbcCallLogStore open(Path dataDir) {
+        return new JdbcCallLogStore(new CallLogDatabase(dataDir));
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} on a connection (one transaction when {@code transaction}); failures become one line. */
+    private <T> T run(String what, boolean transaction, Work<T> work) {
+        try (Connection c = database.connection()) {
+            if (!transaction) return work.run(c);
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            database.failed(e);
+            throw new StoreException("call log " + what + " failed: " + ErrorText.describe(e), e);
+        }
     }
 
     @Override
     public void append(List<CallRecord> calls, List<RegistrationRecord> registrations) {
         if (calls.isEmpty() && registrations.isEmpty()) return;
-        jdbc.write(c -> {
-            insertCalls(c, calls);
-            insertRegistrations(c, registrations);
-            return false;
-        }, changed -> false);
+        // compress outside the transaction: the connection is held only for the inserts
+        List<Encoded<CallRecord>> encodedCalls = new ArrayList<>(calls.size());
+        List<Encoded<RegistrationRecord>> encodedRegistrations = new ArrayList<>(registrations.size());
+        try (LadderBlob.Encoder encoder = new LadderBlob.Encoder()) {
+            for (CallRecord r : calls) encodedCalls.add(new Encoded<>(r, encoder.encode(r.messages())));
+            for (RegistrationRecord r : registrations) {
+                encodedRegistrations.add(new Encoded<>(r, encoder.encode(r.messages())));
+            }
+        }
+        appendEncoded(encodedCalls, encodedRegistrations);
     }
 
-    private static void insertCalls(Connection c, List<CallRecord> calls) throws SQLException {
+    @Override
+    public void appendEncoded(List<Encoded<CallRecord>> calls, List<Encoded<RegistrationRecord>> registrations) {
+        if (calls.isEmpty() && registrations.isEmpty()) return;
+        run("write", true, c -> {
+            insertCalls(c, calls);
+            insertRegistrations(c, registrations);
+            return null;
+        });
+    }
+
+    private static void insertCalls(Connection c, List<Encoded<CallRecord>> calls) throws SQLException {
         if (calls.isEmpty()) return;
-        try (PreparedStatement call = c.prepareStatement("INSERT INTO call_log (call_id, started_at, source, caller,"
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO call_log (call_id, started_at, source, caller,"
                 + " caller_user, callee, callee_e164, code, situation, post_dial_ms, ring_ms, duration_ms,"
-                + " messages_dropped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement message = c.prepareStatement("INSERT INTO call_message (call_log_id, seq, at_ms,"
-                     + " direction, peer, start_line, text) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (CallRecord r : calls) {
-                call.setString(1, r.callId());
-                call.setLong(2, r.startedAt());
-                call.setString(3, nz(r.source()));
-                call.setString(4, nz(r.caller()));
-                call.setString(5, nz(r.callerUser()));
-                call.setString(6, nz(r.callee()));
-                setNullable(call, 7, r.calleeE164());
-                call.setInt(8, r.code());
-                setNullable(call, 9, r.situation());
-                call.setLong(10, r.postDialMillis());
-                call.setLong(11, r.ringMillis());
-                call.setLong(12, r.durationMillis());
-                call.setInt(13, r.messagesDropped());
-                call.executeUpdate();
-                long id;
-                try (ResultSet keys = call.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-                int seq = 0;
-                for (LoggedMessage m : r.messages()) {
-                    message.setLong(1, id);
-                    message.setInt(2, seq++);
-                    message.setLong(3, m.atMillis());
-                    message.setString(4, m.direction().key());
-                    message.setString(5, nz(m.peer()));
-                    message.setString(6, nz(m.startLine()));
-                    message.setString(7, nz(m.text()));
-                    message.addBatch();
-                }
+                + " messages_dropped, route, ladder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Encoded<CallRecord> e : calls) {
+                CallRecord r = e.record();
+                s.setString(1, nz(r.callId()));
+                s.setLong(2, r.startedAt());
+                s.setString(3, nz(r.source()));
+                s.setString(4, nz(r.caller()));
+                s.setString(5, nz(r.callerUser()));
+                s.setString(6, nz(r.callee()));
+                setNullable(s, 7, r.calleeE164());
+                s.setInt(8, r.code());
+                setNullable(s, 9, r.situation());
+                s.setLong(10, r.postDialMillis());
+                s.setLong(11, r.ringMillis());
+                s.setLong(12, r.durationMillis());
+                s.setInt(13, r.messagesDropped());
+                s.setString(14, RouteJson.encode(r.route()));
+                setBlob(s, 15, e.ladder());
+                s.addBatch();
             }
-            message.executeBatch();
+            s.executeBatch();
         }
     }
 
-    private static void insertRegistrations(Connection c, List<RegistrationRecord> registrations) throws SQLException {
+    private static void insertRegistrations(Connection c, List<Encoded<RegistrationRecord>> registrations)
+            throws SQLException {
         if (registrations.isEmpty()) return;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO registration_log (call_id, at_ms, source, sip_id,"
-                + " code, situation) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (RegistrationRecord r : registrations) {
+                + " code, situation, messages_dropped, ladder) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Encoded<RegistrationRecord> e : registrations) {
+                RegistrationRecord r = e.record();
                 s.setString(1, nz(r.callId()));
                 s.setLong(2, r.atMillis());
                 s.setString(3, nz(r.source()));
                 setNullable(s, 4, r.sipId());
                 s.setInt(5, r.code());
                 setNullable(s, 6, r.situation());
+                s.setInt(7, r.messagesDropped());
+                setBlob(s, 8, e.ladder());
                 s.addBatch();
             }
             s.executeBatch();
@@ -98,80 +136,126 @@ public final class JdbcCallLogStore implements CallLogStore {
         StringBuilder sql = new StringBuilder("SELECT " + CALL_COLUMNS + " FROM call_log WHERE started_at >= ?");
         if (f.failedOnly()) sql.append(" AND code >= 300");
         if (f.account() != null) sql.append(" AND (caller_user = ? OR callee = ? OR callee_e164 = ?)");
-        sql.append(" ORDER BY started_at DESC, id DESC LIMIT ?");
-        return jdbc.query(sql.toString(), s -> {
-            int i = 1;
-            s.setLong(i++, f.sinceMillis());
-            if (f.account() != null) {
-                for (int k = 0; k < 3; k++) s.setString(i++, f.account());
+        if (f.code() != null) sql.append(" AND code = ?");
+        sql.append(" ORDER BY started_at DESC, id DESC FETCH FIRST ? ROWS ONLY");
+        return run("query", false, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                s.setLong(i++, f.sinceMillis());
+                if (f.account() != null) {
+                    for (int k = 0; k < 3; k++) s.setString(i++, f.account());
+                }
+                if (f.code() != null) s.setInt(i++, f.code());
+                s.setInt(i, Math.max(1, f.limit()));
+                List<CallRecord> out = new ArrayList<>();
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) out.add(call(rows));
+                }
+                return out;
             }
-            s.setInt(i, Math.max(1, f.limit()));
-        }, rows -> call(rows, List.of()));
+        });
     }
 
     @Override
     public Optional<CallRecord> find(String callId) {
-        List<Long> ids = jdbc.query("SELECT id FROM call_log WHERE call_id = ? ORDER BY started_at DESC, id DESC LIMIT 1",
-                s -> s.setString(1, callId), rows -> rows.getLong(1));
-        if (ids.isEmpty()) return Optional.empty();
-        long id = ids.get(0);
-        List<LoggedMessage> messages = jdbc.query("SELECT at_ms, direction, peer, start_line, text FROM call_message"
-                + " WHERE call_log_id = ? ORDER BY seq", s -> s.setLong(1, id),
-                rows -> new LoggedMessage(rows.getLong(1), LoggedMessage.Direction.byKey(rows.getString(2)),
-                        rows.getString(3), rows.getString(4), rows.getString(5)));
-        return jdbc.query("SELECT " + CALL_COLUMNS + " FROM call_log WHERE id = ?", s -> s.setLong(1, id),
-                rows -> call(rows, messages)).stream().findFirst();
+        return run("query", false, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + CALL_COLUMNS + ", ladder FROM call_log"
+                    + " WHERE call_id = ? ORDER BY started_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")) {
+                s.setString(1, callId);
+                try (ResultSet rows = s.executeQuery()) {
+                    if (!rows.next()) return Optional.empty();
+                    CallRecord r = call(rows);
+                    return Optional.of(switch (LadderBlob.decode(rows.getBytes(16))) {
+                        case LadderBlob.Decoded.Messages m -> r.withMessages(m.messages(), null);
+                        case LadderBlob.Decoded.Corrupt bad -> r.withMessages(List.of(), bad.problem());
+                    });
+                }
+            }
+        });
     }
 
     @Override
     public List<RegistrationRecord> registrations(String sipId, long sinceMillis, int limit) {
-        String sql = "SELECT call_id, at_ms, source, sip_id, code, situation FROM registration_log WHERE at_ms >= ?"
-                + (sipId == null ? "" : " AND sip_id = ?") + " ORDER BY at_ms DESC, id DESC LIMIT ?";
-        return jdbc.query(sql, s -> {
-            s.setLong(1, sinceMillis);
-            int i = 2;
-            if (sipId != null) s.setString(i++, sipId);
-            s.setInt(i, Math.max(1, limit));
-        }, rows -> new RegistrationRecord(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getString(4),
-                rows.getInt(5), rows.getString(6)));
+        return registrations(sipId, sinceMillis, false, limit);
     }
 
     @Override
-    public int purge(long beforeMillis, int maxRows) {
-        return jdbc.write(c -> {
-            int n = deleteWhere(c, "DELETE FROM call_log WHERE started_at < ?", beforeMillis);
-            n += deleteWhere(c, "DELETE FROM registration_log WHERE at_ms < ?", beforeMillis);
-            n += keepNewest(c, "call_log", maxRows);
-            n += keepNewest(c, "registration_log", maxRows);
-            return n;
-        }, changed -> false);
-    }
-
-    private static int deleteWhere(Connection c, String sql, long value) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, value);
-            return s.executeUpdate();
-        }
-    }
-
-    /** Ids grow with insertion, so the newest rows are those with the highest ids. */
-    private static int keepNewest(Connection c, String table, int maxRows) throws SQLException {
-        long threshold;
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM " + table + " ORDER BY id DESC OFFSET ? ROWS"
-                + " FETCH FIRST 1 ROWS ONLY")) {
-            s.setInt(1, maxRows);
-            try (ResultSet rows = s.executeQuery()) {
-                if (!rows.next()) return 0;
-                threshold = rows.getLong(1);
+    public List<RegistrationRecord> registrations(String sipId, long sinceMillis, boolean failedOnly, int limit) {
+        String sql = "SELECT " + REGISTRATION_COLUMNS + " FROM registration_log WHERE at_ms >= ?"
+                + (sipId == null ? "" : " AND sip_id = ?") + (failedOnly ? " AND code >= 300" : "") + " ORDER BY at_ms DESC, id DESC FETCH FIRST ? ROWS ONLY";
+        return run("query", false, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setLong(1, sinceMillis);
+                int i = 2;
+                if (sipId != null) s.setString(i++, sipId);
+                s.setInt(i, Math.max(1, limit));
+                List<RegistrationRecord> out = new ArrayList<>();
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) out.add(registration(rows));
+                }
+                return out;
             }
-        }
-        return deleteWhere(c, "DELETE FROM " + table + " WHERE id <= ?", threshold);
+        });
     }
 
-    private static CallRecord call(ResultSet r, List<LoggedMessage> messages) throws SQLException {
+    @Override
+    public Optional<RegistrationRecord> findRegistration(String callId) {
+        return run("query", false, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + REGISTRATION_COLUMNS + ", ladder FROM"
+                    + " registration_log WHERE call_id = ? ORDER BY at_ms DESC, id DESC FETCH FIRST 1 ROWS ONLY")) {
+                s.setString(1, callId);
+                try (ResultSet rows = s.executeQuery()) {
+                    if (!rows.next()) return Optional.empty();
+                    RegistrationRecord r = registration(rows);
+                    return Optional.of(switch (LadderBlob.decode(rows.getBytes(8))) {
+                        case LadderBlob.Decoded.Messages m -> r.withMessages(m.messages(), null);
+                        case LadderBlob.Decoded.Corrupt bad -> r.withMessages(List.of(), bad.problem());
+                    });
+                }
+            }
+        });
+    }
+
+    /** All of retention at once, still in bounded steps (the writer's housekeeping uses {@link #purgeChunk}). */
+    @Override
+    public int purge(long beforeMillis, int maxRows) {
+        int total = 0;
+        for (int n; (n = purgeChunk(beforeMillis, maxRows, maxRows, PurgeStatements.DEFAULT_CHUNK)) > 0; ) {
+            total += n;
+        }
+        return total;
+    }
+
+    @Override
+    public int purgeChunk(long beforeMillis, int maxCalls, int maxRegistrations, int chunk) {
+        int rows = Math.max(1, chunk);
+        // each rule in its own short transaction (auto-commit): a writer waits at most for one chunk
+        return run("purge", false, c -> PurgeStatements.olderThan(c, "call_log", "started_at", beforeMillis, rows)
+                + PurgeStatements.olderThan(c, "registration_log", "at_ms", beforeMillis, rows)
+                + PurgeStatements.beyond(c, "call_log", maxCalls, rows)
+                + PurgeStatements.beyond(c, "registration_log", maxRegistrations, rows));
+    }
+
+    /** Opens the log now if needed; null when it is usable, else why not (one line). */
+    public String check() {
+        return database.check();
+    }
+
+    /** Closes the log's pool; later uses fail with a one-line error. */
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    private static CallRecord call(ResultSet r) throws SQLException {
         return new CallRecord(r.getString(2), r.getLong(3), r.getString(4), r.getString(5), r.getString(6),
                 r.getString(7), r.getString(8), r.getInt(9), r.getString(10), r.getLong(11), r.getLong(12),
-                r.getLong(13), r.getInt(14), messages);
+                r.getLong(13), r.getInt(14), List.of(), RouteJson.decode(r.getString(15)), null);
+    }
+
+    private static RegistrationRecord registration(ResultSet r) throws SQLException {
+        return new RegistrationRecord(r.getString(1), r.getLong(2), r.getString(3), r.getString(4), r.getInt(5),
+                r.getString(6), List.of(), r.getInt(7), null);
     }
 
     private static void setNullable(PreparedStatement s, int index, String value) throws SQLException {
@@ -179,8 +263,12 @@ public final class JdbcCallLogStore implements CallLogStore {
         else s.setString(index, value);
     }
 
+    private static void setBlob(PreparedStatement s, int index, byte[] value) throws SQLException {
+        if (value == null) s.setNull(index, Types.VARBINARY);
+        else s.setBytes(index, value);
+    }
+
     private static String nz(String s) {
         return s == null ? "" : s;
     }
-
 }

@@ -9,6 +9,10 @@ import java.util.Optional;
  * with accounts, numbers, registrations and a few meta values. Several processes
  * may open the same directory: the first serves it to the others (H2 auto-server),
  * which is how the CLI changes the accounts of a running server.
+ *
+ * <p>The call log is a second database in the same directory
+ * ({@code <dataDir>/calllog}, see {@link JdbcCallLogStore}), opened on its first
+ * use: it can neither keep the store from opening nor break it later.
  */
 public final class JdbcStore implements AutoCloseable {
     /** Meta key of the digest realm the stored HA1 values were computed for. */
@@ -31,7 +35,7 @@ public final class JdbcStore implements AutoCloseable {
         this.numbers = new JdbcNumberStore(jdbc);
         this.registrations = new JdbcRegistrationStore(jdbc, registrationQueueCapacity);
         this.lines = new JdbcLineSettingsStore(jdbc);
-        this.callLog = new JdbcCallLogStore(jdbc);
+        this.callLog = new JdbcCallLogStore(new CallLogDatabase(dataDir));
     }
 
     /**
@@ -102,13 +106,17 @@ public final class JdbcStore implements AutoCloseable {
                 .stream().findFirst().orElseThrow(() -> new StoreException("store_version row is missing"));
     }
 
-    /** Drains pending registration writes, then closes the database connections. */
+    /** Drains pending registration writes, then closes the database connections (the call log's too). */
     @Override
     public void close() {
         try {
             registrations.close();
         } finally {
-            pool.close();
+            try {
+                pool.close();
+            } finally {
+                callLog.close();
+            }
         }
     }
 }

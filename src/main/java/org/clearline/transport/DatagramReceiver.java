@@ -56,7 +56,7 @@ final class DatagramReceiver extends SimpleChannelInboundHandler<DatagramPacket>
             return;
         }
         byte[] data = ByteBufUtil.getBytes(content);
-        delivery.deliver(data, 0, n, source, local);
+        delivery.deliver(data, 0, n, true, source, local);  // a fresh array per datagram: a tap may keep it
     }
 
     @Override

@@ -35,8 +35,16 @@ final class InboundDelivery {
         this.stats = stats;
     }
 
-    /** Parses one whole message (a datagram or a frame cut from a stream) and hands it up. */
+    /** Parses one whole message (a frame cut from a stream buffer) and hands it up. */
     void deliver(byte[] data, int offset, int length, Peer source, ListeningPoint local) {
+        deliver(data, offset, length, false, source, local);
+    }
+
+    /**
+     * Parses one whole message and hands it up; {@code owned}: {@code data} holds this
+     * message alone and nobody changes it afterwards (a datagram), so a tap may keep it.
+     */
+    void deliver(byte[] data, int offset, int length, boolean owned, Peer source, ListeningPoint local) {
         SipTrace.received(source, data, offset, length);
         ParseResult result;
         try {
@@ -49,12 +57,14 @@ final class InboundDelivery {
             return;
         }
         switch (result) {
-            case ParseResult.Success s -> accepted(s.message(), source, local, length);
+            case ParseResult.Success s -> accepted(s.message(), data, offset, length, owned, source, local);
             case ParseResult.Failure f -> malformed(f, source, local, length);
         }
     }
 
-    private void accepted(SipMessage message, Peer source, ListeningPoint local, int wireBytes) {
+    /** {@code data} from {@code offset}, {@code wireBytes} long: the bytes it arrived as, valid only during delivery. */
+    private void accepted(SipMessage message, byte[] data, int offset, int wireBytes, boolean owned, Peer source,
+                          ListeningPoint local) {
         if (message.isRequest()) {
             try {
                 ReceivedStamp.apply(message, source.address());
@@ -68,7 +78,7 @@ final class InboundDelivery {
         }
         stats.messagesIn.increment();
         Inbound inbound = new Inbound(message, source, local, clock.nanoTime(), wireBytes);
-        if (tap != MessageTap.NONE) tapSafely(message, source);
+        if (tap != MessageTap.NONE) tapSafely(message, data, offset, wireBytes, owned, source);
         try {
             handler.onMessage(inbound);
         } catch (RuntimeException | StackOverflowError e) {
@@ -76,9 +86,9 @@ final class InboundDelivery {
         }
     }
 
-    private void tapSafely(SipMessage message, Peer source) {
+    private void tapSafely(SipMessage message, byte[] data, int offset, int length, boolean owned, Peer source) {
         try {
-            tap.inbound(message, source, clock.epochMillis());
+            tap.inbound(message, data, offset, length, owned, source, clock.epochMillis());
         } catch (RuntimeException e) {
             stats.handlerFailures.increment();
         }

@@ -21,6 +21,20 @@ public interface MessageTap {
     /** A parsed message, after the transport stamped received/rport (§18.2.1). */
     void inbound(SipMessage message, Peer from, long epochMillis);
 
+    /**
+     * The same, with the bytes the message arrived as ({@code length} bytes of
+     * {@code wire} from {@code offset}, before received/rport were added). When
+     * {@code owned}, the array holds this message alone and is never changed
+     * afterwards (a datagram), so it may be kept as it is; otherwise it may be a
+     * reused stream buffer, valid only during this call, and whatever is kept
+     * must be copied. Transports that have the bytes call this one; by default
+     * it forgets them.
+     */
+    default void inbound(SipMessage message, byte[] wire, int offset, int length, boolean owned, Peer from,
+                         long epochMillis) {
+        inbound(message, from, epochMillis);
+    }
+
     /** A message just encoded for sending to {@code to}. */
     void outbound(SipMessage message, byte[] encoded, Peer to, long epochMillis);
 

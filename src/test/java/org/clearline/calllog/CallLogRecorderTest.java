@@ -210,6 +210,11 @@ class CallLogRecorderTest {
         LogQueue queue = new LogQueue(10);
         CallLogRecorder recorder = new CallLogRecorder(queue, clock);
         SipRequest register = (SipRequest) parse(register("r1"));
+        // the recorder traces an attempt from the REGISTER it saw arrive from each source
+        for (Peer source : List.of(Peer.udp("198.51.100.7", 5060), Peer.udp("198.51.100.7", 5061),
+                Peer.udp("198.51.100.7", 5062), Peer.udp("192.0.2.10", 5060))) {
+            recorder.inbound(register, source, 0);
+        }
         recorder.registered(register, "udp:198.51.100.7:5060", 401, Situation.AUTH_REQUIRED, null);
         recorder.registered(register, "udp:198.51.100.7:5060", 401, Situation.AUTH_STALE_NONCE, "alice");
         recorder.registered(register, "udp:198.51.100.7:5061", 401, Situation.AUTH_WRONG_CREDENTIALS, "alice");

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.clearline.store.CallFilter;
 import org.clearline.store.CallLogStore;
 import org.clearline.store.CallRecord;
+import org.clearline.store.JdbcCallLogStore;
 import org.clearline.store.StoreException;
 import org.clearline.store.JdbcStore;
 import org.clearline.store.RegistrationRecord;
@@ -32,6 +33,30 @@ class CallLogWriterTest {
                     .containsExactly("r1");
 
             assertThat(store.callLog().list(CallFilter.ALL)).isEmpty();
+        }
+    }
+
+    @Test
+    void retentionRunsOnTheWriterThreadInChunksUntilDone() {
+        long day = 86_400_000L;
+        long now = 100 * day;
+        List<CallRecord> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            // 2,400 calls older than a day, 100 of today
+            long at = i < 2_400 ? now - 2 * day + i : now - 1_000 + i - 2_400;
+            calls.add(new CallRecord("c" + i, at, "udp:192.0.2.1:5060", "sip:a@x", "a", "b", null, 486, null, -1, -1,
+                    -1, 0, List.of()));
+        }
+        LogQueue queue = new LogQueue(100);
+        try (JdbcCallLogStore log = JdbcCallLogStore.open(dir);
+             CallLogWriter writer = new CallLogWriter(queue, log, new CallLogSettings.Retention(1, 60, 1_000))) {
+            log.append(calls, List.of());
+            writer.start();
+            writer.requestPurge(now);
+            // 2,400 by age and 40 beyond maxCalls, a chunk of at most 1,000 per rule at a time
+            await().atMost(Duration.ofSeconds(20)).until(() -> writer.purged() == 2_440);
+            assertThat(log.list(new CallFilter(false, null, 0, 1_000))).hasSize(60)
+                    .extracting(CallRecord::callId).first().isEqualTo("c2499");
         }
     }
 

@@ -14,6 +14,7 @@ import static org.clearline.store.LineSettings.ForwardMode.FOLLOW;
 import static org.clearline.store.LineSettings.ForwardMode.REDIRECT_TEMPORARY;
 
 import java.time.Duration;
+import org.clearline.core.routing.Retarget;
 import org.clearline.core.routing.Routing;
 import org.clearline.failures.Situation;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,24 @@ class FailureForwardsTest {
                 "<sip:peggy@" + DOMAIN + ";cause=486>;index=1.1;mp=1");
         assertThat(provider.calls.snapshot()).as("the call now counts against peggy only")
                 .isEqualTo(java.util.Map.of("peggy", 1));
+    }
+
+    @Test
+    void eachDecisionNamesTheForwardsThatLedToIt() {
+        provider.line("bob", Line.plain().busy("peggy", FOLLOW))
+                .line("peggy", Line.plain().always("+493012345001", FOLLOW));
+        Routing first = call("bob", "c1");
+        assertThat(first.retargets()).as("bob's own phones: no forward yet").isEmpty();
+
+        Routing next = afterFailure(first, 486);
+        // peggy forwards on to alice's number at once: both forwards, in the order they were followed (by number)
+        assertThat(next.retargets()).containsExactly(new Retarget("busy", "bob", "peggy", false),
+                new Retarget("unconditional", "peggy", "+493012345001", false));
+        assertThat(branches(next)).containsExactly(phone("alice", 1) + " | alice: phone 1 | CONTACT");
+
+        provider.line("bob", Line.plain().busy("+493012345012", REDIRECT_TEMPORARY));
+        assertThat(afterFailure(call("bob", "c2"), 486).retargets())
+                .containsExactly(new Retarget("busy", "bob", "+493012345012", true));
     }
 
     @ParameterizedTest(name = "{0} from the phones is sent to the caller")

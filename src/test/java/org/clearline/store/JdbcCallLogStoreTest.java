@@ -3,6 +3,10 @@ package org.clearline.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import org.clearline.store.LoggedMessage.Direction;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +63,11 @@ class JdbcCallLogStoreTest {
         assertThat(log.list(new CallFilter(false, null, 2_000, 10))).extracting(CallRecord::callId)
                 .containsExactly("c3", "c2");
         assertThat(log.list(new CallFilter(false, null, 0, 1))).extracting(CallRecord::callId).containsExactly("c3");
+        assertThat(log.list(new CallFilter(false, null, 0, 486, 10))).extracting(CallRecord::callId)
+                .containsExactly("c3");
+        assertThat(log.list(new CallFilter(false, "alice", 0, 200, 10))).extracting(CallRecord::callId)
+                .containsExactly("c1");
+        assertThat(log.list(new CallFilter(true, null, 0, 200, 10))).as("a 200 is no failure").isEmpty();
     }
 
     @Test
@@ -70,6 +79,9 @@ class JdbcCallLogStoreTest {
                 .containsExactly("auth.wrong-password");
         assertThat(store.callLog().registrations(null, 0, 10)).extracting(RegistrationRecord::callId)
                 .containsExactly("r2", "r1");
+        assertThat(store.callLog().registrations(null, 0, true, 10)).extracting(RegistrationRecord::callId)
+                .containsExactly("r1");
+        assertThat(store.callLog().registrations("bob", 0, true, 10)).isEmpty();
     }
 
     @Test
@@ -79,6 +91,65 @@ class JdbcCallLogStoreTest {
         assertThat(store.callLog().purge(2_000, 2)).isEqualTo(2);
         assertThat(store.callLog().list(CallFilter.ALL)).extracting(CallRecord::callId).containsExactly("new2", "new1");
         assertThat(store.callLog().find("old")).isEmpty();
+    }
+
+    @Test
+    void aCallIsOneRowInTheLogsOwnFileWithItsRouteAndOneLadderValue() throws Exception {
+        List<RouteStep> route = List.of(new RouteStep(RouteStep.Kind.FORWARD, "bob -> carol", "busy"),
+                new RouteStep(RouteStep.Kind.CONTACT, "carol: phone 1", "sip:carol@192.0.2.30:5060"));
+        store.callLog().append(List.of(call("c1@x", 1_000, "alice", "bob", 480, null).withRoute(route)), List.of());
+
+        assertThat(store.callLog().find("c1@x").orElseThrow().route()).isEqualTo(route);
+        assertThat(store.callLog().list(CallFilter.ALL).get(0).route()).as("listings carry the route").isEqualTo(route);
+        assertThat(dir.resolve("calllog.mv.db")).isRegularFile();
+        try (Connection log = DriverManager.getConnection(Database.url(dir, CallLogDatabase.SPEC), "sa", "");
+             Statement s = log.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*), MAX(OCTET_LENGTH(ladder)) FROM call_log")) {
+            r.next();
+            assertThat(r.getInt(1)).isEqualTo(1);
+            assertThat(r.getInt(2)).as("three messages in one compressed value").isBetween(20, 200);
+        }
+        try (Connection main = DriverManager.getConnection(Database.url(dir), "sa", "");
+             Statement s = main.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                     + " WHERE TABLE_NAME IN ('CALL_LOG', 'CALL_MESSAGE', 'REGISTRATION_LOG')")) {
+            r.next();
+            assertThat(r.getInt(1)).as("no log tables in the store's database").isZero();
+        }
+    }
+
+    @Test
+    void aDamagedLadderIsReportedWithTheRestOfTheCall() throws Exception {
+        store.callLog().append(List.of(call("c1@x", 1_000, "alice", "bob", 480, "callee.offline")), List.of());
+        try (Connection log = DriverManager.getConnection(Database.url(dir, CallLogDatabase.SPEC), "sa", "");
+             Statement s = log.createStatement()) {
+            s.executeUpdate("UPDATE call_log SET ladder = X'01789c0000' WHERE call_id = 'c1@x'");
+        }
+        CallRecord found = store.callLog().find("c1@x").orElseThrow();
+        assertThat(found.situation()).isEqualTo("callee.offline");
+        assertThat(found.messages()).isEmpty();
+        assertThat(found.ladderProblem()).startsWith("ladder is ");
+    }
+
+    @Test
+    void aRegistrationAttemptKeepsItsLadder() {
+        String peer = "udp:192.0.2.1:5060";
+        List<LoggedMessage> ladder = List.of(
+                new LoggedMessage(1_000, Direction.IN, peer, "REGISTER sip:example.com SIP/2.0", "REGISTER ...\r\n\r\n"),
+                new LoggedMessage(1_001, Direction.OUT, peer, "SIP/2.0 401 Unauthorized", "SIP/2.0 401 ...\r\n\r\n"),
+                new LoggedMessage(1_040, Direction.IN, peer, "REGISTER sip:example.com SIP/2.0", "REGISTER ...\r\n\r\n"),
+                new LoggedMessage(1_041, Direction.OUT, peer, "SIP/2.0 200 OK", "SIP/2.0 200 OK\r\n\r\n"));
+        store.callLog().append(List.of(), List.of(
+                new RegistrationRecord("r1", 1_000, peer, "alice", 200, null, ladder, 2, null),
+                new RegistrationRecord("r1", 900, peer, "alice", 403, "auth.wrong-password")));
+
+        RegistrationRecord found = store.callLog().findRegistration("r1").orElseThrow();
+        assertThat(found.code()).as("the latest attempt of that Call-ID").isEqualTo(200);
+        assertThat(found.messages()).isEqualTo(ladder);
+        assertThat(found.messagesDropped()).isEqualTo(2);
+        assertThat(store.callLog().registrations("alice", 0, 10)).extracting(RegistrationRecord::messages)
+                .as("listings leave the messages out").containsOnly(List.of());
+        assertThat(store.callLog().findRegistration("nope")).isEmpty();
     }
 
     private static CallRecord call(String callId, long at, String caller, String callee, int code, String situation) {

@@ -38,7 +38,7 @@ class ResendTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new RunningTransport(c -> c, tap);
+        server = new RunningTransport(tap);
     }
 
     @AfterEach

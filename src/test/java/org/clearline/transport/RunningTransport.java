@@ -17,7 +17,12 @@ final class RunningTransport implements AutoCloseable {
         this(tweak, MessageTap.NONE);
     }
 
-    RunningTransport(UnaryOperator<TransportConfig> tweak, MessageTap tap) throws Exception {
+    /** With {@code tap} shown every message (set before the start: the receive paths take it then). */
+    RunningTransport(MessageTap tap) throws Exception {
+        this(c -> c, tap);
+    }
+
+    private RunningTransport(UnaryOperator<TransportConfig> tweak, MessageTap tap) throws Exception {
         transport = new NettyTransportLayer(tweak.apply(TransportConfig.of("127.0.0.1", 0)), Clock.SYSTEM);
         transport.setHandler(handler);
         transport.setTap(tap);

@@ -1,8 +1,6 @@
 package org.clearline.admin.calls;
 
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.clearline.admin.Refusal;
 import org.clearline.failures.ExplainedCodes;
 import org.clearline.store.CallFilter;
@@ -20,12 +18,6 @@ import org.clearline.time.Clock;
 public final class CallLogQuery {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 10_000;
-    /**
-     * The log store filters by failure, account and time but not by code or by
-     * failure of a registration; for those, this many of the newest rows that
-     * match the other filters are read and filtered here.
-     */
-    public static final int SCAN_LIMIT = 10_000;
 
     private final CallLogStore log;
     private final Clock clock;
@@ -47,9 +39,7 @@ public final class CallLogQuery {
         if (account != null) checkAccount("account", account);
         if (code != null) checkCode(code);
         long from = since(since);
-        if (code == null) return log.list(new CallFilter(failedOnly, account, from, limit));
-        return filtered(log.list(new CallFilter(failedOnly, account, from, SCAN_LIMIT)).stream(),
-                c -> c.code() == code, limit);
+        return log.list(new CallFilter(failedOnly, account, from, code, limit));
     }
 
     /** The latest logged attempt with this Call-ID, with its messages. */
@@ -59,13 +49,19 @@ public final class CallLogQuery {
                 () -> Refusal.notFound("callId", "no call with Call-ID '" + callId.strip() + "' in the call log"));
     }
 
-    /** Registration attempts newest first (challenges are not logged: they are half of every exchange). */
+    /** The latest logged registration attempt with this Call-ID, with its messages. */
+    public RegistrationRecord registration(String callId) {
+        if (callId == null || callId.isBlank()) throw Refusal.invalid("callId", "callId must not be empty");
+        return log.findRegistration(callId.strip()).orElseThrow(() -> Refusal.notFound("callId",
+                "no registration attempt with Call-ID '" + callId.strip() + "' in the log"));
+    }
+
+    /** Registration attempts newest first (a challenge answered in the same exchange is part of that attempt, not one of its own). */
     public List<RegistrationRecord> registrations(String sipId, boolean failedOnly, String since, int limit) {
         checkLimit(limit);
         if (sipId != null) checkAccount("account", sipId);
         long from = since(since);
-        if (!failedOnly) return log.registrations(sipId, from, limit);
-        return filtered(log.registrations(sipId, from, SCAN_LIMIT).stream(), r -> r.code() >= 300, limit);
+        return log.registrations(sipId, from, failedOnly, limit);
     }
 
     /** Epoch millis of a {@code since} value; 0 (everything) when null. */
@@ -90,9 +86,5 @@ public final class CallLogQuery {
 
     private static void checkAccount(String field, String account) {
         SipIds.problem(account).ifPresent(p -> { throw Refusal.invalid(field, field + ": " + p); });
-    }
-
-    private static <T> List<T> filtered(Stream<T> rows, Predicate<T> keep, int limit) {
-        return rows.filter(keep).limit(limit).toList();
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "calls", mixinStandardHelpOptions = true,
-        description = "List logged call attempts, newest first; 'clearline explain CALL-ID' tells one call whole.")
+        description = "List logged call attempts, newest first, with the route each took;"
+                + " 'clearline explain CALL-ID' tells one call whole.")
 final class CallsCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -45,10 +46,12 @@ final class CallsCommand implements Callable<Integer> {
             } catch (Refusal r) {
                 throw CliException.option("calls", r);
             }
-            Table table = new Table("TIME (UTC)", "CALL-ID", "CALLER", "CALLEE", "CODE", "SITUATION", "DURATION");
+            Table table = new Table("TIME (UTC)", "CALL-ID", "CALLER", "CALLEE", "CODE", "SITUATION", "DURATION",
+                    "ROUTE");
             for (CallRecord r : calls) {
                 table.add(Since.format(r.startedAt()), r.callId(), r.callerUser().isEmpty() ? r.caller() : r.callerUser(),
-                        r.callee(), r.code(), r.situation() == null ? "-" : r.situation(), duration(r.durationMillis()));
+                        r.callee(), r.code(), r.situation() == null ? "-" : r.situation(), duration(r.durationMillis()),
+                        RouteSummary.of(r.route()));
             }
             table.print(context.out());
         }

@@ -20,6 +20,7 @@ import org.clearline.failures.Language;
 import org.clearline.failures.Situation;
 import org.clearline.store.CallRecord;
 import org.clearline.store.JdbcStore;
+import org.clearline.store.RegistrationRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -95,10 +96,7 @@ final class ExplainCommand implements Callable<Integer> {
         switch (parse(subject)) {
             case Subject.Code c -> printCode(out, texts, who, texts.explainCode(c.code()).orElseThrow());
             case Subject.OneSituation s -> printSituation(out, texts, who, s.situation(), true);
-            case Subject.Unknown u -> {
-                CallRecord call = loggedCall(u.text()).orElseThrow(() -> unknown(u.text()));
-                printCall(out, texts, who, call);
-            }
+            case Subject.Unknown u -> printLogged(out, texts, who, u.text());
         }
         out.flush();
         return 0;
@@ -110,12 +108,34 @@ final class ExplainCommand implements Callable<Integer> {
                 + ", situations: clearline explain --list, Call-IDs: clearline calls)");
     }
 
-    /** A Call-ID in the log; the store is only opened when it already exists (explain works without one). */
-    private Optional<CallRecord> loggedCall(String callId) {
-        if (!Files.isDirectory(context.dataDir())) return Optional.empty();
+    /**
+     * A Call-ID in the log: a call, else a registration attempt. The store is only
+     * opened when it already exists (explain works without one).
+     */
+    private void printLogged(PrintWriter out, Explanations texts, Audience who, String callId) {
+        if (!Files.isDirectory(context.dataDir())) throw unknown(callId);
         try (JdbcStore store = context.openStore()) {
-            return store.callLog().find(callId.strip());
+            Optional<CallRecord> call = store.callLog().find(callId.strip());
+            if (call.isPresent()) {
+                printCall(out, texts, who, call.get());
+                return;
+            }
+            RegistrationRecord r = store.callLog().findRegistration(callId.strip()).orElseThrow(() -> unknown(callId));
+            printRegistration(out, texts, who, r);
         }
+    }
+
+    private static void printRegistration(PrintWriter out, Explanations texts, Audience who, RegistrationRecord r) {
+        out.println("Registration " + r.callId() + " at " + Since.format(r.atMillis()) + " UTC from " + r.source());
+        out.println("  account: " + (r.sipId() == null ? "(none known)" : r.sipId()));
+        out.println("  result: " + r.code() + (r.situation() == null ? "" : " [" + r.situation() + "]"));
+        out.println();
+        Situation s = r.situation() == null ? null : Situation.byId(r.situation());
+        if (s != null) {
+            printSituation(out, texts, who, s, true);
+            out.println();
+        }
+        LadderDiagram.print(out, r);
     }
 
     private static void printCall(PrintWriter out, Explanations texts, Audience who, CallRecord c) {
@@ -127,6 +147,10 @@ final class ExplainCommand implements Callable<Integer> {
                 + (c.durationMillis() >= 0 ? ", talked " + CallsCommand.duration(c.durationMillis()) : ""));
         if (c.postDialMillis() >= 0) {
             out.println("  post-dial delay: " + c.postDialMillis() + " ms, ringing: " + c.ringMillis() + " ms");
+        }
+        if (!c.route().isEmpty()) {
+            out.println("  route:");
+            for (int i = 0; i < c.route().size(); i++) out.println("    " + (i + 1) + ". " + c.route().get(i).text());
         }
         out.println();
         switch (CallExplanation.of(c, texts, who)) {

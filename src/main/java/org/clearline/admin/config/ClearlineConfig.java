@@ -8,11 +8,18 @@ import java.util.List;
  * @param server   how the server runs
  * @param accounts accounts to create or update at start (see {@code Provisioner})
  * @param trunks   gateways for numbers that live elsewhere
+ * @param callLog  what the call and registration log keeps
  */
-public record ClearlineConfig(ServerConfig server, List<AccountConfig> accounts, List<TrunkConfig> trunks) {
+public record ClearlineConfig(ServerConfig server, List<AccountConfig> accounts, List<TrunkConfig> trunks,
+                              CallLogConfig callLog) {
     public ClearlineConfig {
         accounts = List.copyOf(accounts);
         trunks = List.copyOf(trunks);
+        callLog = callLog == null ? CallLogConfig.DEFAULT : callLog;
+    }
+
+    public ClearlineConfig(ServerConfig server, List<AccountConfig> accounts, List<TrunkConfig> trunks) {
+        this(server, accounts, trunks, CallLogConfig.DEFAULT);
     }
 
     public ClearlineConfig(ServerConfig server, List<AccountConfig> accounts) {

@@ -54,8 +54,9 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw new ConfigException(source, describe(e), e);
         }
-        ConfigNode root = ConfigNode.root(document, List.of("server", "accounts", "trunks"));
-        return new ClearlineConfig(ServerConfigReader.read(root), AccountsReader.read(root), TrunksReader.read(root));
+        ConfigNode root = ConfigNode.root(document, List.of("server", "accounts", "trunks", "callLog"));
+        return new ClearlineConfig(ServerConfigReader.read(root), AccountsReader.read(root), TrunksReader.read(root),
+                CallLogReader.read(root));
     }
 
     private static String describe(JsonProcessingException e) {

@@ -5,9 +5,11 @@ import java.net.NetworkInterface;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import org.clearline.admin.config.CallLogConfig;
 import org.clearline.admin.config.ClearlineConfig;
 import org.clearline.admin.config.ServerConfig;
 import org.clearline.admin.config.TrunkConfig;
+import org.clearline.calllog.CallLogSettings;
 import org.clearline.core.routing.Target;
 import org.clearline.features.Trunk;
 import org.clearline.transport.TransportProtocol;
@@ -42,7 +44,17 @@ public final class Settings {
         return new StackSettings(s.domain(), s.aliases(), transport, s.timers(), registrar, proxy,
                 s.auth().nonceLifetime(), s.auth().algorithms().stream().map(DigestAlgorithm::fromToken).toList(),
                 s.dialPlan().countryCode(), s.dialPlan().areaCode(), DRAIN_TIMEOUT, StackSettings.GERMAN_PREMIUM,
-                trunks(config.trunks()), StackSettings.DEFAULT_FORWARD_DEPTH);
+                trunks(config.trunks()), StackSettings.DEFAULT_FORWARD_DEPTH, callLog(config.callLog()));
+    }
+
+    static CallLogSettings callLog(CallLogConfig c) {
+        CallLogSettings.Ladders ladders = switch (c.ladders()) {
+            case ALL -> CallLogSettings.Ladders.ALL;
+            case FAILED -> CallLogSettings.Ladders.FAILED;
+            case NONE -> CallLogSettings.Ladders.NONE;
+        };
+        return new CallLogSettings(c.enabled(), ladders,
+                new CallLogSettings.Retention(c.retentionDays(), c.maxCalls(), c.maxRegistrations()));
     }
 
     private static List<Trunk> trunks(List<TrunkConfig> configured) {

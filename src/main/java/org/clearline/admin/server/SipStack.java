@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.clearline.calllog.CallLogRecorder;
-import org.clearline.calllog.CallLogWriter;
-import org.clearline.calllog.LogQueue;
+import org.clearline.calllog.CallLog;
 import org.clearline.admin.metrics.ServerMetrics;
 import org.clearline.core.CoreDispatcher;
 import org.clearline.core.LocalIdentity;
@@ -70,11 +68,8 @@ public final class SipStack implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final java.util.concurrent.ExecutorService blocking;
     private volatile long seenVersion;
-    /** Call log entries waiting for the writer; beyond this they are dropped and counted. */
-    static final int CALL_LOG_QUEUE = 10_000;
-    private final LogQueue callLogQueue = new LogQueue(CALL_LOG_QUEUE);
-    private final CallLogRecorder callLog;
-    private final CallLogWriter callLogWriter;
+    /** The call and registration log, or nothing when the configuration turns it off. */
+    private final CallLog callLog;
     private final ServerMetrics metrics = new ServerMetrics();
     private final ContactProber prober;
     /** Epoch millis when the stack was started, for uptime. */
@@ -98,9 +93,8 @@ public final class SipStack implements AutoCloseable {
         this.transport = new NettyTransportLayer(settings.transport(), clock);
         HandlerHolder handler = new HandlerHolder();
         transport.setHandler(handler);
-        this.callLog = new CallLogRecorder(callLogQueue, clock);
-        this.callLogWriter = new CallLogWriter(callLogQueue, store.callLog()).start();
-        transport.setTap(callLog);
+        this.callLog = startCallLog(settings, store, clock);
+        if (callLog.enabled()) transport.setTap(callLog.tap());  // off: the transport has no tap at all
         transport.start();
         Shards shards = transport.ioShards(clock);
 
@@ -109,7 +103,7 @@ public final class SipStack implements AutoCloseable {
         CallSummaryLog summaries = new CallSummaryLog();
         Registrar.Outcomes registrations = (request, source, code, situation, sipId) -> {
             summaries.registered(request, source, code, situation, sipId);
-            callLog.registered(request, source, code, situation, sipId);
+            callLog.registrations().registered(request, source, code, situation, sipId);
             metrics.registered(request, source, code, situation, sipId);
         };
         Registrar registrar = new Registrar(settings.registrar(), identity, auth, location, store.registrations(),
@@ -119,11 +113,22 @@ public final class SipStack implements AutoCloseable {
         RoutingChain chain = FeatureChain.build(identity, directory, location, dialPlan,
                 new Destinations(settings.countryCode(), settings.areaCode(), settings.premiumPrefixes()),
                 new TrunkRouter(settings.trunks()), activeCalls, settings.maxForwardDepth());
-        CallOutcomes outcomes = (tx, status, situation) -> {
-            activeCalls.finished(tx, status, situation);
-            summaries.finished(tx, status, situation);
-            callLog.finished(tx, status, situation);
-            metrics.finished(tx, status, situation);
+        CallOutcomes logged = callLog.outcomes();
+        CallOutcomes outcomes = new CallOutcomes() {
+            @Override
+            public void finished(org.clearline.transaction.ServerTransaction tx, int status,
+                                 org.clearline.failures.Situation situation) {
+                activeCalls.finished(tx, status, situation);
+                summaries.finished(tx, status, situation);
+                logged.finished(tx, status, situation);
+                metrics.finished(tx, status, situation);
+            }
+
+            @Override
+            public void routed(org.clearline.transaction.ServerTransaction tx,
+                               org.clearline.core.routing.Routing decision) {
+                logged.routed(tx, decision);
+            }
         };
         this.blocking = Executors.newFixedThreadPool(2, daemon("clearline-resolver"));
         // the transaction layer needs its TU at construction and the proxy needs the
@@ -156,14 +161,16 @@ public final class SipStack implements AutoCloseable {
                 ShardedTransactionLayer::activeTransactions);
         metrics.gauge("clearline_proxy_contexts_active", "Proxied requests waiting for their final response", proxy,
                 ProxyCore::activeContexts);
-        metrics.gauge("clearline_call_log_queue_size", "Call log entries waiting for the writer", callLogQueue,
-                LogQueue::size);
+        metrics.gauge("clearline_call_log_queue_size", "Call log entries waiting for the writer", callLog,
+                CallLog::queueSize);
         metrics.gauge("clearline_call_log_dropped", "Call log entries dropped because the writer fell behind",
-                callLogQueue, LogQueue::dropped);
-        metrics.gauge("clearline_call_log_written", "Call log entries written", callLogWriter,
-                CallLogWriter::written);
-        metrics.gauge("clearline_call_log_failed", "Call log entries whose write failed", callLogWriter,
-                CallLogWriter::failed);
+                callLog, CallLog::dropped);
+        metrics.gauge("clearline_call_log_written", "Call log entries written", callLog, CallLog::written);
+        metrics.gauge("clearline_call_log_failed", "Call log entries whose write failed", callLog, CallLog::failed);
+        metrics.gauge("clearline_call_log_untraced", "Calls and registration attempts not logged: too many at once",
+                callLog, CallLog::untraced);
+        metrics.gauge("clearline_call_log_held_bytes", "Message bytes the call log holds in memory", callLog,
+                CallLog::heldBytes);
         metrics.gauge("clearline_overloaded", "1 while new requests are refused with 503 for overload", overload,
                 o -> o.overloaded() ? 1 : 0);
         metrics.gauge("clearline_maintenance", "1 while maintenance mode refuses new calls and registrations",
@@ -225,7 +232,7 @@ public final class SipStack implements AutoCloseable {
         housekeeping.shutdownNow();
         transport.stop();
         blocking.shutdownNow();
-        callLogWriter.close();
+        callLog.close();
     }
 
     private void refreshDirectory() {
@@ -260,8 +267,7 @@ public final class SipStack implements AutoCloseable {
             int dropped = location.sweep(now);
             int purged = store.registrations().purgeExpired(now);
             nonces.purge();
-            callLog.sweep(now);
-            callLogWriter.purge(now);
+            callLog.housekeeping(now);
             if (dropped + purged > 0) log.debug("expired registrations: {} dropped, {} purged", dropped, purged);
         } catch (RuntimeException e) {
             log.warn("registration sweep failed: {}", e.toString());
@@ -301,7 +307,27 @@ public final class SipStack implements AutoCloseable {
 
     /** Call log entries dropped because the writer fell behind. */
     public long callLogDropped() {
-        return callLogQueue.dropped();
+        return callLog.dropped();
+    }
+
+    /** The call log's figures and state (for metrics and tests). */
+    public CallLog callLog() {
+        return callLog;
+    }
+
+    /**
+     * The log opens its own database now, so that a running server holds it for
+     * the CLI as it holds the store; a log that cannot open is reported and the
+     * server starts anyway (its writer counts what it cannot write and retries).
+     */
+    private static CallLog startCallLog(StackSettings settings, JdbcStore store, Clock clock) {
+        if (!settings.callLog().enabled()) {
+            log.info("call log off (callLog.enabled: false)");
+            return CallLog.off();
+        }
+        String problem = store.callLog().check();
+        if (problem != null) log.warn("{}; calls and registrations go on without it", problem);
+        return CallLog.start(settings.callLog(), store.callLog(), clock);
     }
 
     public CoreDispatcher dispatcher() {

@@ -2,6 +2,7 @@ package org.clearline.admin.server;
 
 import java.time.Duration;
 import java.util.List;
+import org.clearline.calllog.CallLogSettings;
 import org.clearline.core.auth.DigestAlgorithm;
 import org.clearline.core.proxy.ProxyConfig;
 import org.clearline.core.registrar.RegistrarConfig;
@@ -27,17 +28,35 @@ import org.clearline.transport.TransportConfig;
  * @param premiumPrefixes E.164 prefixes that need the premium permission
  * @param trunks         gateways for numbers that live elsewhere
  * @param maxForwardDepth followed forwards one call may pass
+ * @param callLog        the call and registration log: on or off, ladders kept, retention
  */
 public record StackSettings(String domain, List<String> aliases, TransportConfig transport, TimerConfig timers,
                             RegistrarConfig registrar, ProxyConfig proxy, Duration nonceLifetime,
                             List<DigestAlgorithm> algorithms, String countryCode, String areaCode,
                             Duration drainTimeout, List<String> premiumPrefixes, List<Trunk> trunks,
-                            int maxForwardDepth) {
+                            int maxForwardDepth, CallLogSettings callLog) {
     public StackSettings {
         aliases = List.copyOf(aliases);
         algorithms = List.copyOf(algorithms);
         premiumPrefixes = List.copyOf(premiumPrefixes);
         trunks = List.copyOf(trunks);
+        callLog = callLog == null ? CallLogSettings.DEFAULT : callLog;
+    }
+
+    /** Settings with the call log's defaults. */
+    public StackSettings(String domain, List<String> aliases, TransportConfig transport, TimerConfig timers,
+                         RegistrarConfig registrar, ProxyConfig proxy, Duration nonceLifetime,
+                         List<DigestAlgorithm> algorithms, String countryCode, String areaCode,
+                         Duration drainTimeout, List<String> premiumPrefixes, List<Trunk> trunks,
+                         int maxForwardDepth) {
+        this(domain, aliases, transport, timers, registrar, proxy, nonceLifetime, algorithms, countryCode, areaCode,
+                drainTimeout, premiumPrefixes, trunks, maxForwardDepth, CallLogSettings.DEFAULT);
+    }
+
+    /** The same settings with another call log configuration. */
+    public StackSettings withCallLog(CallLogSettings log) {
+        return new StackSettings(domain, aliases, transport, timers, registrar, proxy, nonceLifetime, algorithms,
+                countryCode, areaCode, drainTimeout, premiumPrefixes, trunks, maxForwardDepth, log);
     }
 
     /** Default premium-rate prefixes of the German numbering plan (0900, 0137, 0180 services). */

@@ -109,8 +109,9 @@ final class AccountPage {
                 .append("</tr></thead>\n<tbody>\n");
         for (RegistrationRecord r : attempts) {
             Situation s = r.situation() == null ? null : Situation.byId(r.situation());
-            b.append("<tr class=\"").append(r.code() >= 300 ? "failed" : "ok").append("\"><td>")
-                    .append(Format.time(r.atMillis())).append("</td><td>").append(escape(r.source()))
+            b.append("<tr class=\"").append(r.code() >= 300 ? "failed" : "ok").append("\"><td><a href=\"")
+                    .append(escape(Format.registrationHref(r.callId()))).append("\">")
+                    .append(Format.time(r.atMillis())).append("</a></td><td>").append(escape(r.source()))
                     .append("</td><td class=\"code\">").append(r.code()).append("</td><td>")
                     .append(s == null ? Format.orDash(r.situation()) : "<a href=\""
                             + escape(Format.situationHref(s.id())) + "\">" + escape(texts.explain(s, Audience.ADMIN).title())

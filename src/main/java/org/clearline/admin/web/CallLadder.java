@@ -7,11 +7,13 @@ import org.clearline.ladder.LadderMessage;
 import org.clearline.ladder.Lane;
 import org.clearline.store.CallRecord;
 import org.clearline.store.LoggedMessage;
+import org.clearline.store.RegistrationRecord;
 
 /**
  * A logged call as a ladder: the caller's lane first (the address the INVITE came
  * from), Clearline's second, then one lane per callee or trunk address in the
- * order the call reached them.
+ * order the call reached them. A registration attempt is drawn the same way, the
+ * phone's lane first.
  */
 final class CallLadder {
     /** Clearline's own lane; peers are "udp:…"/"tcp:…", so the name cannot clash with one. */
@@ -20,19 +22,27 @@ final class CallLadder {
     private CallLadder() {}
 
     static Ladder of(CallRecord call) {
+        return of(call.source(), "caller", "proxy", call.messages(), call.startedAt());
+    }
+
+    static Ladder of(RegistrationRecord attempt) {
+        return of(attempt.source(), "phone", "registrar", attempt.messages(), attempt.atMillis());
+    }
+
+    private static Ladder of(String source, String sourceName, String role, List<LoggedMessage> messages, long start) {
         List<Lane> lanes = new ArrayList<>();
-        lanes.add(new Lane(call.source(), "caller", call.source()));
-        lanes.add(new Lane(SERVER, "Clearline", "proxy"));
-        List<LadderMessage> arrows = new ArrayList<>(call.messages().size());
-        for (LoggedMessage m : call.messages()) {
-            if (!m.peer().equals(call.source()) && lanes.stream().noneMatch(l -> l.endpoint().equals(m.peer()))) {
+        lanes.add(new Lane(source, sourceName, source));
+        lanes.add(new Lane(SERVER, "Clearline", role));
+        List<LadderMessage> arrows = new ArrayList<>(messages.size());
+        for (LoggedMessage m : messages) {
+            if (!m.peer().equals(source) && lanes.stream().noneMatch(l -> l.endpoint().equals(m.peer()))) {
                 lanes.add(new Lane(m.peer(), "callee", m.peer()));
             }
             boolean in = m.direction() == LoggedMessage.Direction.IN;
             arrows.add(new LadderMessage(m.atMillis(), in ? m.peer() : SERVER, in ? SERVER : m.peer(),
                     LadderMessage.labelOf(m.startLine()), m.text(), isFailure(m.startLine())));
         }
-        return Ladder.of(lanes, arrows, call.startedAt());
+        return Ladder.of(lanes, arrows, start);
     }
 
     /**

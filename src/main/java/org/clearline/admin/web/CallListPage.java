@@ -15,12 +15,6 @@ import org.clearline.store.CallRecord;
 final class CallListPage {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
-    /**
-     * The store filters by failure, account and time; a code filter is applied to
-     * at most this many of the newest calls those filters select.
-     */
-    static final int CODE_SCAN = 5000;
-
     /** The filters as the form sent them; blank fields are null. */
     record Query(boolean failedOnly, String account, String code, String since, String limit) {
         static Query of(String failed, String account, String code, String since, String limit) {
@@ -77,15 +71,7 @@ final class CallListPage {
     }
 
     private static List<CallRecord> find(DashboardSources src, Query q, Integer code, long since, int limit) {
-        if (code == null) return src.callLog().list(new CallFilter(q.failedOnly(), q.account(), since, limit));
-        // the store has no code filter: a failure code narrows to failed calls, then we pick the code
-        List<CallRecord> out = new ArrayList<>();
-        for (CallRecord c : src.callLog().list(new CallFilter(q.failedOnly() || code >= 300, q.account(), since,
-                CODE_SCAN))) {
-            if (c.code() == code) out.add(c);
-            if (out.size() == limit) break;
-        }
-        return out;
+        return src.callLog().list(new CallFilter(q.failedOnly(), q.account(), since, code, limit));
     }
 
     private static String form(Query q) {

@@ -10,6 +10,7 @@ import org.clearline.failures.Situation;
 import org.clearline.ladder.LadderSvg;
 import org.clearline.store.CallRecord;
 import org.clearline.store.LoggedMessage;
+import org.clearline.store.RouteStep;
 import org.clearline.syntax.Responses;
 
 /**
@@ -43,16 +44,8 @@ final class CallPage {
         }
         b.append("</section>\n");
         b.append("<section class=\"messages\" aria-labelledby=\"ladder\"><h2 id=\"ladder\">Messages</h2>\n");
-        if (c.messages().isEmpty()) {
-            b.append("<p class=\"empty\">No messages were kept for this call.</p>\n");
-        } else {
-            b.append("<p class=\"hint\">Click an arrow (or a line of the list) to see the whole message.</p>\n");
-            b.append(LadderSvg.html(CallLadder.of(c), "call"));
-        }
-        if (c.messagesDropped() > 0) {
-            b.append("<p class=\"hint\">").append(c.messagesDropped())
-                    .append(" more messages of this call were not kept (the log keeps a bounded number per call).</p>\n");
-        }
+        Messages.section(b, c.messages().isEmpty(), c.messagesDropped(), c.ladderProblem(), "call",
+                () -> LadderSvg.html(CallLadder.of(c), "call"));
         b.append("</section>\n");
         return Layout.page("Call " + c.callId(), Layout.Section.CALLS, b.toString());
     }
@@ -74,7 +67,11 @@ final class CallPage {
         b.append("</dl>\n");
     }
 
-    /** Where Clearline sent the call, read from the messages: each forwarded INVITE and how its target answered. */
+    /**
+     * Where Clearline sent the call: the route the router recorded (forwards, phones,
+     * trunks, failovers), then, read from the messages, each forwarded INVITE and how
+     * its target answered.
+     */
     private static void route(StringBuilder b, CallRecord c) {
         List<String> hops = new ArrayList<>();
         List<LoggedMessage> ms = c.messages();
@@ -96,9 +93,18 @@ final class CallPage {
                     + escape(m.peer()) + " \u2192 " + escape(answer) + "</li>");
         }
         b.append("<section class=\"route\" aria-labelledby=\"route\"><h2 id=\"route\">Route taken</h2>\n");
-        if (hops.isEmpty()) {
+        if (!c.route().isEmpty()) {
+            b.append("<ol class=\"route-steps\">");
+            for (RouteStep step : c.route()) {
+                b.append("<li><span class=\"route-kind\">").append(escape(step.kind().key())).append("</span> ")
+                        .append(escape(step.text().substring(step.kind().key().length()).strip())).append("</li>");
+            }
+            b.append("</ol>\n");
+            if (!hops.isEmpty()) b.append("<h3>Requests sent on</h3>\n");
+        }
+        if (hops.isEmpty() && c.route().isEmpty()) {
             b.append("<p>Clearline answered the call itself; it was not sent on to any phone or trunk.</p>\n");
-        } else {
+        } else if (!hops.isEmpty()) {
             b.append("<ol>").append(String.join("\n", hops)).append("</ol>\n");
         }
         b.append("</section>\n");

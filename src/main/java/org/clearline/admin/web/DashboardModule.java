@@ -18,6 +18,7 @@ import org.clearline.admin.http.HttpModule;
 import org.clearline.failures.Explanations;
 import org.clearline.failures.Language;
 import org.clearline.store.CallRecord;
+import org.clearline.store.RegistrationRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,7 @@ public final class DashboardModule implements HttpModule {
         routes.get("/live", page(ctx -> send(ctx, 200, OverviewPage.live(src, texts(ctx)))));
         routes.get("/calls", page(this::calls));
         routes.get("/call", page(this::call));
+        routes.get("/registration", page(this::registration));
         routes.get("/accounts", page(ctx -> send(ctx, 200, AccountsPage.render(src))));
         routes.get("/account", page(this::account));
         routes.get("/codes", page(ctx -> send(ctx, 200, CodesPage.render(texts(ctx)))));
@@ -113,6 +115,18 @@ public final class DashboardModule implements HttpModule {
             return;
         }
         send(ctx, 200, CallPage.render(call.get(), texts(ctx)));
+    }
+
+    private void registration(Context ctx) {
+        String id = Requests.blankToNull(ctx.queryParam("id"));
+        Optional<RegistrationRecord> attempt = id == null ? Optional.empty() : src.callLog().findRegistration(id);
+        if (attempt.isEmpty()) {
+            notFound(ctx, "No such registration attempt", id == null ? "Name one: /registration?id=CALL-ID."
+                    : "No registration attempt with Call-ID " + id + " is in the log (it may be older than the"
+                    + " log keeps).");
+            return;
+        }
+        send(ctx, 200, RegistrationAttemptPage.render(attempt.get(), texts(ctx)));
     }
 
     private void account(Context ctx) {

@@ -47,6 +47,11 @@ final class Format {
         return "/call?id=" + Requests.encode(callId);
     }
 
+    /** A link to a registration attempt's page. */
+    static String registrationHref(String callId) {
+        return "/registration?id=" + Requests.encode(callId);
+    }
+
     /** A link to an account's page. */
     static String accountHref(String sipId) {
         return "/account?id=" + Requests.encode(sipId);

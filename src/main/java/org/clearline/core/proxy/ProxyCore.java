@@ -160,6 +160,7 @@ public final class ProxyCore {
             removeOurCredentials(working);
         }
         Routing decision = router.route(new RoutingRequest(working, tx.inbound(), caller, clock.epochMillis()));
+        outcomes.routed(tx, decision);
         if (decision instanceof Routing.Reject r) {
             SipResponse resp = FailureResponses.create(req, r.situation(), RequestChecks.toTag(req));
             for (Header h : r.headers()) resp.addHeader(h.name(), h.value());
@@ -256,6 +257,11 @@ public final class ProxyCore {
     private void respond(ServerTransaction tx, SipResponse r, Situation s) {
         tx.respond(r);
         outcomes.finished(tx, r.status(), s);
+    }
+
+    /** A failed fork of a context continues with {@code decision}. */
+    void routed(ResponseContext ctx, Routing decision) {
+        outcomes.routed(ctx.server, decision);
     }
 
     /** A context sent its final response upstream. */

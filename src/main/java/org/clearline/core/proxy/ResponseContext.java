@@ -227,6 +227,7 @@ final class ResponseContext implements ClientTransactionListener {
             if (ringTimer != null) ringTimer.cancel();
             Routing next = c.next(new Routing.FailedAttempt(best.finalStatus(),
                     best.finalResponse == null ? best.situation : null, ringTimedOut));
+            if (next != null) core.routed(this, next);
             if (next instanceof Routing.Fork f) {
                 fork(f);
                 return;

@@ -8,6 +8,9 @@ import java.util.List;
 import org.clearline.admin.api.ApiHarness.Response;
 import org.clearline.admin.calls.LoggedCalls;
 import org.clearline.store.RegistrationRecord;
+import org.clearline.store.RouteStep;
+import org.clearline.store.LoggedMessage.Direction;
+import org.clearline.store.LoggedMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +24,21 @@ class CallApiTest extends OneServerPerClass {
     @BeforeAll
     void start() throws Exception {
         now = System.currentTimeMillis();
-        api.store.callLog().append(LoggedCalls.sample(now),
+        api.store.callLog().append(LoggedCalls.sample(now).stream().map(c -> c.callId().equals("busy@x")
+                        ? c.withRoute(List.of(new RouteStep(RouteStep.Kind.FORWARD, "carol -> dave", "busy"),
+                                new RouteStep(RouteStep.Kind.TRUNK, "trunk carrier", "sip:+4930123456@192.0.2.20")))
+                        : c).toList(),
                 List.of(new RegistrationRecord("r1@x", now - 7_200_000L, ALICE, "alice", 200, null),
-                        new RegistrationRecord("r2@x", now - 120_000L, ALICE, "alice", 403, "auth.account-disabled"),
+                        new RegistrationRecord("r2@x", now - 120_000L, ALICE, "alice", 403, "auth.account-disabled",
+                                List.of(msg(now - 120_000L, Direction.IN, "REGISTER sip:example.com SIP/2.0"),
+                                        msg(now - 119_999L, Direction.OUT, "SIP/2.0 401 Unauthorized"),
+                                        msg(now - 119_960L, Direction.IN, "REGISTER sip:example.com SIP/2.0"),
+                                        msg(now - 119_959L, Direction.OUT, "SIP/2.0 403 Forbidden")), 0, null),
                         new RegistrationRecord("r3@x", now - 60_000L, BOB, "bob", 200, null)));
+    }
+
+    private static LoggedMessage msg(long at, Direction direction, String startLine) {
+        return new LoggedMessage(at, direction, ALICE, startLine, startLine + "\r\n\r\n");
     }
 
     private List<String> ids(String query) {
@@ -104,6 +118,10 @@ class CallApiTest extends OneServerPerClass {
                 .contains("callee.call-limit");
         assertThat(busy.path("explanation").has("situation")).isFalse();
         assertThat(busy.path("messages").findValuesAsText("peer")).containsExactly(ALICE, BOB, BOB, ALICE);
+        assertThat(busy.path("call").path("route").toString()).isEqualTo("[{\"kind\":\"forward\",\"label\":"
+                + "\"carol -> dave\",\"detail\":\"busy\"},{\"kind\":\"trunk\",\"label\":\"trunk carrier\","
+                + "\"detail\":\"sip:+4930123456@192.0.2.20\"}]");
+        assertThat(busy.path("ladderProblem").isNull()).isTrue();
         assertThat(api.get("/calls/old@x").json().path("explanation").isNull()).isTrue();
     }
 
@@ -123,6 +141,26 @@ class CallApiTest extends OneServerPerClass {
                 .containsExactly("r2@x", "r1@x");
         assertThat(api.get("/registration-attempts?since=1h&limit=1").json().path("attempts").findValuesAsText("callId"))
                 .containsExactly("r3@x");
+    }
+
+    @Test
+    void oneRegistrationAttemptComesWithItsExplanationAndItsLadder() {
+        JsonNode r = api.get("/registration-attempts/r2@x?audience=owner").json();
+        assertThat(r.path("attempt").path("callId").asText()).isEqualTo("r2@x");
+        assertThat(r.path("attempt").path("code").asInt()).isEqualTo(403);
+        assertThat(r.path("explanation").path("kind").asText()).isEqualTo("situation");
+        assertThat(r.path("explanation").path("situation").path("id").asText()).isEqualTo("auth.account-disabled");
+        assertThat(r.path("explanation").path("situation").path("audience").asText()).isEqualTo("owner");
+        assertThat(r.path("messages").findValuesAsText("startLine")).containsExactly(
+                "REGISTER sip:example.com SIP/2.0", "SIP/2.0 401 Unauthorized", "REGISTER sip:example.com SIP/2.0",
+                "SIP/2.0 403 Forbidden");
+        assertThat(r.path("messages").get(3).path("offsetMillis").asLong()).isEqualTo(41);
+        JsonNode ok = api.get("/registration-attempts/r1@x").json();
+        assertThat(ok.path("explanation").isNull()).as("a success needs no explanation").isTrue();
+        assertThat(ok.path("messages").size()).isZero();
+        assertThat(api.get("/registration-attempts/nope@x").error(404, "callId"))
+                .isEqualTo("no registration attempt with Call-ID 'nope@x' in the log");
+        assertThat(api.get("/registration-attempts/r2@x?audience=boss").error(400, "audience")).startsWith("audience");
     }
 
     @Test

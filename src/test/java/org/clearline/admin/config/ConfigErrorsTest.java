@@ -15,7 +15,7 @@ class ConfigErrorsTest {
         server: {domain: "bad domain"}                     | server.domain: must be a host name or IP address, got "bad domain"
         server: {domain: d.test, aliases: [ok.test, "a b"]} | server.aliases[1]: must be a host name or IP address, got "a b"
         server: {domain: d.test, sip: {prot: 5060}}        | server.sip.prot: unknown key (known here: listen, port, advertise)
-        server: {domain: d.test}\\nacounts: []              | acounts: unknown key (known here: server, accounts, trunks)
+        server: {domain: d.test}\\nacounts: []              | acounts: unknown key (known here: server, accounts, trunks, callLog)
         server: {domain: d.test, sip: [1]}                 | server.sip: must be a mapping (key: value lines), got a list
         server: {domain: d.test, sip: {listen: localhost}} | server.sip.listen: must be an IP address such as 0.0.0.0 or 127.0.0.1, got "localhost"
         server: {domain: d.test, timers: {t1: 500}}        | server.timers.t1: needs a unit, e.g. "500ms" or "500s"
@@ -45,6 +45,16 @@ class ConfigErrorsTest {
         server: {domain: d.test}\\naccounts: [{sipId: a, password: x, pasword: y}] | accounts[0].pasword: unknown key (known here: sipId, password, ha1Md5, ha1Sha256, displayName, numbers, enabled, line)
         server: {domain: d.test}\\naccounts: {sipId: a}     | accounts: must be a list (lines starting with '-'), got a mapping
         - server                                           | (top level): must be a mapping with server and accounts
+        server: {domain: d.test}\\ncallLog: [1]             | callLog: must be a mapping (key: value lines), got a list
+        server: {domain: d.test}\\ncallLog: {ladder: all}   | callLog.ladder: unknown key (known here: enabled, ladders, retention)
+        server: {domain: d.test}\\ncallLog: {enabled: 1}    | callLog.enabled: must be true or false, got 1 (a number)
+        server: {domain: d.test}\\ncallLog: {ladders: some} | callLog.ladders: must be all, failed or none, got "some"
+        server: {domain: d.test}\\ncallLog: {ladders: 1}    | callLog.ladders: must be text in quotes, got 1 (a number) (write it as "1")
+        server: {domain: d.test}\\ncallLog: {retention: {days: 0}} | callLog.retention.days: must be 1..3650, got 0
+        server: {domain: d.test}\\ncallLog: {retention: {days: 30d}} | callLog.retention.days: must be a whole number, got "30d"
+        server: {domain: d.test}\\ncallLog: {retention: {maxCalls: -5}} | callLog.retention.maxCalls: must be 1..2147483647, got -5
+        server: {domain: d.test}\\ncallLog: {retention: {maxRegistrations: 5000000000}} | callLog.retention.maxRegistrations: must be 1..2147483647, got 5000000000
+        server: {domain: d.test}\\ncallLog: {retention: {maxRows: 5}} | callLog.retention.maxRows: unknown key (known here: days, maxCalls, maxRegistrations)
         """)
     void namesTheKeyAndTheProblem(String yaml, String message) {
         assertThatThrownBy(() -> ConfigLoader.parse(yaml.replace("\\n", "\n"), "test.yaml"))

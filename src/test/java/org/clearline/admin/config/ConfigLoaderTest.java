@@ -38,8 +38,13 @@ class ConfigLoaderTest {
                     ha1Md5: 0123456789ABCDEF0123456789abcdef
                     ha1Sha256: 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
                     enabled: false
+                callLog:
+                  enabled: false
+                  ladders: failed
+                  retention: { days: 7, maxCalls: 5000, maxRegistrations: 20000 }
                 """, "test.yaml");
 
+        assertThat(config.callLog()).isEqualTo(new CallLogConfig(false, CallLogConfig.Ladders.FAILED, 7, 5000, 20000));
         ServerConfig server = config.server();
         assertThat(server.domain()).isEqualTo("demo.clearline.test");
         assertThat(server.aliases()).containsExactly("sip.clearline.test", "192.0.2.10");
@@ -66,6 +71,19 @@ class ConfigLoaderTest {
         assertThat(config.server().sip()).isEqualTo(new SipConfig("0.0.0.0", 5060, Optional.empty()));
         assertThat(config.server().timers()).isEqualTo(TimerConfig.DEFAULT);
         assertThat(config.accounts()).isEmpty();
+        assertThat(config.callLog()).as("every message of every call, 30 days, a million of each")
+                .isEqualTo(new CallLogConfig(true, CallLogConfig.Ladders.ALL, 30, 1_000_000, 1_000_000));
+    }
+
+    @Test
+    void aPartialCallLogSectionKeepsTheOtherDefaults() throws Exception {
+        ClearlineConfig config = ConfigLoader.parse("""
+                server: { domain: demo.clearline.test }
+                callLog:
+                  ladders: none
+                  retention: { maxCalls: 10 }
+                """, "test.yaml");
+        assertThat(config.callLog()).isEqualTo(new CallLogConfig(true, CallLogConfig.Ladders.NONE, 30, 10, 1_000_000));
     }
 
     @Test

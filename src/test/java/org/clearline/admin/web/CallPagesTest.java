@@ -14,6 +14,10 @@ import org.clearline.failures.Audience;
 import org.clearline.failures.Explanations;
 import org.clearline.failures.Language;
 import org.clearline.failures.Situation;
+import org.clearline.store.RouteStep;
+import org.clearline.store.RegistrationRecord;
+import org.clearline.store.LoggedMessage;
+import org.clearline.store.LoggedMessage.Direction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,8 +40,15 @@ class CallPagesTest {
         web.store.callLog().append(List.of(
                 CallFixtures.answered("old@x", NOW - 3 * 86_400_000L),
                 CallFixtures.offline("offline@x", NOW - 3_600_000L),
-                CallFixtures.busy("busy@x", NOW - 60_000L),
-                CallFixtures.offline(ODD_ID, NOW - 7_200_000L)), List.of());
+                CallFixtures.busy("busy@x", NOW - 60_000L).withRoute(List.of(
+                        new RouteStep(RouteStep.Kind.CONTACT, "bob: phone 1", "sip:bob@192.0.2.20:5062"))),
+                CallFixtures.offline(ODD_ID, NOW - 7_200_000L)), List.of(
+                new RegistrationRecord("reg@x", NOW - 30_000L, CallFixtures.ALICE, "alice", 403,
+                        "auth.account-disabled", List.of(
+                                new LoggedMessage(NOW - 30_000L, Direction.IN, CallFixtures.ALICE,
+                                        "REGISTER sip:example.com SIP/2.0", "REGISTER sip:example.com SIP/2.0\r\n\r\n"),
+                                new LoggedMessage(NOW - 29_999L, Direction.OUT, CallFixtures.ALICE,
+                                        "SIP/2.0 403 Forbidden", "SIP/2.0 403 Forbidden\r\n\r\n")), 0, null)));
     }
 
     @AfterAll
@@ -118,7 +129,9 @@ class CallPagesTest {
     @Test
     void aRelayedFailureShowsItsRouteAndWhatItsCodeMeans() throws Exception {
         String page = web.page("/call?id=busy%40x", 200);
-        assertThat(page).contains("<code>INVITE sip:bob@192.0.2.20:5062</code> to udp:192.0.2.20:5062 \u2192 486 Busy Here")
+        assertThat(page).contains("<ol class=\"route-steps\"><li><span class=\"route-kind\">contact</span>"
+                        + " bob: phone 1 sip:bob@192.0.2.20:5062</li></ol>")
+                .contains("<code>INVITE sip:bob@192.0.2.20:5062</code> to udp:192.0.2.20:5062 \u2192 486 Busy Here")
                 .contains("data-code=\"486\"").contains(escape(EN.explainCode(486).orElseThrow().meaning()));
         assertThat(arrows(page)).containsExactly("1", "2", "3", "4 failed", "5", "6 failed", "7");
         // lanes: caller, Clearline, then bob's phone
@@ -145,6 +158,17 @@ class CallPagesTest {
         assertThat(arrows(page)).isEmpty();
         assertThat(web.page("/call?id=nope%40x", 404)).contains("No call with Call-ID nope@x is in the log");
         assertThat(web.page("/call", 404)).contains("Name a call");
+    }
+
+    @Test
+    void aRegistrationAttemptHasAPageWithItsExplanationAndLadder() throws Exception {
+        String page = web.page("/registration?id=reg%40x", 200);
+        assertThat(page).contains("Registration attempt <code class=\"call-id\">reg@x</code>")
+                .contains("id=\"result-code\">403</span> Forbidden")
+                .contains(escape(EN.explain(Situation.byId("auth.account-disabled"), Audience.ADMIN).title()))
+                .contains("href=\"/account?id=alice\"");
+        assertThat(arrows(page)).containsExactly("1", "2 failed");
+        assertThat(web.page("/registration?id=nope%40x", 404)).contains("No registration attempt with Call-ID nope@x");
     }
 
     static List<String> arrows(String page) {

@@ -1,0 +1,65 @@
+package org.clearline.calllog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The messages of one exchange in progress (a call or a registration attempt),
+ * bounded in count and bytes per exchange and by the log's shared byte budget
+ * ({@link LogQueue#reserve}); what does not fit is counted, not kept. Not
+ * thread-safe: its trace synchronizes.
+ */
+final class Ladder {
+    private final List<WireMessage> messages = new ArrayList<>(8);
+    private int dropped;
+    private long bytes;
+    private boolean closed;
+
+    /** What a closed ladder hands on: its messages, how many were dropped, the bytes they hold from the budget. */
+    record Closed(List<WireMessage> messages, int dropped, long bytes) {}
+
+    /** Keeps {@code m} if it fits the bounds and the budget, else counts it as dropped; ignored once closed. */
+    void add(WireMessage m, Limits limits, LogQueue budget) {
+        if (closed) return;  // a late message of an exchange already handed on: it would hold bytes forever
+        int size = m.wire().length;
+        if (messages.size() >= limits.maxMessages() || bytes + size > limits.maxBytes() || !budget.reserve(size)) {
+            dropped++;
+            return;
+        }
+        messages.add(m);
+        bytes += size;
+    }
+
+    /** The messages kept, in the order the transport saw them. */
+    List<WireMessage> messages() {
+        return List.copyOf(messages);
+    }
+
+    /** Ends the ladder: later messages are ignored; the caller now owns the bytes held. */
+    Closed close() {
+        closed = true;
+        Closed c = new Closed(List.copyOf(messages), dropped, bytes);
+        messages.clear();
+        bytes = 0;
+        return c;
+    }
+
+    int dropped() {
+        return dropped;
+    }
+
+    /** Bytes reserved from the budget for the messages kept. */
+    long bytes() {
+        return bytes;
+    }
+
+    /**
+     * The recorder's bounds.
+     *
+     * @param maxMessages messages kept per call or registration attempt
+     * @param maxBytes    bytes kept per call or registration attempt
+     * @param maxCalls    calls traced at once; beyond it new calls are not logged (and counted)
+     * @param maxRegistrations registration attempts traced at once
+     */
+    record Limits(int maxMessages, int maxBytes, int maxCalls, int maxRegistrations) {}
+}

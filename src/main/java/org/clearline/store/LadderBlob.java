@@ -1,0 +1,268 @@
+package org.clearline.store;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * A ladder (the messages of one call or registration attempt) as one compact
+ * value: a format byte, then a zlib stream (RFC 1950, so the Adler-32 checksum
+ * catches corruption) of length-prefixed records. SIP messages of one exchange
+ * repeat most of their header lines, so the stream shrinks to a fraction.
+ *
+ * <pre>
+ * blob    = FORMAT zlib(count message*)
+ * message = varlong(zigzag(atMillis - previous atMillis)) direction(0 in, 1 out)
+ *           string(peer) string(startLine) string(text)
+ * string  = varint(byte length) UTF-8 bytes
+ * </pre>
+ *
+ * Reading never throws: a blob that does not decode gives {@link Decoded.Corrupt}
+ * naming the problem, so one damaged row cannot break a listing or the CLI.
+ */
+public final class LadderBlob {
+    /** The first byte of every blob this version writes. */
+    public static final int FORMAT = 1;
+    /** More messages than this in one blob are taken as corruption (the recorder keeps far fewer). */
+    static final int MAX_MESSAGES = 10_000;
+    /** The inflated size a blob may reach; beyond it decoding stops (a damaged or hostile value). */
+    static final int MAX_INFLATED_BYTES = 64 << 20;
+
+    private LadderBlob() {}
+
+    /** What a blob holds. */
+    public sealed interface Decoded {
+        record Messages(List<LoggedMessage> messages) implements Decoded {
+            public Messages {
+                messages = List.copyOf(messages);
+            }
+        }
+
+        /** The blob could not be read; {@code problem} says why, in one line. */
+        record Corrupt(String problem) implements Decoded {}
+    }
+
+    /**
+     * One message as it went over the wire, for {@link Encoder#encodeWire}: its bytes
+     * are written as they are, never made into text (the writer encodes every call).
+     */
+    public record Wire(long atMillis, LoggedMessage.Direction direction, String peer, byte[] bytes) {}
+
+    /** Encodes {@code messages}; null for none (nothing is stored then). */
+    public static byte[] encode(List<LoggedMessage> messages) {
+        try (Encoder encoder = new Encoder()) {
+            return encoder.encode(messages);
+        }
+    }
+
+    /**
+     * Encodes blobs one after another with one deflater and buffers that are
+     * reused (a batch of the writer allocates little beyond the blobs). Not
+     * thread-safe; close it to free the deflater's native memory.
+     */
+    public static final class Encoder implements AutoCloseable {
+        private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        private final Bytes plain = new Bytes(32 * 1024);
+        private final Bytes out = new Bytes(8 * 1024);
+
+        /** The blob of {@code messages}; null for none. */
+        public byte[] encode(List<LoggedMessage> messages) {
+            if (messages == null || messages.isEmpty()) return null;
+            plain.size = 0;
+            plain.varLong(messages.size());
+            long previous = 0;
+            for (LoggedMessage m : messages) {
+                plain.varLong(zigzag(m.atMillis() - previous));
+                previous = m.atMillis();
+                plain.add(m.direction() == LoggedMessage.Direction.IN ? 0 : 1);
+                plain.string(m.peer());
+                plain.string(m.startLine());
+                plain.string(m.text());
+            }
+            return compress();
+        }
+
+        /**
+         * The blob of messages given as wire bytes: the same value {@link #encode} gives
+         * for their UTF-8 text, with each start line the bytes before the first CRLF.
+         */
+        public byte[] encodeWire(List<Wire> messages) {
+            if (messages == null || messages.isEmpty()) return null;
+            plain.size = 0;
+            plain.varLong(messages.size());
+            long previous = 0;
+            for (Wire m : messages) {
+                plain.varLong(zigzag(m.atMillis() - previous));
+                previous = m.atMillis();
+                plain.add(m.direction() == LoggedMessage.Direction.IN ? 0 : 1);
+                plain.string(m.peer());
+                byte[] b = m.bytes();
+                plain.raw(b, startLineLength(b));
+                plain.raw(b, b.length);
+            }
+            return compress();
+        }
+
+        private byte[] compress() {
+            deflater.reset();
+            deflater.setInput(plain.data, 0, plain.size);
+            deflater.finish();
+            out.size = 0;
+            out.add(FORMAT);
+            while (!deflater.finished()) {
+                if (out.size == out.data.length) out.grow(out.size + 1);
+                out.size += deflater.deflate(out.data, out.size, out.data.length - out.size);
+            }
+            return java.util.Arrays.copyOf(out.data, out.size);
+        }
+
+        @Override
+        public void close() {
+            deflater.end();
+        }
+    }
+
+    /** Bytes before the first CRLF (all of them when there is none). */
+    private static int startLineLength(byte[] b) {
+        for (int i = 0; i + 1 < b.length; i++) {
+            if (b[i] == '\r' && b[i + 1] == '\n') return i;
+        }
+        return b.length;
+    }
+
+    /** Decodes a blob; null or empty is an empty ladder. */
+    public static Decoded decode(byte[] blob) {
+        if (blob == null || blob.length == 0) return new Decoded.Messages(List.of());
+        if ((blob[0] & 0xff) != FORMAT) {
+            return new Decoded.Corrupt("unknown ladder format " + (blob[0] & 0xff) + " (this version reads " + FORMAT + ")");
+        }
+        byte[] plain;
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(blob, 1, blob.length - 1);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(blob.length * 4);
+            byte[] chunk = new byte[16 * 1024];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(chunk);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    return new Decoded.Corrupt("ladder is truncated (" + blob.length + " bytes stored)");
+                }
+                out.write(chunk, 0, n);
+                if (out.size() > MAX_INFLATED_BYTES) {
+                    return new Decoded.Corrupt("ladder inflates beyond " + MAX_INFLATED_BYTES + " bytes");
+                }
+            }
+            plain = out.toByteArray();
+        } catch (DataFormatException e) {
+            return new Decoded.Corrupt("ladder is damaged: " + (e.getMessage() == null ? "bad zlib data" : e.getMessage()));
+        } finally {
+            inflater.end();
+        }
+        return new Reader(plain).messages();
+    }
+
+    /** Reads the records of an inflated blob, checking every length against what is left. */
+    private static final class Reader {
+        private final byte[] data;
+        private int pos;
+
+        Reader(byte[] data) {
+            this.data = data;
+        }
+
+        Decoded messages() {
+            long count = varLong();
+            if (count < 0 || count > MAX_MESSAGES) return new Decoded.Corrupt("ladder claims " + count + " messages");
+            List<LoggedMessage> out = new ArrayList<>((int) count);
+            long at = 0;
+            for (int i = 0; i < count; i++) {
+                long delta = varLong();
+                int direction = pos < data.length ? data[pos++] : -1;
+                String peer = delta == Long.MIN_VALUE || direction < 0 ? null : string();
+                String startLine = peer == null ? null : string();
+                String text = startLine == null ? null : string();
+                if (text == null || (direction != 0 && direction != 1)) {
+                    return new Decoded.Corrupt("ladder message " + (i + 1) + " of " + count + " is cut short or malformed");
+                }
+                at += unzigzag(delta);
+                out.add(new LoggedMessage(at, direction == 0 ? LoggedMessage.Direction.IN
+                        : LoggedMessage.Direction.OUT, peer, startLine, text));
+            }
+            if (pos != data.length) return new Decoded.Corrupt("ladder has " + (data.length - pos) + " stray bytes");
+            return new Decoded.Messages(out);
+        }
+
+        /** A varint, or Long.MIN_VALUE when it runs past the end or is too long. */
+        private long varLong() {
+            long value = 0;
+            for (int shift = 0; shift < 64; shift += 7) {
+                if (pos >= data.length) return Long.MIN_VALUE;
+                byte b = data[pos++];
+                value |= (long) (b & 0x7f) << shift;
+                if (b >= 0) return value;
+            }
+            return Long.MIN_VALUE;
+        }
+
+        private String string() {
+            long length = varLong();
+            if (length < 0 || length > data.length - pos) return null;
+            String s = new String(data, pos, (int) length, StandardCharsets.UTF_8);
+            pos += (int) length;
+            return s;
+        }
+    }
+
+    /** A growable byte array without the locking of ByteArrayOutputStream (the writer encodes every call). */
+    private static final class Bytes {
+        byte[] data;
+        int size;
+
+        Bytes(int capacity) {
+            data = new byte[Math.max(16, capacity)];
+        }
+
+        void grow(int needed) {
+            if (needed > data.length) data = java.util.Arrays.copyOf(data, Math.max(needed, data.length * 2));
+        }
+
+        void add(int b) {
+            grow(size + 1);
+            data[size++] = (byte) b;
+        }
+
+        void varLong(long v) {
+            grow(size + 10);
+            while ((v & ~0x7fL) != 0) {
+                data[size++] = (byte) ((v & 0x7f) | 0x80);
+                v >>>= 7;
+            }
+            data[size++] = (byte) v;
+        }
+
+        void string(String s) {
+            byte[] b = (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
+            raw(b, b.length);
+        }
+
+        /** The first {@code length} bytes of {@code b}, length first. */
+        void raw(byte[] b, int length) {
+            varLong(length);
+            grow(size + length);
+            System.arraycopy(b, 0, data, size, length);
+            size += length;
+        }
+    }
+
+    private static long zigzag(long v) {
+        return (v << 1) ^ (v >> 63);
+    }
+
+    private static long unzigzag(long v) {
+        return (v >>> 1) ^ -(v & 1);
+    }
+}

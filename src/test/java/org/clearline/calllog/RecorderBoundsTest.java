@@ -1,0 +1,121 @@
+package org.clearline.calllog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.clearline.calllog.LogFixtures.ALICE;
+import static org.clearline.calllog.LogFixtures.drain;
+import static org.clearline.calllog.LogFixtures.drainClosed;
+import static org.clearline.calllog.LogFixtures.invite;
+import static org.clearline.calllog.LogFixtures.inviteResponse;
+import static org.clearline.calllog.LogFixtures.receive;
+import static org.clearline.calllog.LogFixtures.send;
+
+import java.util.List;
+import org.clearline.failures.Situation;
+import org.clearline.store.CallRecord;
+import org.clearline.store.StoreException;
+import org.clearline.syntax.SipRequest;
+import org.clearline.time.ManualClock;
+import org.junit.jupiter.api.Test;
+
+/** The ladders policy and the recorder's memory bounds, on calls. */
+class RecorderBoundsTest {
+    private final ManualClock clock = new ManualClock();
+
+    @Test
+    void withoutLaddersACallKeepsItsTimingsButNoBytes() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock, CallLogSettings.Ladders.NONE);
+        SipRequest invite = receive(recorder, invite("n1", 1), ALICE, 10_000);
+        send(recorder, inviteResponse("n1", 1, "180 Ringing"), ALICE, 10_300);
+        assertThat(queue.heldBytes()).isZero();
+        send(recorder, inviteResponse("n1", 1, "486 Busy Here"), ALICE, 14_300);
+        recorder.ended(invite, 486, null);
+
+        CallRecord r = Records.call((Pending.Call) drainClosed(recorder, queue).get(0));
+        assertThat(r.code()).isEqualTo(486);
+        assertThat(r.postDialMillis()).isEqualTo(300);
+        assertThat(r.ringMillis()).isEqualTo(4_000);
+        assertThat(r.messages()).isEmpty();
+        assertThat(r.messagesDropped()).isZero();
+    }
+
+    @Test
+    void withLaddersForFailedOnlyAnAnsweredCallKeepsNone() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock, CallLogSettings.Ladders.FAILED);
+        SipRequest ok = receive(recorder, invite("f1", 1), ALICE, 0);
+        send(recorder, inviteResponse("f1", 1, "200 OK"), ALICE, 5);
+        recorder.ended(ok, 200, null);
+        recorder.ended((SipRequest) LogFixtures.parse(invite("f1", 1).replace("INVITE sip:+4930123456@example.com",
+                "BYE sip:alice@192.0.2.10").replace("1 INVITE", "2 BYE").replace("To: <sip:+4930123456@example.com>",
+                "To: <sip:+4930123456@example.com>;tag=t1")), 200, null);
+        SipRequest busy = receive(recorder, invite("f2", 1), ALICE, 0);
+        recorder.ended(busy, 486, null);
+
+        List<Pending> closed = drainClosed(recorder, queue);
+        assertThat(closed).extracting(p -> Records.call((Pending.Call) p).messages().size()).containsExactly(0, 1);
+        assertThat(queue.heldBytes()).isEqualTo(closed.get(1).heldBytes());
+    }
+
+    @Test
+    void theByteBudgetCapsWhatCallsInProgressHold() throws Exception {
+        int one = invite("b0", 1).length();
+        LogQueue queue = new LogQueue(10, 2L * one + 10);  // room for two INVITEs
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest[] invites = new SipRequest[3];
+        for (int i = 0; i < 3; i++) invites[i] = receive(recorder, invite("b" + i, 1), ALICE, 0);
+        assertThat(queue.heldBytes()).isEqualTo(2L * one);
+        for (int i = 0; i < 3; i++) recorder.ended(invites[i], 404, Situation.byId("number.no-route"));
+
+        List<Pending> closed = drainClosed(recorder, queue);
+        assertThat(closed).extracting(p -> ((Pending.Call) p).entries().size()).containsExactly(1, 1, 0);
+        assertThat(closed).extracting(p -> ((Pending.Call) p).dropped()).containsExactly(0, 0, 1);
+        // once written (or refused by the store), the bytes are free again
+        CallLogWriter writer = new CallLogWriter(queue, new RefusingStore());
+        writer.write(closed);
+        assertThat(queue.heldBytes()).isZero();
+    }
+
+    @Test
+    void aFinalResponseNobodyReportedIsClosedAfterAWhile() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        receive(recorder, invite("o1", 1), ALICE, 0);
+        // refused before routing (overload, maintenance): a final goes out, no outcome is reported
+        send(recorder, inviteResponse("o1", 1, "503 Service Unavailable"), ALICE, 2);
+        assertThat(recorder.sweep(CallLogRecorder.ORPHAN_FINAL_MILLIS)).isZero();
+        assertThat(recorder.sweep(CallLogRecorder.ORPHAN_FINAL_MILLIS + 3)).isOne();
+        assertThat(Records.call((Pending.Call) drain(queue).get(0)).code()).isEqualTo(503);
+    }
+
+    @Test
+    void aRetransmittedInviteAfterTheCallClosedStartsNoNewCall() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest invite = receive(recorder, invite("r1", 1), ALICE, 0);
+        recorder.ended(invite, 486, null);
+        // while the failed call lingers for its ACK, a copy of its INVITE joins its ladder
+        receive(recorder, invite("r1", 1), ALICE, 300);
+        assertThat(recorder.callsInProgress()).isOne();
+        assertThat(recorder.closeLingering(clock.epochMillis() + CallLogRecorder.LINGER_MAX_MILLIS)).isOne();
+        // after it closed, a late copy starts no new call
+        receive(recorder, invite("r1", 1), ALICE, 4_600);
+        assertThat(recorder.callsInProgress()).isZero();
+        List<Pending> closed = drain(queue);
+        assertThat(closed).hasSize(1);
+        assertThat(((Pending.Call) closed.get(0)).entries()).hasSize(2);
+    }
+
+    /** A store that refuses every batch, as a broken log database does. */
+    private static final class RefusingStore implements org.clearline.store.CallLogStore {
+        @Override public void append(List<CallRecord> c, List<org.clearline.store.RegistrationRecord> r) {
+            throw new StoreException("call log unavailable: disk full");
+        }
+        @Override public List<CallRecord> list(org.clearline.store.CallFilter f) { return List.of(); }
+        @Override public java.util.Optional<CallRecord> find(String id) { return java.util.Optional.empty(); }
+        @Override public List<org.clearline.store.RegistrationRecord> registrations(String s, long t, int l) {
+            return List.of();
+        }
+        @Override public int purge(long before, int max) { return 0; }
+    }
+}

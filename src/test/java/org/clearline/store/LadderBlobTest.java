@@ -1,0 +1,133 @@
+package org.clearline.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.DeflaterOutputStream;
+import org.clearline.store.LadderBlob.Decoded;
+import org.clearline.store.LoggedMessage.Direction;
+import org.junit.jupiter.api.Test;
+
+/** A ladder as one compressed value: exact round trips, and damaged values that become a problem, not an exception. */
+class LadderBlobTest {
+    private static final String INVITE = "INVITE sip:bob@example.com SIP/2.0\r\n"
+            + "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK776asdhds;rport\r\n"
+            + "Max-Forwards: 70\r\nFrom: \"Älice Müller\" <sip:alice@example.com>;tag=1928301774\r\n"
+            + "To: <sip:bob@example.com>\r\nCall-ID: a84b4c76e66710@pc33.example.com\r\nCSeq: 314159 INVITE\r\n"
+            + "Contact: <sip:alice@192.0.2.10>\r\nContent-Type: application/sdp\r\nContent-Length: 4\r\n\r\nv=0\n";
+    private static final String TRYING = "SIP/2.0 100 Trying\r\n"
+            + "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK776asdhds;rport=5060;received=192.0.2.10\r\n"
+            + "From: \"Älice Müller\" <sip:alice@example.com>;tag=1928301774\r\nTo: <sip:bob@example.com>\r\n"
+            + "Call-ID: a84b4c76e66710@pc33.example.com\r\nCSeq: 314159 INVITE\r\nContent-Length: 0\r\n\r\n";
+
+    private static List<LoggedMessage> ladder() {
+        return List.of(
+                new LoggedMessage(1_767_225_600_000L, Direction.IN, "udp:192.0.2.10:5060",
+                        "INVITE sip:bob@example.com SIP/2.0", INVITE),
+                new LoggedMessage(1_767_225_600_002L, Direction.OUT, "udp:192.0.2.10:5060", "SIP/2.0 100 Trying",
+                        TRYING),
+                // an earlier time than the message before it (another thread's clock reading) survives too
+                new LoggedMessage(1_767_225_600_001L, Direction.OUT, "tcp:[2001:db8::1]:5061", "", ""));
+    }
+
+    @Test
+    void aLadderComesBackExactly() {
+        byte[] blob = LadderBlob.encode(ladder());
+        assertThat(blob[0]).isEqualTo((byte) LadderBlob.FORMAT);
+        assertThat(LadderBlob.decode(blob)).isEqualTo(new Decoded.Messages(ladder()));
+    }
+
+    @Test
+    void aLadderIsMuchSmallerThanItsText() {
+        List<LoggedMessage> call = new ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            call.add(new LoggedMessage(1_000 + i, i % 2 == 0 ? Direction.IN : Direction.OUT, "udp:192.0.2.10:5060",
+                    i % 2 == 0 ? "INVITE sip:bob@example.com SIP/2.0" : "SIP/2.0 100 Trying", i % 2 == 0 ? INVITE : TRYING));
+        }
+        int text = call.stream().mapToInt(m -> m.text().length()).sum();
+        byte[] blob = LadderBlob.encode(call);
+        assertThat(blob.length).as("%d bytes of text", text).isLessThan(text / 5);
+        assertThat(((Decoded.Messages) LadderBlob.decode(blob)).messages()).isEqualTo(call);
+    }
+
+    @Test
+    void noMessagesIsNoBlobAndNoBlobIsNoMessages() {
+        assertThat(LadderBlob.encode(List.of())).isNull();
+        assertThat(LadderBlob.decode(null)).isEqualTo(new Decoded.Messages(List.of()));
+        assertThat(LadderBlob.decode(new byte[0])).isEqualTo(new Decoded.Messages(List.of()));
+    }
+
+    @Test
+    void anEncoderServesABatchAndWireBytesEncodeAsTheirText() {
+        List<LadderBlob.Wire> wire = ladder().stream().map(m -> new LadderBlob.Wire(m.atMillis(), m.direction(),
+                m.peer(), m.text().getBytes(java.nio.charset.StandardCharsets.UTF_8))).toList();
+        try (LadderBlob.Encoder encoder = new LadderBlob.Encoder()) {
+            byte[] fromText = encoder.encode(ladder());
+            byte[] fromWire = encoder.encodeWire(wire);
+            byte[] small = encoder.encode(ladder().subList(0, 1));
+            assertThat(fromWire).as("the same value, made without text").isEqualTo(fromText);
+            assertThat(LadderBlob.decode(fromWire)).isEqualTo(new Decoded.Messages(ladder()));
+            assertThat(LadderBlob.decode(small)).isEqualTo(new Decoded.Messages(ladder().subList(0, 1)));
+            assertThat(encoder.encodeWire(List.of())).isNull();
+        }
+    }
+
+    @Test
+    void aCutBlobIsTruncated() {
+        byte[] blob = LadderBlob.encode(ladder());
+        assertThat(LadderBlob.decode(Arrays.copyOf(blob, blob.length / 2)))
+                .isInstanceOfSatisfying(Decoded.Corrupt.class, c -> assertThat(c.problem()).contains("truncated"));
+    }
+
+    @Test
+    void aChangedByteIsCaughtNeverReadAsAnotherLadder() {
+        byte[] blob = LadderBlob.encode(ladder());
+        int caught = 0;
+        for (int i = 1; i < blob.length; i++) {
+            byte[] damaged = blob.clone();
+            damaged[i] ^= 0x20;
+            Decoded d = LadderBlob.decode(damaged);
+            // the Adler-32 checksum catches changed content; only the unused padding bits of the
+            // last deflate byte may change without changing anything
+            if (d instanceof Decoded.Corrupt) caught++;
+            else assertThat(d).as("byte %d flipped", i).isEqualTo(new Decoded.Messages(ladder()));
+        }
+        assertThat(caught).isGreaterThanOrEqualTo(blob.length - 2);
+    }
+
+    @Test
+    void anotherFormatOrGarbageIsNamed() {
+        byte[] blob = LadderBlob.encode(ladder());
+        blob[0] = 7;
+        assertThat(LadderBlob.decode(blob)).isEqualTo(new Decoded.Corrupt("unknown ladder format 7 (this version reads 1)"));
+        assertThat(LadderBlob.decode(new byte[] {1, 'n', 'o', 't', ' ', 'z', 'l', 'i', 'b'}))
+                .isInstanceOfSatisfying(Decoded.Corrupt.class, c -> assertThat(c.problem()).startsWith("ladder is damaged"));
+    }
+
+    @Test
+    void recordsThatDoNotAddUpAreNamed() throws Exception {
+        // well-formed zlib, but the records inside lie about their lengths or count
+        assertThat(LadderBlob.decode(zlib(new byte[] {2, 0, 0, 3, 'u', 'd', 'p', 0, 0})))
+                .isEqualTo(new Decoded.Corrupt("ladder message 2 of 2 is cut short or malformed"));
+        assertThat(LadderBlob.decode(zlib(new byte[] {1, 0, 0, 100, 'u'})))
+                .isEqualTo(new Decoded.Corrupt("ladder message 1 of 1 is cut short or malformed"));
+        assertThat(LadderBlob.decode(zlib(new byte[] {1, 0, 5, 0, 0, 0})))
+                .isEqualTo(new Decoded.Corrupt("ladder message 1 of 1 is cut short or malformed"));
+        assertThat(LadderBlob.decode(zlib(new byte[] {(byte) 0xff, (byte) 0xff, 0x7f})))
+                .isEqualTo(new Decoded.Corrupt("ladder claims 2097151 messages"));
+        assertThat(LadderBlob.decode(zlib(new byte[] {0, 9})))
+                .isEqualTo(new Decoded.Corrupt("ladder has 1 stray bytes"));
+    }
+
+    private static byte[] zlib(byte[] plain) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(LadderBlob.FORMAT);
+        try (DeflaterOutputStream z = new DeflaterOutputStream(out)) {
+            z.write(plain);
+        }
+        return out.toByteArray();
+    }
+}
