@@ -151,6 +151,24 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
         addToCall(trace, message, encoded, 0, -1, false, to, epochMillis);
     }
 
+    /**
+     * A response or ACK repeated by a transaction from the bytes it kept (§17.2.1, §17.2.2,
+     * §17.1.1.2): no parsed message, so it joins its call's or registration's ladder as
+     * bytes; the status it carries was counted when it first went out.
+     */
+    @Override
+    public void outboundAgain(String callId, byte[] encoded, Peer to, long epochMillis) {
+        if (callId == null) return;
+        WireMessage kept = ladders == CallLogSettings.Ladders.NONE ? null
+                : new WireMessage(encoded, false, to, epochMillis);
+        CallTrace trace = calls.get(callId);
+        if (trace != null) {
+            if (kept != null) trace.add(kept, limits, queue);
+        } else {
+            registrations.outboundAgain(callId, to.toString(), kept);
+        }
+    }
+
     private void addToCall(CallTrace trace, SipMessage m, byte[] wire, int offset, int length, boolean inbound,
                            Peer peer, long at) {
         if (trace == null) return;

@@ -67,6 +67,12 @@ final class RegistrationRecorder {
         if (wire != null) trace.add(wire, limits, queue);
     }
 
+    /** A response to a REGISTER sent again from its bytes ({@link CallLogRecorder#outboundAgain}). */
+    void outboundAgain(String callId, String destination, WireMessage wire) {
+        RegistrationTrace trace = attempts.get(key(callId, destination));
+        if (trace != null && wire != null) trace.add(wire, limits, queue);
+    }
+
     /**
      * The registrar answered {@code request} with {@code code}. A challenge goes on (the
      * phone answers it under the same Call-ID); a refusal, even one sent as 401 (a wrong

@@ -97,7 +97,7 @@ public final class CoreDispatcher implements TransactionUser {
         } catch (RuntimeException e) {
             internalErrors.incrementAndGet();
             log.error("internal error handling {} (Call-ID {}) from {}", req.method(), req.callId(),
-                    tx.inbound().source(), e);
+                    tx.source(), e);
             if (!tx.finalSent()) {
                 SipResponse r = FailureResponses.create(req, Situation.SERVER_INTERNAL_ERROR, RequestChecks.toTag(req));
                 tx.respond(FailureResponses.withRetryAfter(r, RETRY_AFTER_SECONDS));

@@ -4,37 +4,61 @@ import org.clearline.syntax.SipRequest;
 import org.clearline.syntax.SipResponse;
 import org.clearline.time.Scheduler;
 import org.clearline.transport.Inbound;
+import org.clearline.transport.Peer;
 import org.clearline.transport.SendListener;
+import org.clearline.transport.SentMessage;
 
 /**
  * What both server state machines share: the request, where it came from, the
  * shard that owns them, the TU's listener and how responses reach the transport.
  * All state is touched only on the shard's executor.
+ *
+ * <p>Memory: a server transaction lives on for 64*T1 after its final response over
+ * UDP (Timers H, J, L), thousands of them at a time. From the final response on it
+ * needs only its key, its timers, the To tag of that response (§17.2.3, RFC 2543
+ * ACK matching) and the bytes of the response it may repeat, so it lets go of the
+ * parsed request and the {@link Inbound} at the end of the shard task that sent the
+ * final response: the TU can still read {@link #request()} right after
+ * {@link #respond} (its outcome hooks do), but no later.
  */
 abstract sealed class AbstractServerTransaction implements ServerTransaction, SendListener
         permits ServerInviteTransaction, ServerNonInviteTransaction {
 
     final Shard shard;
-    final SipRequest request;
-    final Inbound inbound;
     final ServerTransactionKey key;
+    private final Peer source;
     ServerTransactionListener listener;
+    private SipRequest request;
+    private Inbound inbound;
+    private boolean releasing;
+    /** The bytes of the latest response sent, to repeat it (§17.2.1, §17.2.2); null once none is needed. */
+    private SentMessage lastResponse;
+    private boolean finalSent;
+    private String finalToTag;
 
     AbstractServerTransaction(Shard shard, Inbound inbound, ServerTransactionKey key) {
         this.shard = shard;
         this.request = (SipRequest) inbound.message();
         this.inbound = inbound;
+        this.source = inbound.source();
         this.key = key;
     }
 
     @Override
     public final SipRequest request() {
+        if (request == null) throw released();
         return request;
     }
 
     @Override
     public final Inbound inbound() {
+        if (inbound == null) throw released();
         return inbound;
+    }
+
+    @Override
+    public final Peer source() {
+        return source;
     }
 
     @Override
@@ -57,6 +81,11 @@ abstract sealed class AbstractServerTransaction implements ServerTransaction, Se
         }
     }
 
+    @Override
+    public final boolean finalSent() {
+        return finalSent;
+    }
+
     /** Called once, right after the layer registered the transaction and before the TU sees it. */
     void start() {}
 
@@ -75,7 +104,9 @@ abstract sealed class AbstractServerTransaction implements ServerTransaction, Se
     }
 
     /** The To tag of the final response sent, for RFC 2543 ACK matching (§17.2.3); null if none. */
-    abstract String finalResponseToTag();
+    final String finalResponseToTag() {
+        return finalToTag;
+    }
 
     abstract boolean isTerminated();
 
@@ -88,19 +119,65 @@ abstract sealed class AbstractServerTransaction implements ServerTransaction, Se
         shard.scheduler.execute(() -> onTransportFailure(cause));
     }
 
-    /** §18.2.2: the transport finds the way back from where the request came from. */
+    /**
+     * Sends a response and keeps its bytes to repeat it. A final response also
+     * records its To tag and lets go of the request (see the class comment).
+     */
+    final void sendAndKeep(SipResponse response) {
+        if (response.isFinal()) {
+            finalSent = true;
+            finalToTag = toTagOf(response);
+            releaseRequestSoon();
+        }
+        lastResponse = shard.transport.sendResponseAndKeep(response, source, this);
+    }
+
+    /** §18.2.2: the transport finds the way back from where the request came from. Nothing is kept. */
     final void send(SipResponse response) {
-        shard.transport.sendResponse(response, inbound.source(), this);
+        shard.transport.sendResponse(response, source, this);
+    }
+
+    /** Sends the latest response again, byte for byte (§17.2.1, §17.2.2). */
+    final void repeatLastResponse() {
+        if (lastResponse != null) shard.transport.resend(lastResponse, this);
+    }
+
+    /** No response will be repeated any more (RFC 6026 Accepted): only the To tag is still needed. */
+    final void forgetLastResponse() {
+        lastResponse = null;
     }
 
     final boolean reliable() {
-        return inbound.source().protocol().reliable();
+        return source.protocol().reliable();
     }
 
     /** Leaves the shard's tables and tells the listener; call once, after setting the Terminated state. */
     final void terminated() {
+        lastResponse = null;
+        releaseRequestSoon();
         shard.remove(this);
         if (listener != null) listener.onTerminated(this);
+    }
+
+    /** True while the parsed request is still held (tests check the release). */
+    final boolean holdsRequest() {
+        return request != null;
+    }
+
+    private void releaseRequestSoon() {
+        if (releasing) return;
+        releasing = true;
+        shard.scheduler.execute(this::releaseRequest);
+    }
+
+    private void releaseRequest() {
+        request = null;
+        inbound = null;
+    }
+
+    private IllegalStateException released() {
+        return new IllegalStateException(this + ": the request was released after the final response"
+                + " (§17.2: only the response's bytes are kept); read it before or right after respond()");
     }
 
     static String toTagOf(SipResponse response) {
@@ -108,8 +185,13 @@ abstract sealed class AbstractServerTransaction implements ServerTransaction, Se
         return response.to().tag();
     }
 
-    static void cancel(Scheduler.Cancellable timer) {
+    /**
+     * Cancels {@code timer} if there is one and returns null, for the field that held it:
+     * a stale handle would keep the spent scheduler task alive as long as the transaction.
+     */
+    static Scheduler.Cancellable cancel(Scheduler.Cancellable timer) {
         if (timer != null) timer.cancel();
+        return null;
     }
 
     @Override

@@ -3,9 +3,9 @@ package org.clearline.transaction;
 import java.time.Duration;
 import org.clearline.syntax.SipRequest;
 import org.clearline.syntax.SipResponse;
-import org.clearline.time.Scheduler.Cancellable;
 import org.clearline.transport.Inbound;
 import org.clearline.transport.Peer;
+import org.clearline.transport.SentMessage;
 
 /**
  * The INVITE client transaction of RFC 3261 §17.1.1 (Figure 5), with the Accepted
@@ -39,10 +39,8 @@ final class ClientInviteTransaction extends AbstractClientTransaction {
     enum State { CALLING, PROCEEDING, COMPLETED, ACCEPTED, TERMINATED }
 
     private State state = State.CALLING;
-    private Cancellable timerAorD;
-    private Cancellable timerBorM;
-    private Duration intervalA;
-    private SipRequest ack;
+    /** The ACK sent for a non-2xx final response, as bytes, to repeat it (§17.1.1.2); or null. */
+    private SentMessage ack;
 
     ClientInviteTransaction(Shard shard, SipRequest invite, Peer destination, ClientTransactionKey key,
                             ClientTransactionListener listener) {
@@ -64,37 +62,19 @@ final class ClientInviteTransaction extends AbstractClientTransaction {
     }
 
     /** The ACK sent for a non-2xx final response, or null. */
-    SipRequest ack() {
+    SentMessage ack() {
         return ack;
     }
 
     @Override
-    void start() {
-        TimerValues t = shard.timers;
-        send(request);
-        // §17.1.1.2: Timer A only where the transport may lose the request.
-        if (!reliable()) {
-            intervalA = t.t1;
-            timerAorD = shard.scheduler.schedule(intervalA, this::timerA);
-        }
-        timerBorM = shard.scheduler.schedule(t.sixtyFourT1, this::timerB);
+    boolean retransmitting() {
+        return state == State.CALLING;
     }
 
-    private void timerA() {
-        if (state != State.CALLING) return;
-        // §17.1.1.2: retransmit and double the interval (no T2 cap for INVITE requests).
-        send(request);
-        intervalA = intervalA.multipliedBy(2);
-        timerAorD = shard.scheduler.schedule(intervalA, this::timerA);
-    }
-
-    private void timerB() {
-        if (state != State.CALLING) return;
-        // §17.1.1.2: no response at all within 64*T1.
-        cancel(timerAorD);
-        state = State.TERMINATED;
-        terminated();
-        listener.onTimeout(this);
+    /** §17.1.1.2: Timer A doubles each time, with no T2 cap for INVITE requests. */
+    @Override
+    Duration nextRetransmitInterval(Duration last) {
+        return last.multipliedBy(2);
     }
 
     @Override
@@ -105,8 +85,7 @@ final class ClientInviteTransaction extends AbstractClientTransaction {
                     if (state == State.CALLING) {
                         // §17.1.1.2: retransmissions stop, and so does Timer B (the TU's Timer C takes over).
                         state = State.PROCEEDING;
-                        cancel(timerAorD);
-                        cancel(timerBorM);
+                        stopRequestTimers();
                     }
                     listener.onResponse(this, response, inbound);
                 } else if (response.isSuccess()) {
@@ -117,7 +96,7 @@ final class ClientInviteTransaction extends AbstractClientTransaction {
             }
             case COMPLETED -> {
                 // §17.1.1.2: a retransmitted final is answered with the same ACK, not passed up.
-                if (response.isFinal() && !response.isSuccess()) send(ack);
+                if (response.isFinal() && !response.isSuccess() && ack != null) shard.transport.resend(ack, this);
             }
             case ACCEPTED -> {
                 // RFC 6026 §8.4: every 2xx (retransmission or other fork) goes to the TU; the rest is dropped.
@@ -129,40 +108,17 @@ final class ClientInviteTransaction extends AbstractClientTransaction {
 
     private void accept(SipResponse response, Inbound inbound) {
         state = State.ACCEPTED;
-        cancel(timerAorD);
-        cancel(timerBorM);
+        stopRequestTimers();
         // RFC 6026 §8.4: Timer M keeps the transaction for 64*T1 to catch 2xx from every fork.
-        timerBorM = shard.scheduler.schedule(shard.timers.sixtyFourT1, this::timerM);
+        lingerThenStop(shard.timers.sixtyFourT1);
         listener.onResponse(this, response, inbound);
+        releaseRequest(); // the ACK of a 2xx is the TU's (§13.2.2.4); the INVITE is never sent again
     }
 
     private void complete(SipResponse response, Inbound inbound) {
         state = State.COMPLETED;
-        cancel(timerAorD);
-        cancel(timerBorM);
-        ack = AckForNon2xx.build(request, response);
-        send(ack);
-        listener.onResponse(this, response, inbound);
-        if (state != State.COMPLETED) return; // the TU terminated us in its callback
-        if (reliable()) {
-            // §17.1.1.2: Timer D is zero on reliable transports: no final retransmissions to absorb.
-            state = State.TERMINATED;
-            terminated();
-        } else {
-            timerAorD = shard.scheduler.schedule(shard.timers.timerD, this::timerD);
-        }
-    }
-
-    private void timerD() {
-        if (state != State.COMPLETED) return;
-        state = State.TERMINATED;
-        terminated();
-    }
-
-    private void timerM() {
-        if (state != State.ACCEPTED) return;
-        state = State.TERMINATED;
-        terminated();
+        ack = shard.transport.sendAndKeep(AckForNon2xx.build(request(), response), destination, this);
+        completed(response, inbound, shard.timers.timerD);
     }
 
     @Override
@@ -180,11 +136,14 @@ final class ClientInviteTransaction extends AbstractClientTransaction {
     }
 
     @Override
-    void stop() {
-        if (state == State.TERMINATED) return;
+    boolean inCompleted() {
+        return state == State.COMPLETED;
+    }
+
+    @Override
+    boolean enterTerminated() {
+        if (state == State.TERMINATED) return false;
         state = State.TERMINATED;
-        cancel(timerAorD);
-        cancel(timerBorM);
-        terminated();
+        return true;
     }
 }

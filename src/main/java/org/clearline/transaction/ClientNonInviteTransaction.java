@@ -3,7 +3,6 @@ package org.clearline.transaction;
 import java.time.Duration;
 import org.clearline.syntax.SipRequest;
 import org.clearline.syntax.SipResponse;
-import org.clearline.time.Scheduler.Cancellable;
 import org.clearline.transport.Inbound;
 import org.clearline.transport.Peer;
 
@@ -30,9 +29,6 @@ final class ClientNonInviteTransaction extends AbstractClientTransaction {
     enum State { TRYING, PROCEEDING, COMPLETED, TERMINATED }
 
     private State state = State.TRYING;
-    private Cancellable timerEorK;
-    private Cancellable timerF;
-    private Duration intervalE;
 
     ClientNonInviteTransaction(Shard shard, SipRequest request, Peer destination, ClientTransactionKey key,
                                ClientTransactionListener listener) {
@@ -54,34 +50,19 @@ final class ClientNonInviteTransaction extends AbstractClientTransaction {
     }
 
     @Override
-    void start() {
-        send(request);
-        if (!reliable()) {
-            intervalE = shard.timers.t1;
-            timerEorK = shard.scheduler.schedule(intervalE, this::timerE);
-        }
-        timerF = shard.scheduler.schedule(shard.timers.sixtyFourT1, this::timerF);
+    boolean retransmitting() {
+        return awaitingFinal();
     }
 
-    private void timerE() {
-        if (state != State.TRYING && state != State.PROCEEDING) return;
-        send(request);
-        // §17.1.2.2: in Trying the interval doubles up to T2; in Proceeding it is T2.
-        intervalE = state == State.TRYING ? shard.timers.doubledUpToT2(intervalE) : shard.timers.t2;
-        timerEorK = shard.scheduler.schedule(intervalE, this::timerE);
-    }
-
-    private void timerF() {
-        if (state != State.TRYING && state != State.PROCEEDING) return;
-        cancel(timerEorK);
-        state = State.TERMINATED;
-        terminated();
-        listener.onTimeout(this);
+    /** §17.1.2.2: in Trying the interval doubles up to T2; in Proceeding it is T2. */
+    @Override
+    Duration nextRetransmitInterval(Duration last) {
+        return state == State.TRYING ? shard.timers.doubledUpToT2(last) : shard.timers.t2;
     }
 
     @Override
     void onResponse(SipResponse response, Inbound inbound) {
-        if (state != State.TRYING && state != State.PROCEEDING) {
+        if (!awaitingFinal()) {
             return; // §17.1.2.2: Completed absorbs retransmitted responses
         }
         if (response.isProvisional()) {
@@ -90,29 +71,14 @@ final class ClientNonInviteTransaction extends AbstractClientTransaction {
             return;
         }
         state = State.COMPLETED;
-        cancel(timerEorK);
-        cancel(timerF);
-        listener.onResponse(this, response, inbound);
-        if (state != State.COMPLETED) return; // the TU terminated us in its callback
-        if (reliable()) {
-            // §17.1.2.2: Timer K is zero on reliable transports.
-            state = State.TERMINATED;
-            terminated();
-        } else {
-            timerEorK = shard.scheduler.schedule(shard.timers.t4, this::timerK);
-        }
-    }
-
-    private void timerK() {
-        if (state != State.COMPLETED) return;
-        state = State.TERMINATED;
-        terminated();
+        // §17.1.2.2: Timer K absorbs retransmitted finals for T4; zero on reliable transports.
+        completed(response, inbound, shard.timers.t4);
     }
 
     @Override
     void onTransportFailure(Throwable cause) {
         // §17.1.4 / Figure 6: only while the request is in flight; Completed sends nothing.
-        if (state != State.TRYING && state != State.PROCEEDING) return;
+        if (!awaitingFinal()) return;
         stop();
         listener.onTransportError(this, cause);
     }
@@ -123,11 +89,14 @@ final class ClientNonInviteTransaction extends AbstractClientTransaction {
     }
 
     @Override
-    void stop() {
-        if (state == State.TERMINATED) return;
+    boolean inCompleted() {
+        return state == State.COMPLETED;
+    }
+
+    @Override
+    boolean enterTerminated() {
+        if (state == State.TERMINATED) return false;
         state = State.TERMINATED;
-        cancel(timerEorK);
-        cancel(timerF);
-        terminated();
+        return true;
     }
 }

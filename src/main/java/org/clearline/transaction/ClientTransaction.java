@@ -5,6 +5,11 @@ import org.clearline.transport.Peer;
 
 /** What the TU sees of a client transaction (§17.1). Use only on its shard. */
 public interface ClientTransaction {
+    /**
+     * The request. Readable until the TU has been told of the final response (in that
+     * callback too); after that the transaction keeps only what §17.1 needs to absorb
+     * retransmitted responses, and this throws {@link IllegalStateException}.
+     */
     SipRequest request();
 
     Peer destination();

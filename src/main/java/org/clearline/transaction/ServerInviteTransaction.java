@@ -1,6 +1,7 @@
 package org.clearline.transaction;
 
 import java.time.Duration;
+import org.clearline.syntax.SipRequest;
 import org.clearline.syntax.SipResponse;
 import org.clearline.syntax.Responses;
 import org.clearline.time.Scheduler.Cancellable;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *       +--2xx from TU--> Accepted --Timer L--> Terminated
  * </pre>
  * On creation it answers 100 (Trying) at once (§17.2.1: our TU never promises a
- * response within 200 ms), which quenches the client's Timer A.
+ * response within 200 ms), which quenches the client's Timer A. Responses are
+ * repeated from the bytes sent (see {@link AbstractServerTransaction}).
  */
 final class ServerInviteTransaction extends AbstractServerTransaction {
     private static final Logger log = LoggerFactory.getLogger(ServerInviteTransaction.class);
@@ -29,8 +31,6 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
     enum State { PROCEEDING, COMPLETED, CONFIRMED, ACCEPTED, TERMINATED }
 
     private State state = State.PROCEEDING;
-    /** The most recent provisional, then the final response. */
-    private SipResponse lastResponse;
     private Cancellable timerGorI;
     private Cancellable timerHorL;
     private Duration intervalG;
@@ -44,11 +44,6 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
         return true;
     }
 
-    @Override
-    public boolean finalSent() {
-        return lastResponse != null && lastResponse.isFinal();
-    }
-
     State state() {
         return state;
     }
@@ -59,32 +54,28 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
     }
 
     @Override
-    String finalResponseToTag() {
-        return finalSent() ? toTagOf(lastResponse) : null;
-    }
-
-    @Override
     void start() {
         // §17.2.1 and §8.2.6.1: 100 without a To tag, echoing any Timestamp.
-        SipResponse trying = Responses.success(request, 100, "Trying", null);
-        String timestamp = request.header("Timestamp");
+        SipRequest invite = request();
+        SipResponse trying = Responses.success(invite, 100, "Trying", null);
+        String timestamp = invite.header("Timestamp");
         if (timestamp != null) trying.addHeader("Timestamp", timestamp);
-        lastResponse = trying;
-        send(trying);
+        sendAndKeep(trying);
     }
 
     @Override
     void onResponseFromTu(SipResponse response) {
         switch (state) {
             case PROCEEDING -> {
-                lastResponse = response;
                 if (response.isProvisional()) {
-                    send(response);
+                    sendAndKeep(response);
                 } else if (response.isSuccess()) {
-                    // RFC 6026 §7.1: Accepted, not Terminated, so retransmitted INVITEs are absorbed.
+                    // RFC 6026 §7.1: Accepted, not Terminated, so retransmitted INVITEs are absorbed
+                    // (nothing is repeated: only the To tag is kept, for ACK matching).
                     state = State.ACCEPTED;
                     timerHorL = shard.scheduler.schedule(shard.timers.sixtyFourT1, this::timerL);
-                    send(response);
+                    sendAndKeep(response);
+                    forgetLastResponse();
                 } else {
                     state = State.COMPLETED;
                     if (!reliable()) {
@@ -92,7 +83,7 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
                         timerGorI = shard.scheduler.schedule(intervalG, this::timerG);
                     }
                     timerHorL = shard.scheduler.schedule(shard.timers.sixtyFourT1, this::timerH);
-                    send(response);
+                    sendAndKeep(response);
                 }
             }
             case ACCEPTED -> {
@@ -111,7 +102,7 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
     void onRequestRetransmission(Inbound retransmission) {
         switch (state) {
             // §17.2.1: Proceeding repeats the latest provisional, Completed the final response.
-            case PROCEEDING, COMPLETED -> send(lastResponse);
+            case PROCEEDING, COMPLETED -> repeatLastResponse();
             // RFC 6026 §7.1 (Accepted) and §17.2.1 (Confirmed): absorbed.
             default -> { }
         }
@@ -123,8 +114,9 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
             case COMPLETED -> {
                 // §17.2.1: the ACK for our non-2xx; stop retransmitting, absorb its retransmissions for T4.
                 state = State.CONFIRMED;
-                cancel(timerGorI);
-                cancel(timerHorL);
+                timerGorI = cancel(timerGorI);
+                timerHorL = cancel(timerHorL);
+                forgetLastResponse(); // Confirmed absorbs retransmissions: nothing left to repeat
                 if (reliable()) {
                     terminate();
                 } else {
@@ -145,7 +137,7 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
     private void timerG() {
         if (state != State.COMPLETED) return;
         // §17.2.1: retransmit the final response, doubling the interval up to T2.
-        send(lastResponse);
+        repeatLastResponse();
         intervalG = shard.timers.doubledUpToT2(intervalG);
         timerGorI = shard.scheduler.schedule(intervalG, this::timerG);
     }
@@ -153,7 +145,7 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
     private void timerH() {
         if (state != State.COMPLETED) return;
         // §17.2.1: no ACK within 64*T1.
-        cancel(timerGorI);
+        timerGorI = cancel(timerGorI);
         ServerTransactionListener l = listener;
         if (l != null) l.onAckTimeout(this);
         terminate();
@@ -187,8 +179,8 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
     private void terminate() {
         if (state == State.TERMINATED) return;
         state = State.TERMINATED;
-        cancel(timerGorI);
-        cancel(timerHorL);
+        timerGorI = cancel(timerGorI);
+        timerHorL = cancel(timerHorL);
         terminated();
     }
 }

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  *     +-----------------200-699 from TU------------------------+
  * </pre>
  * Request retransmissions are absorbed in Trying, answered with the latest
- * provisional in Proceeding and with the final response in Completed.
+ * provisional in Proceeding and with the final response in Completed, from
+ * the bytes sent (Completed keeps no parsed message, see
+ * {@link AbstractServerTransaction}).
  */
 final class ServerNonInviteTransaction extends AbstractServerTransaction {
     private static final Logger log = LoggerFactory.getLogger(ServerNonInviteTransaction.class);
@@ -23,7 +25,6 @@ final class ServerNonInviteTransaction extends AbstractServerTransaction {
     enum State { TRYING, PROCEEDING, COMPLETED, TERMINATED }
 
     private State state = State.TRYING;
-    private SipResponse lastResponse;
     private Cancellable timerJ;
 
     ServerNonInviteTransaction(Shard shard, Inbound inbound, ServerTransactionKey key) {
@@ -33,11 +34,6 @@ final class ServerNonInviteTransaction extends AbstractServerTransaction {
     @Override
     public boolean isInvite() {
         return false;
-    }
-
-    @Override
-    public boolean finalSent() {
-        return lastResponse != null && lastResponse.isFinal();
     }
 
     State state() {
@@ -50,24 +46,18 @@ final class ServerNonInviteTransaction extends AbstractServerTransaction {
     }
 
     @Override
-    String finalResponseToTag() {
-        return finalSent() ? toTagOf(lastResponse) : null;
-    }
-
-    @Override
     void onResponseFromTu(SipResponse response) {
         if (state != State.TRYING && state != State.PROCEEDING) {
             log.debug("{}: ignoring {} in {}", this, response.status(), state);
             return;
         }
-        lastResponse = response;
         if (response.isProvisional()) {
             state = State.PROCEEDING;
-            send(response);
+            sendAndKeep(response);
             return;
         }
         state = State.COMPLETED;
-        send(response);
+        sendAndKeep(response);
         if (reliable()) {
             // §17.2.2: Timer J is zero on reliable transports: no retransmissions to absorb.
             terminate();
@@ -80,7 +70,7 @@ final class ServerNonInviteTransaction extends AbstractServerTransaction {
     @Override
     void onRequestRetransmission(Inbound retransmission) {
         // §17.2.2: Trying absorbs; Proceeding and Completed repeat the latest response.
-        if (state == State.PROCEEDING || state == State.COMPLETED) send(lastResponse);
+        if (state == State.PROCEEDING || state == State.COMPLETED) repeatLastResponse();
     }
 
     private void timerJ() {
@@ -102,7 +92,7 @@ final class ServerNonInviteTransaction extends AbstractServerTransaction {
     private void terminate() {
         if (state == State.TERMINATED) return;
         state = State.TERMINATED;
-        if (timerJ != null) timerJ.cancel();
+        timerJ = cancel(timerJ);
         terminated();
     }
 }

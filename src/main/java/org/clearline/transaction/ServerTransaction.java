@@ -4,13 +4,25 @@ import org.clearline.syntax.SipRequest;
 import org.clearline.syntax.SipResponse;
 import org.clearline.time.Scheduler;
 import org.clearline.transport.Inbound;
+import org.clearline.transport.Peer;
 
 /** What the TU sees of a server transaction (§17.2). Use only on its shard. */
 public interface ServerTransaction {
-    /** The request that created the transaction. */
+    /**
+     * The request that created the transaction. Readable until the end of the shard
+     * task in which the final response was handed to {@link #respond} (so the TU may
+     * still report on it right after); after that the transaction keeps only what
+     * §17.2 needs to repeat its response, and this throws {@link IllegalStateException}.
+     */
     SipRequest request();
 
+    /** The request as it arrived; readable as long as {@link #request()}. */
     Inbound inbound();
+
+    /** Where the request came from (§18.2.2); readable for the transaction's whole life. */
+    default Peer source() {
+        return inbound().source();
+    }
 
     boolean isInvite();
 

@@ -37,4 +37,11 @@ public interface MessageTap {
 
     /** A message just encoded for sending to {@code to}. */
     void outbound(SipMessage message, byte[] encoded, Peer to, long epochMillis);
+
+    /**
+     * The bytes of a message sent before, sent again to {@code to} ({@link TransportLayer#resend}):
+     * a transaction repeating its last response or its ACK (§17) keeps only the bytes, not the
+     * parsed message.
+     */
+    default void outboundAgain(String callId, byte[] encoded, Peer to, long epochMillis) {}
 }

@@ -19,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.clearline.syntax.MessageParser;
 import org.clearline.syntax.SipMessage;
 import org.clearline.syntax.SipResponse;
@@ -218,29 +219,47 @@ public final class NettyTransportLayer implements TransportLayer {
 
     @Override
     public void send(SipMessage message, Peer destination, SendListener listener) {
-        OutboundPath out = outbound;
-        if (out == null) {
-            safeFail(listener, new IllegalStateException("transport is not running"));
-            return;
-        }
-        try {
-            out.send(message, destination, listener);
-        } catch (RuntimeException e) {
-            out.fail(listener, e);
-        }
+        sendAndKeep(message, destination, listener);
     }
 
     @Override
     public void sendResponse(SipResponse response, Peer requestSource, SendListener listener) {
+        sendResponseAndKeep(response, requestSource, listener);
+    }
+
+    @Override
+    public SentMessage sendAndKeep(SipMessage message, Peer destination, SendListener listener) {
+        return onSendPath(listener, out -> out.send(message, destination, listener));
+    }
+
+    @Override
+    public SentMessage sendResponseAndKeep(SipResponse response, Peer requestSource, SendListener listener) {
+        return onSendPath(listener, out -> out.sendResponse(response, requestSource, listener));
+    }
+
+    @Override
+    public void resend(SentMessage sent, SendListener listener) {
+        onSendPath(listener, out -> {
+            out.resend(sent, listener);
+            return sent;
+        });
+    }
+
+    /**
+     * Runs {@code send} on the send side; failures go to the listener, never to the
+     * caller. Null (the listener told) when the transport is not running or the send threw.
+     */
+    private SentMessage onSendPath(SendListener listener, Function<OutboundPath, SentMessage> send) {
         OutboundPath out = outbound;
         if (out == null) {
             safeFail(listener, new IllegalStateException("transport is not running"));
-            return;
+            return null;
         }
         try {
-            out.sendResponse(response, requestSource, listener);
+            return send.apply(out);
         } catch (RuntimeException e) {
             out.fail(listener, e);
+            return null;
         }
     }
 

@@ -46,21 +46,23 @@ final class OutboundPath {
         this.udpMtuLimit = udpMtuLimit;
     }
 
-    void send(SipMessage message, Peer destination, SendListener listener) {
+    /** Returns what went on the wire, for {@link #resend}; null when nothing was sent. */
+    SentMessage send(SipMessage message, Peer destination, SendListener listener) {
         InetSocketAddress to = destination.address();
         if (to == null || to.isUnresolved()) {
             fail(listener, new IOException("destination " + to + " is not an IP address (the transport never resolves names)"));
-            return;
+            return null;
         }
         byte[] bytes = message.encode();
         tapSafely(message, bytes, destination);
         if (destination.protocol().reliable()) {
             sendStream(bytes, to, listener);
         } else if (message.isRequest() && bytes.length > udpMtuLimit) {
-            sendRequestOverTcp(message, bytes, to, listener);
+            return sendRequestOverTcp(message, bytes, to, listener);
         } else {
             sendDatagram(bytes, to, listener);
         }
+        return new SentMessage(message.callId(), bytes, destination.protocol(), null, to);
     }
 
     /**
@@ -69,7 +71,8 @@ final class OutboundPath {
      * the request is retried over UDP as first encoded, as the section advises.
      * The caller's message keeps the TCP Via, so its retransmissions take the same path.
      */
-    private void sendRequestOverTcp(SipMessage request, byte[] udpBytes, InetSocketAddress to, SendListener listener) {
+    private SentMessage sendRequestOverTcp(SipMessage request, byte[] udpBytes, InetSocketAddress to,
+                                           SendListener listener) {
         Via top = request.topVia();
         if (top != null && "UDP".equalsIgnoreCase(top.transport())) {
             request.removeFirstValue(HeaderNames.VIA);
@@ -79,6 +82,7 @@ final class OutboundPath {
         stats.switchedToTcp.increment();
         byte[] tcpBytes = request.encode();
         sendStream(tcpBytes, to, new RetryOverUdp(udpBytes, to, listener));
+        return new SentMessage(request.callId(), tcpBytes, TransportProtocol.TCP, null, to);
     }
 
     /** Not a failure yet: the request still has its UDP chance. */
@@ -100,34 +104,70 @@ final class OutboundPath {
         }
     }
 
-    /** §18.2.2: where a response goes, chosen from the request's source and the top Via. */
-    void sendResponse(SipResponse response, Peer requestSource, SendListener listener) {
+    /**
+     * §18.2.2: where a response goes, chosen from the request's source and the top Via.
+     * Returns what went on the wire, for {@link #resend}.
+     */
+    SentMessage sendResponse(SipResponse response, Peer requestSource, SendListener listener) {
         Via top = response.topVia();
         TransportProtocol protocol = requestSource != null ? requestSource.protocol()
                 : top != null && TransportProtocol.fromToken(top.transport()) != null
                         ? TransportProtocol.fromToken(top.transport()) : TransportProtocol.UDP;
         InetSocketAddress source = requestSource == null ? null : requestSource.address();
         byte[] bytes = response.encode();
-        if (protocol.reliable()) {
+        InetSocketAddress to = ResponseRoute.destination(top, protocol, source);
+        if (to != null && to.equals(source)) to = source; // one address object to keep, not two
+        SentMessage sent = new SentMessage(response.callId(), bytes, protocol, protocol.reliable() ? source : null, to);
+        if (to == null && (sent.connection() == null || connections.existing(source) == null)) {
+            fail(listener, new IOException("no IP address for the response in the top Via " + top));
+        } else {
+            transmit(sent, response, listener);
+        }
+        return sent;
+    }
+
+    /** The bytes of an earlier send, again, the same way (the tap sees a repeat). */
+    void resend(SentMessage sent, SendListener listener) {
+        transmit(sent, null, listener);
+    }
+
+    /** {@code message} is what the bytes encode, or null for a repeat. */
+    private void transmit(SentMessage sent, SipMessage message, SendListener listener) {
+        byte[] bytes = sent.bytes();
+        TransportProtocol protocol = sent.protocol();
+        if (sent.connection() != null) {
             // The connection the request came on, if it is still open; else a new one.
-            ChannelFuture existing = source == null ? null : connections.existing(source);
+            ChannelFuture existing = connections.existing(sent.connection());
             if (existing != null) {
-                tapSafely(response, bytes, new Peer(protocol, source));
-                SipTrace.sent("tcp", source, bytes);
+                tapSafely(message, sent, new Peer(protocol, sent.connection()));
+                SipTrace.sent("tcp", sent.connection(), bytes);
                 writeWhenConnected(existing, bytes, listener);
                 return;
             }
         }
-        InetSocketAddress to = ResponseRoute.destination(top, protocol, source);
+        InetSocketAddress to = sent.destination();
         if (to == null) {
-            fail(listener, new IOException("no IP address for the response in the top Via " + top));
+            fail(listener, new IOException("no IP address for the response in its top Via, and its connection is gone"));
             return;
         }
-        tapSafely(response, bytes, new Peer(protocol, to));
+        tapSafely(message, sent, new Peer(protocol, to));
         if (protocol.reliable()) {
             sendStream(bytes, to, listener);
         } else {
             sendDatagram(bytes, to, listener);
+        }
+    }
+
+    private void tapSafely(SipMessage message, SentMessage sent, Peer to) {
+        if (message != null) {
+            tapSafely(message, sent.bytes(), to);
+            return;
+        }
+        if (tap == MessageTap.NONE) return;
+        try {
+            tap.outboundAgain(sent.callId(), sent.bytes(), to, clock.epochMillis());
+        } catch (RuntimeException e) {
+            stats.handlerFailures.increment();
         }
     }
 

@@ -35,6 +35,23 @@ public interface TransportLayer {
      */
     void sendResponse(SipResponse response, Peer requestSource, SendListener listener);
 
+    /**
+     * Sends as {@link #send} does and returns what went on the wire, so that the
+     * caller can repeat it with {@link #resend} without keeping the parsed message.
+     * Null when nothing was sent (the listener has been told why).
+     */
+    SentMessage sendAndKeep(SipMessage message, Peer destination, SendListener listener);
+
+    /** Sends as {@link #sendResponse} does and returns what went on the wire (see {@link #sendAndKeep}). */
+    SentMessage sendResponseAndKeep(SipResponse response, Peer requestSource, SendListener listener);
+
+    /**
+     * Sends the bytes of {@code sent} again, the same way: a response over a reliable
+     * transport on the request's connection while it is open, else to the destination.
+     * The {@link MessageTap} sees it as {@link MessageTap#outboundAgain}.
+     */
+    void resend(SentMessage sent, SendListener listener);
+
     /** The listening points, one per protocol we serve. */
     List<ListeningPoint> listeningPoints();
 

@@ -140,6 +140,28 @@ class CallLogRecorderTest {
     }
 
     @Test
+    void aResponseSentAgainFromKeptBytesJoinsTheLadderInOrder() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest invite = (SipRequest) parse(invite("r1"));
+        recorder.inbound(invite, ALICE, 1_000);
+        SipMessage busy = parse(response("r1", "486 Busy Here", 1, "INVITE"));
+        byte[] bytes = busy.encode();
+        recorder.outbound(busy, bytes, ALICE, 1_050);
+        // §17.2.1 Timer G: the transaction repeats the 486 from its bytes, with no parsed message
+        recorder.outboundAgain("r1", bytes, ALICE, 1_550);
+        recorder.outboundAgain("some-other-call", bytes, ALICE, 1_560); // not this call's: ignored
+        recorder.ended(invite, 486, null);
+        recorder.closeLingering(clock.epochMillis() + CallLogRecorder.LINGER_MAX_MILLIS);
+
+        CallRecord r = Records.call((Pending.Call) drain(queue).get(0));
+        assertThat(r.messages()).extracting(m -> m.startLine()).containsExactly(
+                "INVITE sip:+4930123456@example.com SIP/2.0", "SIP/2.0 486 Busy Here", "SIP/2.0 486 Busy Here");
+        assertThat(r.messages().get(2).atMillis()).isEqualTo(1_550);
+        assertThat(r.messages().get(2).text()).isEqualTo(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aFullQueueDropsAndCountsRecordsWithoutBlocking() throws Exception {
         LogQueue queue = new LogQueue(2);
         CallLogRecorder recorder = new CallLogRecorder(queue, clock);

@@ -62,6 +62,28 @@ class RegistrationLadderTest {
     }
 
     @Test
+    void a401RepeatedFromItsKeptBytesJoinsTheAttempt() throws Exception {
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest first = receive(recorder, register("reg-9@phone", 1, ""), ALICE, 1_000);
+        String challenge = registerResponse("reg-9@phone", 1, "401 Unauthorized", CHALLENGE);
+        send(recorder, challenge, ALICE, 1_001);
+        recorder.registered(first, ALICE_SOURCE, 401, Situation.AUTH_REQUIRED, "alice");
+        // §17.2.2: the REGISTER came again; its transaction repeats the 401 from the bytes it kept
+        receive(recorder, register("reg-9@phone", 1, ""), ALICE, 1_500);
+        recorder.outboundAgain("reg-9@phone", challenge.getBytes(StandardCharsets.UTF_8), ALICE, 1_501);
+        SipRequest second = receive(recorder, register("reg-9@phone", 2, CREDENTIALS), ALICE, 1_540);
+        send(recorder, registerResponse("reg-9@phone", 2, "200 OK", ""), ALICE, 1_541);
+        recorder.registered(second, ALICE_SOURCE, 200, null, "alice");
+
+        RegistrationRecord r = Records.registration((Pending.Registration) drain(queue).get(0));
+        assertThat(r.messages()).extracting(m -> m.direction() + " " + m.atMillis() + " " + m.startLine())
+                .containsExactly("IN 1000 REGISTER sip:example.com SIP/2.0", "OUT 1001 SIP/2.0 401 Unauthorized",
+                        "IN 1500 REGISTER sip:example.com SIP/2.0", "OUT 1501 SIP/2.0 401 Unauthorized",
+                        "IN 1540 REGISTER sip:example.com SIP/2.0", "OUT 1541 SIP/2.0 200 OK");
+        assertThat(r.code()).isEqualTo(200);
+    }
+
+    @Test
     void aWrongPasswordEndsTheAttemptThoughItIsAnother401() throws Exception {
         CallLogRecorder recorder = new CallLogRecorder(queue, clock);
         challengeAndAnswer(recorder, "reg-2@phone", "401 Unauthorized", Situation.AUTH_WRONG_CREDENTIALS);

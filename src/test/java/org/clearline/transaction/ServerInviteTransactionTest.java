@@ -137,11 +137,13 @@ class ServerInviteTransactionTest {
     void afterA2xxTheTransactionIsAcceptedAbsorbsInvitesAndSendsFurther2xx() {
         ServerInviteTransaction tx = invite("UDP");
         h.takeSent();
+        SipResponse retransmitted2xx = answer(tx, 200, "OK"); // a TU keeps what it needs of the request
+        SipResponse busy = answer(tx, 486, "Busy Here");
         tx.respond(answer(tx, 200, "OK"));
         h.advanceSeconds(0.5);
         retransmit();                     // absorbed: nothing sent, TU not called
-        tx.respond(answer(tx, 200, "OK")); // the proxy forwards a 2xx retransmission
-        tx.respond(answer(tx, 486, "Busy Here")); // ignored after a 2xx
+        tx.respond(retransmitted2xx);     // the proxy forwards a 2xx retransmission
+        tx.respond(busy);                 // ignored after a 2xx
 
         assertThat(summaries(h.takeSent())).containsExactly("200 OK", "200 OK");
         assertThat(h.tu.requests).hasSize(1);

@@ -25,7 +25,8 @@ import org.clearline.time.Clock;
  * <ul>
  *   <li><b>Outbound:</b> {@link #send} and {@link #sendResponse} record a copy of
  *       the message with where it went ({@link Sent}); a response's destination is
- *       the request source it was sent back to. Read them with {@link #sent()},
+ *       the request source it was sent back to. {@link #resend} records the kept
+ *       bytes parsed again, so a repeat is checked like any other send. Read them with {@link #sent()},
  *       {@link #takeSent()}, {@link #sentTo(Peer)}; each carries the clock's time of
  *       sending, so a test can check a retransmission schedule.</li>
  *   <li><b>Inbound:</b> {@link #deliver(String, Peer)} parses raw SIP text and hands
@@ -86,6 +87,7 @@ public final class LoopTransport implements TransportLayer {
     private volatile Predicate<Sent> failWhen = s -> false;
     private volatile Throwable failure;
     private volatile boolean started;
+    private final java.util.concurrent.atomic.AtomicInteger resent = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Listening on UDP and TCP at 127.0.0.1:5060. */
     public LoopTransport(Clock clock) {
@@ -127,6 +129,38 @@ public final class LoopTransport implements TransportLayer {
     @Override
     public void sendResponse(SipResponse response, Peer requestSource, SendListener listener) {
         record(new Sent(response.copy(), requestSource, clock.nanoTime()), listener);
+    }
+
+    @Override
+    public SentMessage sendAndKeep(SipMessage message, Peer destination, SendListener listener) {
+        byte[] bytes = message.encode();
+        send(message, destination, listener);
+        return new SentMessage(message.callId(), bytes, destination.protocol(), null, destination.address());
+    }
+
+    @Override
+    public SentMessage sendResponseAndKeep(SipResponse response, Peer requestSource, SendListener listener) {
+        byte[] bytes = response.encode();
+        sendResponse(response, requestSource, listener);
+        TransportProtocol protocol = requestSource.protocol();
+        return new SentMessage(response.callId(), bytes, protocol,
+                protocol.reliable() ? requestSource.address() : null, requestSource.address());
+    }
+
+    /** Recorded as a fresh parse of the bytes, to the peer the first send went to. */
+    @Override
+    public void resend(SentMessage sent, SendListener listener) {
+        ParseResult result = parser.parse(sent.bytes());
+        if (!(result instanceof ParseResult.Success ok)) {
+            throw new IllegalArgumentException("resend of bytes that do not parse: " + result);
+        }
+        resent.incrementAndGet();
+        record(new Sent(ok.message(), sent.peer(), clock.nanoTime()), listener);
+    }
+
+    /** How many sends were {@link #resend}s of kept bytes. */
+    public int resentCount() {
+        return resent.get();
     }
 
     @Override

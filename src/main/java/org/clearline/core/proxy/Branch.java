@@ -24,6 +24,8 @@ final class Branch {
     /** Timer C fired: the branch's eventual 487 means "no answer", not "cancelled". */
     boolean timedOut;
     Scheduler.Cancellable timerC;
+    /** §9.1: ends the branch 64*T1 after its CANCEL if the callee never answers it. */
+    Scheduler.Cancellable cancelGuard;
 
     /** This branch answered a trunk's challenge (its credentials were used once). */
     boolean authenticated;
@@ -46,6 +48,20 @@ final class Branch {
 
     int finalStatus() {
         return finalResponse != null ? finalResponse.status() : situation.code();
+    }
+
+    /**
+     * The context is over: its timers stop and the messages go. Only what relaying
+     * a late 2xx needs stays: the transaction (to find the branch) and the outcome flags.
+     */
+    void release() {
+        stopTimerC();
+        if (cancelGuard != null) {
+            cancelGuard.cancel();
+            cancelGuard = null;
+        }
+        sent = null;
+        finalResponse = null;
     }
 
     void stopTimerC() {

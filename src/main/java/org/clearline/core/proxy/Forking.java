@@ -38,7 +38,7 @@ final class Forking {
     private void launch(ResponseContext ctx, Branch b, org.clearline.syntax.Header credentials) {
         String hash = LoopDetection.hash(ctx.working);
         Forwarder.Prepared p = core.forwarder.prepare(ctx.working, b.target, ctx.recordRoute,
-                ctx.server.inbound().source().protocol());
+                ctx.server.source().protocol());
         if (p == null) {
             ctx.synthesise(b, Situation.CALLEE_UNREACHABLE);
             return;
@@ -105,7 +105,7 @@ final class Forking {
         if (reason != null) hs.add(new Header(HeaderNames.REASON, reason));
         SipRequest cancel = new SipRequest(Methods.CANCEL, invite.requestUri(), hs, null);
         core.transactions.sendRequest(cancel, b.peer, IGNORE_RESPONSES);
-        b.context.server.scheduler().schedule(core.transactions.timers().sixtyFourT1(), () -> {
+        b.cancelGuard = b.context.server.scheduler().schedule(core.transactions.timers().sixtyFourT1(), () -> {
             if (b.done) return;
             if (b.transaction != null) b.transaction.terminate();
             b.context.synthesise(b, b.timedOut ? Situation.CALLEE_NO_ANSWER : Situation.CALL_CANCELLED);

@@ -276,7 +276,7 @@ public final class ProxyCore {
 
     /** Drops a context once the caller has its final answer and every branch is over. */
     void maybeRelease(ResponseContext ctx) {
-        if (ctx.finalSent() && ctx.allDone()) contexts.remove(ctx.server);
+        if (ctx.finalSent() && ctx.allDone() && contexts.remove(ctx.server, ctx)) ctx.release();
     }
 
     void startBranches(ResponseContext ctx, java.util.List<org.clearline.core.routing.Target> targets) {

@@ -30,8 +30,8 @@ final class ResponseContext implements ClientTransactionListener {
     /** The caller cancelled and got our 487: its INVITE transaction can carry no 2xx any more. */
     private boolean terminatedUpstream;
     private final String toTag;
-    /** The request as received, after §16.4; every branch (also of later forks) copies it. */
-    final SipRequest working;
+    /** The request as received, after §16.4; every branch (also of later forks) copies it. Null once released. */
+    SipRequest working;
     final boolean recordRoute;
     private Routing.Continuation continuation;
     private Scheduler.Cancellable ringTimer;
@@ -106,12 +106,12 @@ final class ResponseContext implements ClientTransactionListener {
             // §16.7 step 4/5: every 2xx goes upstream at once, even after another 2xx
             boolean first = !b.done;
             b.done = true;
-            b.finalResponse = response;
+            if (first) b.finalResponse = response; // retransmissions change nothing the context still reads
             if (terminatedUpstream) {
                 // the caller already has our 487 (it cancelled): the callee's 2xx, and each of its
                 // retransmissions (§13.3.1.4), must still reach it, so that it can ACK and BYE
                 // (§9.1); the transaction cannot carry them
-                core.relay.sendUpstream(upstreamCopy(response), server.inbound().source());
+                core.relay.sendUpstream(upstreamCopy(response), server.source());
             } else {
                 forwardUpstream(response);
             }
@@ -299,7 +299,17 @@ final class ResponseContext implements ClientTransactionListener {
         }
     }
 
-    SipRequest request() {
-        return server.request();
+    /**
+     * The caller has its final response and every branch is over ({@link ProxyCore#maybeRelease}).
+     * What is left to do is relay 2xx retransmissions and 2xx of other forks (§16.7 step 4),
+     * which the INVITE client transactions pass on for 64*T1 (RFC 6026 Timer M) and which
+     * need no message kept here: the timers stop and the requests and responses go.
+     */
+    void release() {
+        working = null;
+        continuation = null;
+        if (ringTimer != null) ringTimer.cancel();
+        ringTimer = null;
+        for (Branch b : branches) b.release();
     }
 }

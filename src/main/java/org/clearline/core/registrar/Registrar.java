@@ -62,7 +62,7 @@ public final class Registrar {
 
     public void onRegister(ServerTransaction tx) {
         SipRequest req = tx.request();
-        String source = tx.inbound().source().toString();
+        String source = tx.source().toString();
         // §10.3 step 1: the Request-URI names the domain whose registrations we keep
         if (!identity.isLocalDomain(req.requestUri())) {
             fail(tx, Situation.REQUEST_NOT_OUR_DOMAIN, null, null);
@@ -154,7 +154,7 @@ public final class Registrar {
             expires = Math.min(expires, config.maxExpires().toSeconds());
             Registration binding = new Registration(sipId, c.uriText(), callId, cseq, now + expires * 1000,
                     existing == null ? now : existing.registeredAt(), c.q(), path,
-                    tx.inbound().source().toString(), ua == null ? "" : ua.strip());
+                    tx.source().toString(), ua == null ? "" : ua.strip());
             current.put(c.uriText(), binding);
             changes.add(new RegistrationChange.Upsert(binding));
         }
@@ -206,9 +206,9 @@ public final class Registrar {
 
     private void respond(ServerTransaction tx, SipResponse r, Situation s, String sipId) {
         tx.respond(r);
-        outcomes.registered(tx.request(), tx.inbound().source().toString(), r.status(), s, sipId);
+        outcomes.registered(tx.request(), tx.source().toString(), r.status(), s, sipId);
         if (s != null && log.isDebugEnabled()) {
-            log.debug("REGISTER {} from {} -> {} {} ({})", tx.request().callId(), tx.inbound().source(),
+            log.debug("REGISTER {} from {} -> {} {} ({})", tx.request().callId(), tx.source(),
                     r.status(), r.reason(), s.id());
         }
     }

@@ -163,6 +163,25 @@ class ProxyCallTest {
     }
 
     @Test
+    void once_answered_the_context_is_released_and_2xx_retransmissions_still_go_upstream() {
+        Call call = h.call(ALICE, BOB.aor());
+        SipRequest fwd = onlyTo(h.take(), BOB.peer()).request();
+        String ok = Sip.response(fwd, 200, "OK", "b1", "Contact: <" + BOB.contactUri() + ">");
+        h.send(BOB, ok);
+        SipResponse first = onlyTo(h.take(), ALICE.peer()).response();
+        assertThat(h.proxy.activeContexts()).isZero(); // final sent, every branch over: nothing kept per call
+
+        // RFC 6026 §8.4: the INVITE client transaction (Accepted) passes the callee's 2xx
+        // retransmissions on; the released context still relays each one (§16.7 step 4)
+        h.advance(java.time.Duration.ofSeconds(4));
+        h.send(BOB, ok);
+        SipResponse again = onlyTo(h.take(), ALICE.peer()).response();
+        assertThat(again.encode()).isEqualTo(first.encode());
+        assertThat(again.vias()).extracting(Via::branch).containsExactly(call.branch());
+        assertThat(h.callOutcomes).containsExactly("200 -"); // reported once
+    }
+
+    @Test
     void a_stray_response_whose_top_via_is_not_ours_is_dropped() {
         h.send(BOB, Sip.message("SIP/2.0 200 OK", ALICE.via("z9hG4bKnotours"), ALICE.from("x"),
                 "To: <" + BOB.aor() + ">;tag=y", "Call-ID: stray@test", "CSeq: 1 INVITE"));
