@@ -9,8 +9,9 @@
 # sweep: bench/run.sh once per entry of ORDER, each time SERVERS=clearline with
 #        the same anchor load, rates, warm-up and fresh data directory: "on" with
 #        the generated config as it is (the log's defaults: every message of every
-#        call), "off" with "callLog: {enabled: false}" appended (no tap, no
-#        recorder, no writer). The runs are back to back in this one invocation.
+#        call), "failed" with "callLog: {ladders: failed}" (summaries for all, messages
+#        only of failed calls), "off" with "callLog: {enabled: false}" appended (no
+#        tap, no recorder, no writer). The runs are back to back in this one invocation.
 #        bench/lib/compare.py then reads each "on" against the "off" before or
 #        after it: best passing rate and ok per server CPU-s, both as ratios. After
 #        each "on" run the log database is read (rows, file size) with H2's shell.
@@ -92,13 +93,14 @@ sweeps() {
         case $state in
             on) extra="" ;;
             off) extra="callLog: {enabled: false}" ;;
-            *) echo "ORDER: on or off, got '$state'" >&2; exit 1 ;;
+            failed) extra="callLog: {ladders: failed}" ;;
+            *) echo "ORDER: on, failed or off, got '$state'" >&2; exit 1 ;;
         esac
         log "run $n: log $state"
         OUT=$dir SERVERS=clearline CLEARLINE_CONFIG_EXTRA=$extra BUILD=never bash "$REPO/bench/run.sh" \
             > "$OUT/$n-log-$state.txt" 2>&1
         grep -E '^ANCHOR|^\[' "$OUT/$n-log-$state.txt" | grep -E 'ANCHOR|warm-up|call_auth|reg ' | tail -12
-        [ "$state" = on ] && log_rows "$dir" | tee "$dir/logrows.txt"
+        [ "$state" != off ] && log_rows "$dir" | tee "$dir/logrows.txt"
         runs+=("$n:$state:$dir")
     done
     {
@@ -109,16 +111,16 @@ sweeps() {
         local i j a b
         for ((i = 0; i < ${#runs[@]}; i++)); do
             IFS=: read -r a sa da <<< "${runs[$i]}"
-            [ "$sa" = on ] || continue
+            [ "$sa" != off ] || continue
             for j in $((i - 1)) $((i + 1)); do
                 ((j >= 0 && j < ${#runs[@]})) || continue
                 IFS=: read -r b sb db <<< "${runs[$j]}"
                 [ "$sb" = off ] || continue
                 echo
-                echo "## run $a (log on) against run $b (log off)"
+                echo "## run $a (log $sa) against run $b (log off)"
                 echo
                 "$PY" "$REPO/bench/lib/compare.py" "$ANCHOR" "$db/clearline/results.jsonl" log-off \
-                    "$da/clearline/results.jsonl" log-on
+                    "$da/clearline/results.jsonl" "log-$sa"
             done
             [ -f "$da/logrows.txt" ] && { echo; cat "$da/logrows.txt"; }
         done
