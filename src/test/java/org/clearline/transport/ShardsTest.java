@@ -50,10 +50,13 @@ class ShardsTest {
         try (Shards shards = Shards.create(1, Clock.SYSTEM)) {
             Scheduler s = shards.schedulers().get(0);
             List<String> fired = new CopyOnWriteArrayList<>();
-            s.schedule(Duration.ofMillis(60), () -> fired.add("later"));
-            s.schedule(Duration.ofMillis(10), () -> fired.add("sooner"));
-            Scheduler.Cancellable cancelled = s.schedule(Duration.ofMillis(30), () -> fired.add("cancelled"));
-            cancelled.cancel();
+            // scheduled in one task on the shard itself, so the three deadlines are taken
+            // microseconds apart however busy the machine is; "later" is set first
+            s.execute(() -> {
+                s.schedule(Duration.ofMillis(500), () -> fired.add("later"));
+                s.schedule(Duration.ofMillis(10), () -> fired.add("sooner"));
+                s.schedule(Duration.ofMillis(30), () -> fired.add("cancelled")).cancel();
+            });
             await().atMost(Duration.ofSeconds(5)).until(() -> fired.size() == 2);
             assertThat(fired).containsExactly("sooner", "later");
         }
