@@ -65,18 +65,26 @@ final class Jdbc {
      */
     <T> T write(Work<T> work, Predicate<T> changed) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                if (changed.test(result)) bumpVersion(c);
-                c.commit();
+            return inTransaction(c, conn -> {
+                T result = work.run(conn);
+                if (changed.test(result)) bumpVersion(conn);
                 return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new StoreException("store write failed: " + ErrorText.describe(e), e);
+        }
+    }
+
+    /** Runs {@code work} on {@code c} as one transaction: committed if it returns, rolled back if it throws. */
+    static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
         }
     }
 

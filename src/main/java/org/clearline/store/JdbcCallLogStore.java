@@ -33,24 +33,10 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
         return new JdbcCallLogStore(new CallLogDatabase(dataDir));
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     /** Runs {@code work} on a connection (one transaction when {@code transaction}); failures become one line. */
-    private <T> T run(String what, boolean transaction, Work<T> work) {
+    private <T> T run(String what, boolean transaction, Jdbc.Work<T> work) {
         try (Connection c = database.connection()) {
-            if (!transaction) return work.run(c);
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            return transaction ? Jdbc.inTransaction(c, work) : work.run(c);
         } catch (SQLException e) {
             database.failed(e);
             throw new StoreException("call log " + what + " failed: " + ErrorText.describe(e), e);
