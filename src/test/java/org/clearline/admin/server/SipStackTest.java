@@ -1,6 +1,9 @@
 package org.clearline.admin.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clearline.admin.server.UdpPhone.header;
+import static org.clearline.admin.server.UdpPhone.md5;
+import static org.clearline.admin.server.UdpPhone.param;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -9,12 +12,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.clearline.core.auth.DigestAlgorithm;
 import org.clearline.core.proxy.ProxyConfig;
 import org.clearline.core.registrar.RegistrarConfig;
@@ -240,24 +239,6 @@ class SipStackTest {
         return name + ": Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce
                 + "\", uri=\"" + uri + "\", response=\"" + response + "\", algorithm=MD5, cnonce=\"abcdef\", "
                 + "qop=auth, nc=00000001";
-    }
-
-    private static String md5(String s) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String param(String header, String name) {
-        Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(header);
-        assertThat(m.find()).as("%s in %s", name, header).isTrue();
-        return m.group(1);
-    }
-
-    /** First header line value of that name (the MD5 challenge for WWW-Authenticate: it is offered first). */
-    private static String header(String msg, String name) {
-        for (String line : msg.split("\r\n")) {
-            if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) return line.substring(name.length() + 1).strip();
-        }
-        throw new AssertionError("no " + name + " in\n" + msg);
     }
 
     private static List<String> headerNames(String msg) {

@@ -81,17 +81,18 @@ final class UdpPhone implements AutoCloseable {
         }
     }
 
-    private static String md5(String s) throws Exception {
+    static String md5(String s) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String param(String header, String name) {
+    static String param(String header, String name) {
         Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(header);
         assertThat(m.find()).as("%s in %s", name, header).isTrue();
         return m.group(1);
     }
 
-    private static String header(String msg, String name) {
+    /** The first header line of that name, its value stripped. */
+    static String header(String msg, String name) {
         for (String line : msg.split("\r\n")) {
             if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
                 return line.substring(name.length() + 1).strip();
