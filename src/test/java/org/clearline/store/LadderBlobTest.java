@@ -36,8 +36,30 @@ class LadderBlobTest {
     @Test
     void aLadderComesBackExactly() {
         byte[] blob = LadderBlob.encode(ladder());
-        assertThat(blob[0]).isEqualTo((byte) LadderBlob.FORMAT);
+        assertThat(blob[0]).as("this machine loads zstd").isEqualTo((byte) LadderBlob.ZSTD);
         assertThat(LadderBlob.decode(blob)).isEqualTo(new Decoded.Messages(ladder()));
+    }
+
+    @Test
+    void zlibLaddersOfTheFirstVersionStillRead() {
+        try (LadderBlob.Encoder zlib = new LadderBlob.Encoder(LadderBlob.ZLIB)) {
+            byte[] blob = zlib.encode(ladder());
+            assertThat(blob[0]).isEqualTo((byte) LadderBlob.ZLIB);
+            assertThat(blob[1]).as("a zlib header (RFC 1950: deflate, 32K window)").isEqualTo((byte) 0x78);
+            assertThat(LadderBlob.decode(blob)).isEqualTo(new Decoded.Messages(ladder()));
+        }
+    }
+
+    @Test
+    void bothFormatsCarryTheSameRecords() {
+        try (LadderBlob.Encoder zlib = new LadderBlob.Encoder(LadderBlob.ZLIB);
+             LadderBlob.Encoder zstd = new LadderBlob.Encoder(LadderBlob.ZSTD)) {
+            byte[] a = zlib.encode(ladder());
+            byte[] b = zstd.encode(ladder());
+            assertThat(java.util.Arrays.copyOfRange(b, 1, 5)).as("a zstd frame's magic number, RFC 8878 3.1.1")
+                    .containsExactly(0x28, 0xb5, 0x2f, 0xfd);
+            assertThat(LadderBlob.decode(a)).isEqualTo(LadderBlob.decode(b));
+        }
     }
 
     @Test
@@ -75,23 +97,25 @@ class LadderBlobTest {
         }
     }
 
-    @Test
-    void aCutBlobIsTruncated() {
-        byte[] blob = LadderBlob.encode(ladder());
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {LadderBlob.ZLIB, LadderBlob.ZSTD})
+    void aCutBlobIsTruncated(int format) {
+        byte[] blob = encode(format, ladder());
         assertThat(LadderBlob.decode(Arrays.copyOf(blob, blob.length / 2)))
                 .isInstanceOfSatisfying(Decoded.Corrupt.class, c -> assertThat(c.problem()).contains("truncated"));
     }
 
-    @Test
-    void aChangedByteIsCaughtNeverReadAsAnotherLadder() {
-        byte[] blob = LadderBlob.encode(ladder());
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {LadderBlob.ZLIB, LadderBlob.ZSTD})
+    void aChangedByteIsCaughtNeverReadAsAnotherLadder(int format) {
+        byte[] blob = encode(format, ladder());
         int caught = 0;
         for (int i = 1; i < blob.length; i++) {
             byte[] damaged = blob.clone();
             damaged[i] ^= 0x20;
             Decoded d = LadderBlob.decode(damaged);
-            // the Adler-32 checksum catches changed content; only the unused padding bits of the
-            // last deflate byte may change without changing anything
+            // the checksum (zlib's Adler-32, zstd's XXH64) catches changed content; only bits
+            // that carry nothing (deflate's last padding, unused frame header bits) may change
             if (d instanceof Decoded.Corrupt) caught++;
             else assertThat(d).as("byte %d flipped", i).isEqualTo(new Decoded.Messages(ladder()));
         }
@@ -102,9 +126,28 @@ class LadderBlobTest {
     void anotherFormatOrGarbageIsNamed() {
         byte[] blob = LadderBlob.encode(ladder());
         blob[0] = 7;
-        assertThat(LadderBlob.decode(blob)).isEqualTo(new Decoded.Corrupt("unknown ladder format 7 (this version reads 1)"));
+        assertThat(LadderBlob.decode(blob))
+                .isEqualTo(new Decoded.Corrupt("unknown ladder format 7 (this version reads 1 and 2)"));
         assertThat(LadderBlob.decode(new byte[] {1, 'n', 'o', 't', ' ', 'z', 'l', 'i', 'b'}))
                 .isInstanceOfSatisfying(Decoded.Corrupt.class, c -> assertThat(c.problem()).startsWith("ladder is damaged"));
+        assertThat(LadderBlob.decode(new byte[] {2, 'n', 'o', 't', ' ', 'z', 's', 't', 'd'}))
+                .isInstanceOfSatisfying(Decoded.Corrupt.class, c -> assertThat(c.problem()).startsWith("ladder is damaged"));
+    }
+
+    @Test
+    void aFrameClaimingHugeContentIsRefusedBeforeAllocating() {
+        byte[] blob = LadderBlob.encode(ladder());
+        // frame header descriptor with an 8-byte content size field (RFC 8878 3.1.1.1.1), size 2^40
+        byte[] forged = {2, 0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, (byte) 0xe0, 0, 0, 0, 0, 0, 1, 0, 0};
+        assertThat(LadderBlob.decode(forged))
+                .isEqualTo(new Decoded.Corrupt("ladder inflates beyond " + LadderBlob.MAX_INFLATED_BYTES + " bytes"));
+        assertThat(LadderBlob.decode(blob)).isInstanceOf(Decoded.Messages.class);
+    }
+
+    private static byte[] encode(int format, List<LoggedMessage> messages) {
+        try (LadderBlob.Encoder encoder = new LadderBlob.Encoder(format)) {
+            return encoder.encode(messages);
+        }
     }
 
     @Test
@@ -124,7 +167,7 @@ class LadderBlobTest {
 
     private static byte[] zlib(byte[] plain) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(LadderBlob.FORMAT);
+        out.write(LadderBlob.ZLIB);
         try (DeflaterOutputStream z = new DeflaterOutputStream(out)) {
             z.write(plain);
         }

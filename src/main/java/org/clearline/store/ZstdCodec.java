@@ -1,0 +1,80 @@
+package org.clearline.store;
+
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
+import com.github.luben.zstd.util.Native;
+
+/**
+ * zstd (RFC 8878) for {@link LadderBlob}, through zstd-jni's native library.
+ * The library is loaded once; when it cannot be (an unusual platform, a
+ * temporary directory that may not hold executables), {@link #AVAILABLE} is
+ * false, ladders are written as zlib, and reading a zstd ladder names why it
+ * cannot be read instead of failing.
+ */
+final class ZstdCodec {
+    /** Level 1: the fastest regular level; SIP ladders compress as well as with zlib's best speed. */
+    static final int LEVEL = 1;
+    /** Null when the native library loaded, else why not (one line). */
+    static final String PROBLEM = load();
+    static final boolean AVAILABLE = PROBLEM == null;
+
+    private ZstdCodec() {}
+
+    private static String load() {
+        try {
+            Native.load();
+            return null;
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return "zstd is not available on this machine: " + e.getMessage();
+        }
+    }
+
+    /** The most bytes a frame of {@code plainBytes} can take. */
+    static int bound(int plainBytes) {
+        return Math.toIntExact(Zstd.compressBound(plainBytes));
+    }
+
+    /** What decompressing gives: the plain bytes, or why there are none. */
+    sealed interface Result {}
+
+    record Plain(byte[] bytes) implements Result {}
+
+    record Failed(String problem) implements Result {}
+
+    /** The frame that starts at {@code offset} of {@code blob}, refused beyond {@code maxBytes} of content. */
+    static Result decompress(byte[] blob, int offset, int maxBytes) {
+        if (!AVAILABLE) return new Failed("ladder is zstd-compressed, and " + PROBLEM);
+        int length = blob.length - offset;
+        long size = Zstd.getFrameContentSize(blob, offset, length);
+        if (size < 0) return new Failed("ladder is damaged: " + (length < 4 ? "no zstd frame" : "bad zstd frame header"));
+        if (size > maxBytes) return new Failed("ladder inflates beyond " + maxBytes + " bytes");
+        byte[] plain = new byte[(int) size];
+        try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
+            int n = ctx.decompressByteArray(plain, 0, plain.length, blob, offset, length);
+            if (n != plain.length) return new Failed("ladder is truncated (" + blob.length + " bytes stored)");
+            return new Plain(plain);
+        } catch (ZstdException e) {
+            String why = e.getMessage() == null ? "bad zstd data" : e.getMessage();
+            return new Failed(why.contains("Src size") || why.contains("truncated")
+                    ? "ladder is truncated (" + blob.length + " bytes stored)" : "ladder is damaged: " + why);
+        }
+    }
+
+    /** One compression context, reused across blobs; not thread-safe; close it to free its native memory. */
+    static final class Compressor implements AutoCloseable {
+        private final ZstdCompressCtx ctx = new ZstdCompressCtx()
+                .setLevel(LEVEL).setChecksum(true).setContentSize(true);
+
+        /** Compresses {@code plain[0, length)} into {@code out} from {@code offset}; returns the bytes written. */
+        int compress(byte[] plain, int length, byte[] out, int offset) {
+            return ctx.compressByteArray(out, offset, out.length - offset, plain, 0, length);
+        }
+
+        @Override
+        public void close() {
+            ctx.close();
+        }
+    }
+}
