@@ -25,8 +25,12 @@ public final class CallLogWriter implements AutoCloseable {
     static final int BATCH = 500;
     /** Rows one retention step deletes per rule at most. */
     static final int PURGE_CHUNK = 1_000;
-    /** After a short batch the writer waits this long for the next to gather (log rows appear this much later). */
-    static final long LINGER_MILLIS = 50;
+    /**
+     * After a short batch the writer waits this long for the next to gather (log rows appear
+     * this much later). Every commit costs H2 a store of its changed pages and a pass over its
+     * chunk list, whatever the batch's size, so a few commits a second cost less than many.
+     */
+    static final long LINGER_MILLIS = 200;
     /** How long the thread waits for work before checking whether it should stop. */
     private static final long POLL_MILLIS = 200;
     /** Retention: rows older than this many days are purged by housekeeping (the default). */

@@ -20,6 +20,12 @@ final class CallTrace extends Exchange {
     /** Route events kept per call; a fork to more phones than this is cut (rare: bindings are capped too). */
     static final int MAX_ROUTE_EVENTS = 32;
 
+    /**
+     * Messages of a plain call through the proxy: INVITE, 407, ACK and INVITE again on
+     * each side of it, 100, 180 and 200 back, ACK, BYE and its 200 (the benchmark's call has 18).
+     */
+    static final int EXPECTED_MESSAGES = 20;
+
     /** One routing event: a retarget (forward, redirect) or a branch target; exactly one is set. */
     record RouteEvent(Retarget retarget, Target target) {}
 
@@ -44,6 +50,7 @@ final class CallTrace extends Exchange {
     private long cseq;
 
     CallTrace(SipRequest invite, Peer source, long startedAt) {
+        super(EXPECTED_MESSAGES);
         this.callId = invite.callId();
         this.from = invite.from();
         this.requestUri = invite.requestUri();

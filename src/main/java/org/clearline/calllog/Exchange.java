@@ -9,7 +9,12 @@ import java.util.List;
  * (uncontended: one exchange's messages mostly stay on one thread).
  */
 abstract sealed class Exchange permits CallTrace, RegistrationTrace {
-    private final Ladder ladder = new Ladder();
+    private final Ladder ladder;
+
+    /** {@code expectedMessages}: what a typical exchange of the kind has (its ladder is sized for them). */
+    Exchange(int expectedMessages) {
+        this.ladder = new Ladder(expectedMessages);
+    }
 
     final synchronized void add(WireMessage m, Ladder.Limits limits, LogQueue budget) {
         ladder.add(m, limits, budget);

@@ -10,10 +10,15 @@ import java.util.List;
  * thread-safe: its trace synchronizes.
  */
 final class Ladder {
-    private final List<WireMessage> messages = new ArrayList<>(8);
+    private final List<WireMessage> messages;
     private int dropped;
     private long bytes;
     private boolean closed;
+
+    /** A ladder sized for {@code expected} messages, so a typical exchange never regrows it. */
+    Ladder(int expected) {
+        messages = new ArrayList<>(expected);
+    }
 
     /** What a closed ladder hands on: its messages, how many were dropped, the bytes they hold from the budget. */
     record Closed(List<WireMessage> messages, int dropped, long bytes) {}

@@ -14,6 +14,7 @@ import org.clearline.store.RegistrationRecord;
 import org.clearline.store.RouteStep;
 import org.clearline.syntax.SipUri;
 import org.clearline.syntax.Uri;
+import org.clearline.transport.Peer;
 
 /** Turns closed calls and registration attempts into their stored records: texts, timings, route. Runs on the writer thread. */
 final class Records {
@@ -57,11 +58,26 @@ final class Records {
 
     private static List<LadderBlob.Wire> wire(List<WireMessage> entries) {
         List<LadderBlob.Wire> out = new ArrayList<>(entries.size());
+        // an exchange talks to two or three peers, back and forth: each is written out once
+        Peer[] peers = new Peer[4];
+        String[] texts = new String[4];
         for (WireMessage e : entries) {
             out.add(new LadderBlob.Wire(e.atMillis(), e.inbound() ? LoggedMessage.Direction.IN
-                    : LoggedMessage.Direction.OUT, e.peer().toString(), e.wire()));
+                    : LoggedMessage.Direction.OUT, text(e.peer(), peers, texts), e.wire()));
         }
         return out;
+    }
+
+    /** The peer's text from the few already written out, or written out now (replacing the oldest). */
+    private static String text(Peer peer, Peer[] peers, String[] texts) {
+        for (int i = 0; i < peers.length && peers[i] != null; i++) {
+            if (peers[i].equals(peer)) return texts[i];
+        }
+        System.arraycopy(peers, 0, peers, 1, peers.length - 1);
+        System.arraycopy(texts, 0, texts, 1, texts.length - 1);
+        peers[0] = peer;
+        texts[0] = peer.toString();
+        return texts[0];
     }
 
     static List<LoggedMessage> messages(List<WireMessage> entries) {

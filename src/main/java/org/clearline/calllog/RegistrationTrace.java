@@ -17,6 +17,7 @@ final class RegistrationTrace extends Exchange {
     private long cseq;
 
     RegistrationTrace(long startedAt) {
+        super(4);  // REGISTER, 401, REGISTER with credentials, the final response (§22.4)
         this.startedAt = startedAt;
     }
 

@@ -41,7 +41,6 @@ public record Peer(TransportProtocol protocol, InetSocketAddress address) {
     /** "udp:127.0.0.1:5061" */
     @Override
     public String toString() {
-        return protocol.name().toLowerCase(java.util.Locale.ROOT) + ':'
-                + address.getAddress().getHostAddress() + ':' + address.getPort();
+        return protocol.lowerName() + ':' + address.getAddress().getHostAddress() + ':' + address.getPort();
     }
 }

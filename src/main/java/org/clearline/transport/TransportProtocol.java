@@ -6,9 +6,15 @@ public enum TransportProtocol {
     TCP(true);
 
     private final boolean reliable;
+    private final String lowerName = name().toLowerCase(java.util.Locale.ROOT);
 
     TransportProtocol(boolean reliable) {
         this.reliable = reliable;
+    }
+
+    /** "udp", "tcp": how {@link Peer} names the transport. */
+    public String lowerName() {
+        return lowerName;
     }
 
     /** Reliable transports need no retransmissions (§17.1.1.2 Timer A, §17.1.2.2 Timer E). */
