@@ -72,7 +72,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
         if (calls.isEmpty()) return;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO call_log (call_id, started_at, source, caller,"
                 + " caller_user, callee, callee_e164, code, situation, post_dial_ms, ring_ms, duration_ms,"
-                + " messages_dropped, route, ladder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " messages_dropped, route, ladder, call_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Encoded<CallRecord> e : calls) {
                 CallRecord r = e.record();
                 s.setString(1, nz(r.callId()));
@@ -90,6 +90,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                 s.setInt(13, r.messagesDropped());
                 s.setString(14, RouteJson.encode(r.route()));
                 setBlob(s, 15, e.ladder());
+                s.setLong(16, CallKeys.of(r.callId()));
                 s.addBatch();
             }
             s.executeBatch();
@@ -100,7 +101,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
             throws SQLException {
         if (registrations.isEmpty()) return;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO registration_log (call_id, at_ms, source, sip_id,"
-                + " code, situation, messages_dropped, ladder) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " code, situation, messages_dropped, ladder, call_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Encoded<RegistrationRecord> e : registrations) {
                 RegistrationRecord r = e.record();
                 s.setString(1, nz(r.callId()));
@@ -111,6 +112,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                 setNullable(s, 6, r.situation());
                 s.setInt(7, r.messagesDropped());
                 setBlob(s, 8, e.ladder());
+                s.setLong(9, CallKeys.of(r.callId()));
                 s.addBatch();
             }
             s.executeBatch();
@@ -146,8 +148,9 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
     public Optional<CallRecord> find(String callId) {
         return run("query", false, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + CALL_COLUMNS + ", ladder FROM call_log"
-                    + " WHERE call_id = ? ORDER BY started_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")) {
-                s.setString(1, callId);
+                    + " WHERE call_key = ? AND call_id = ? ORDER BY started_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")) {
+                s.setLong(1, CallKeys.of(callId));
+                s.setString(2, callId);
                 try (ResultSet rows = s.executeQuery()) {
                     if (!rows.next()) return Optional.empty();
                     CallRecord r = call(rows);
@@ -188,8 +191,10 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
     public Optional<RegistrationRecord> findRegistration(String callId) {
         return run("query", false, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + REGISTRATION_COLUMNS + ", ladder FROM"
-                    + " registration_log WHERE call_id = ? ORDER BY at_ms DESC, id DESC FETCH FIRST 1 ROWS ONLY")) {
-                s.setString(1, callId);
+                    + " registration_log WHERE call_key = ? AND call_id = ? ORDER BY at_ms DESC, id DESC"
+                    + " FETCH FIRST 1 ROWS ONLY")) {
+                s.setLong(1, CallKeys.of(callId));
+                s.setString(2, callId);
                 try (ResultSet rows = s.executeQuery()) {
                     if (!rows.next()) return Optional.empty();
                     RegistrationRecord r = registration(rows);

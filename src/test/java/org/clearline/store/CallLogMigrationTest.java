@@ -1,0 +1,81 @@
+package org.clearline.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.clearline.store.LoggedMessage.Direction;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A log written by the first schema (Call-ID index, zlib ladders) is still found by Call-ID after the upgrade. */
+class CallLogMigrationTest {
+    @TempDir Path dir;
+
+    @Test
+    void rowsOfTheFirstSchemaGetTheirKeysAndAreFoundByCallId() throws Exception {
+        String url = Database.url(dir, CallLogDatabase.SPEC);
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/calllog").target("1").load().migrate();
+        byte[] zlibLadder;
+        try (LadderBlob.Encoder zlib = new LadderBlob.Encoder(LadderBlob.ZLIB)) {
+            zlibLadder = zlib.encode(List.of(new LoggedMessage(1_000, Direction.IN, "udp:192.0.2.10:5060",
+                    "INVITE sip:bob@example.com SIP/2.0", "INVITE sip:bob@example.com SIP/2.0\r\n\r\n")));
+        }
+        // Call-IDs with non-ASCII and one that shares nothing with the others
+        List<String> callIds = List.of("a84b4c76e66710@pc33.example.com", "zwölf-ä@192.0.2.4", "x");
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            for (String id : callIds) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO call_log (call_id, started_at, code, ladder)"
+                        + " VALUES (?, 1000, 480, ?)")) {
+                    s.setString(1, id);
+                    s.setBytes(2, zlibLadder);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO registration_log (call_id, at_ms, sip_id,"
+                        + " code) VALUES (?, 2000, 'alice', 401)")) {
+                    s.setString(1, id);
+                    s.executeUpdate();
+                }
+            }
+        }
+
+        try (JdbcStore store = JdbcStore.open(dir)) {
+            for (String id : callIds) {
+                CallRecord call = store.callLog().find(id).orElseThrow();
+                assertThat(call.code()).isEqualTo(480);
+                assertThat(call.messages()).as("the zlib ladder of the first version").hasSize(1);
+                assertThat(store.callLog().findRegistration(id).orElseThrow().sipId()).isEqualTo("alice");
+            }
+            assertThat(store.callLog().find("not-there")).isEmpty();
+        }
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT call_id, call_key FROM call_log")) {
+            int n = 0;
+            while (r.next()) {
+                assertThat(r.getLong(2)).as("SQL's key of %s is Java's", r.getString(1))
+                        .isEqualTo(CallKeys.of(r.getString(1)));
+                n++;
+            }
+            assertThat(n).isEqualTo(3);
+        }
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("EXPLAIN SELECT id FROM call_log WHERE call_key = 1 AND call_id = 'x'")) {
+            r.next();
+            assertThat(r.getString(1)).as("a lookup by Call-ID reads the key's index").contains("CALL_LOG_BY_CALL_KEY");
+        }
+    }
+
+    @Test
+    void theKeyIsTheFirstEightBytesOfSha256BigEndian() {
+        // SHA-256("abc") = ba7816bf8f01cfea 414140de... (FIPS 180-2, appendix B.1)
+        assertThat(CallKeys.of("abc")).isEqualTo(0xba7816bf8f01cfeaL);
+    }
+}
