@@ -19,7 +19,8 @@
 #        store: calls with every message, calls without (ladders: none), and
 #        registration attempts; rows/s and MB per 1000 rows.
 # Knobs: PART (all), ORDER ("on off"; "on off on" brackets drift), CALL_RATES
-#   ("250 500 750 1000 1250"), REG_RATES ("": no REGISTER sweep), STEP_S (20),
+#   ("1000 1250 1500 1750 2000 2250 2500": high enough that both sides find their
+#   limit on this machine, so the rate ratio is measured, not capped), REG_RATES ("": no REGISTER sweep), STEP_S (20),
 #   PROBE_S (20), OUT, and bench/run.sh's (CLEARLINE_JAVA_OPTS, WARMUP_S, QUIET_*,
 #   NOISE_*, BUILD, CLEARLINE_HOME, KAMAILIO_ANCHOR ...).
 # Output: $OUT/<n>-log-<on|off>/ (each a bench/run.sh folder), $OUT/probe.txt,
@@ -34,7 +35,7 @@ PART=${PART:-all}
 ORDER=${ORDER:-on off}
 PROBE_S=${PROBE_S:-20}
 OUT=${OUT:-${TMPDIR:-/tmp}/clearline-logcost-$(date +%Y%m%d-%H%M%S)}
-export CALL_RATES=${CALL_RATES-250 500 750 1000 1250}
+export CALL_RATES=${CALL_RATES-1000 1250 1500 1750 2000 2250 2500}
 export REG_RATES=${REG_RATES-}
 export STEP_S=${STEP_S:-20}
 PROBEPID=""
