@@ -2,7 +2,6 @@ package org.clearline.features;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.clearline.core.routing.Routing;
 import org.clearline.core.routing.Target;
 import org.clearline.syntax.Header;
@@ -68,7 +67,7 @@ public final class TrunkRouter {
 
     private static Target target(Trunk t, String e164, List<Header> headers) {
         Params params = t.transport() == TransportProtocol.UDP ? Params.EMPTY
-                : Params.EMPTY.with("transport", t.transport().name().toLowerCase(Locale.ROOT));
+                : Params.EMPTY.with("transport", t.transport().lowerName());
         SipUri uri = new SipUri(false, e164, null, t.host(), t.port(), params.with("user", "phone"), null);
         return new Target(uri, List.of(), "trunk " + t.name(), headers, t.credentials(), Target.Kind.TRUNK);
     }

@@ -32,9 +32,9 @@ final class CallLogDatabase implements AutoCloseable {
      * acceptable, a disk write per batch is not needed. The page cache (CACHE_SIZE
      * in KB: 16 MB) is sized for the Call-ID key index: its entries go to random
      * places, and every one whose page is not cached is read back from the file
-     * before the insert (with 2 MB, a log of 180,000 calls made the writer fall
-     * behind at 1750 calls/s). A short lock and connection timeout keep the writer
-     * from waiting long.
+     * before the insert (with 2 MB, a 30 s step at 1750 calls/s fell behind; see
+     * bench/RESULTS.md). A short lock and connection timeout keep the writer from
+     * waiting long.
      */
     static final Database.Spec SPEC = new Database.Spec(FILE_NAME, "classpath:db/calllog", "call log",
             "clearline-calllog", 3, ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=5000;CACHE_SIZE=16384", 5_000);

@@ -73,7 +73,7 @@ public final class LadderBlob {
     /**
      * Encodes blobs one after another with one deflater and buffers that are
      * reused (a batch of the writer allocates little beyond the blobs). Not
-     * thread-safe; close it to free the deflater's native memory.
+     * thread-safe; close it to free the compressor's native memory.
      */
     public static final class Encoder implements AutoCloseable {
         private final int format;

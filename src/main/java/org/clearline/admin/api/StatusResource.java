@@ -2,7 +2,6 @@ package org.clearline.admin.api;
 
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Locale;
 import org.clearline.admin.Release;
 import org.clearline.admin.http.ApiError;
 import org.clearline.admin.server.Maintenance;
@@ -66,6 +65,6 @@ final class StatusResource {
     }
 
     private static Listening listening(ListeningPoint p) {
-        return new Listening(p.protocol().name().toLowerCase(Locale.ROOT), p.host(), p.port());
+        return new Listening(p.protocol().lowerName(), p.host(), p.port());
     }
 }

@@ -128,7 +128,7 @@ public final class Diagnoser {
 
     private static Binding binding(Registration r, BindingProbe probe, long now) {
         Peer source = Peer.parse(r.source());
-        return new Binding(r.contact(), r.source(), source == null ? "" : source.protocol().name().toLowerCase(Locale.ROOT),
+        return new Binding(r.contact(), r.source(), source == null ? "" : source.protocol().lowerName(),
                 r.userAgent(), iso(r.registeredAt()), iso(r.expiresAt()), Math.max(0, (r.expiresAt() - now) / 1000), r.q(),
                 r.path(), probe == null ? null : ProbeView.of(probe.viaContact()),
                 probe == null ? null : ProbeView.of(probe.viaFlow()));
