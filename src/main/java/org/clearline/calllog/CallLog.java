@@ -5,6 +5,8 @@ import org.clearline.core.registrar.Registrar;
 import org.clearline.store.CallLogStore;
 import org.clearline.time.Clock;
 import org.clearline.transport.MessageTap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The log as the server wires it: recorder, queue and writer together, or
@@ -13,17 +15,20 @@ import org.clearline.transport.MessageTap;
  * be measured against a server without it.
  */
 public final class CallLog implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CallLog.class);
     /** Call log entries waiting for the writer; beyond this they are dropped and counted. */
     public static final int QUEUE_CAPACITY = 10_000;
 
     private final LogQueue queue;
     private final CallLogRecorder recorder;
     private final CallLogWriter writer;
+    private final Clock clock;
 
-    private CallLog(LogQueue queue, CallLogRecorder recorder, CallLogWriter writer) {
+    private CallLog(LogQueue queue, CallLogRecorder recorder, CallLogWriter writer, Clock clock) {
         this.queue = queue;
         this.recorder = recorder;
         this.writer = writer;
+        this.clock = clock;
     }
 
     /** Starts the log's writer thread over {@code store}, or returns {@link #off()} when disabled. */
@@ -31,11 +36,11 @@ public final class CallLog implements AutoCloseable {
         if (!settings.enabled()) return off();
         LogQueue queue = new LogQueue(QUEUE_CAPACITY);
         return new CallLog(queue, new CallLogRecorder(queue, clock, settings.ladders()),
-                new CallLogWriter(queue, store, settings.retention()).start());
+                new CallLogWriter(queue, store, settings.retention()).start(), clock);
     }
 
     public static CallLog off() {
-        return new CallLog(null, null, null);
+        return new CallLog(null, null, null, null);
     }
 
     public boolean enabled() {
@@ -99,9 +104,19 @@ public final class CallLog implements AutoCloseable {
         return enabled() ? queue.heldBytes() : 0;
     }
 
-    /** Writes what is queued, then stops the writer. */
+    /**
+     * Logs the calls and registration attempts still open as they stand, writes what is
+     * queued, then stops the writer. Entries it had no time left for are counted as
+     * dropped and their messages freed.
+     */
     @Override
     public void close() {
-        if (enabled()) writer.close();
+        if (!enabled()) return;
+        recorder.closeAll(clock.epochMillis());
+        writer.close();
+        int left = queue.discard();
+        if (left > 0) {
+            log.warn("call log: {} entries were not written before stopping", left);
+        }
     }
 }

@@ -43,7 +43,7 @@ final class RegistrationRecorder {
     }
 
     /** A REGISTER arrived ({@code wire} null when the ladder is not kept). */
-    void inbound(SipRequest register, String source, WireMessage wire, long at) {
+    void inbound(SipRequest register, String source, Seen wire, long at) {
         String key = key(register.callId(), source);
         RegistrationTrace trace = attempts.get(key);
         long cseq = register.cseq() == null ? 0 : register.cseq().number();
@@ -60,7 +60,7 @@ final class RegistrationRecorder {
     }
 
     /** A response to a REGISTER went to {@code destination} (the source the request came from). */
-    void outbound(SipResponse response, String destination, WireMessage wire) {
+    void outbound(SipResponse response, String destination, Seen wire) {
         RegistrationTrace trace = attempts.get(key(response.callId(), destination));
         if (trace == null) return;
         trace.responded(response.status());
@@ -68,7 +68,7 @@ final class RegistrationRecorder {
     }
 
     /** A response to a REGISTER sent again from its bytes ({@link CallLogRecorder#outboundAgain}). */
-    void outboundAgain(String callId, String destination, WireMessage wire) {
+    void outboundAgain(String callId, String destination, Seen wire) {
         RegistrationTrace trace = attempts.get(key(callId, destination));
         if (trace != null && wire != null) trace.add(wire, limits, queue);
     }
@@ -95,7 +95,7 @@ final class RegistrationRecorder {
         recent.remember(key, trace.cseq(), now);
         Ladder.Closed ladder = trace.close();
         if (!ladders.keeps(summary.code())) {
-            queue.release(ladder.bytes());
+            ladder.release(queue);
             queue.offer(new Pending.Registration(summary));
             return;
         }
@@ -112,11 +112,20 @@ final class RegistrationRecorder {
      * is dropped. Returns how many were logged.
      */
     int sweep(long now) {
+        return closeOlderThan(now, MAX_ATTEMPT_MILLIS);
+    }
+
+    /** The server is stopping: closes every attempt as {@link #sweep} closes old ones. */
+    int closeAll(long now) {
+        return closeOlderThan(now, Long.MIN_VALUE);
+    }
+
+    private int closeOlderThan(long now, long maxAgeMillis) {
         int n = 0;
         for (Iterator<Map.Entry<String, RegistrationTrace>> it = attempts.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, RegistrationTrace> e = it.next();
             RegistrationTrace t = e.getValue();
-            if (now - t.startedAt() <= MAX_ATTEMPT_MILLIS) continue;
+            if (now - t.startedAt() <= maxAgeMillis) continue;
             int code = t.lastCode();
             String key = e.getKey();
             int bar = key.lastIndexOf('|');
@@ -127,7 +136,7 @@ final class RegistrationRecorder {
                         now);
                 n++;
             } else if (attempts.remove(key, t)) {
-                queue.release(t.close().bytes());
+                t.close().release(queue);
             }
         }
         return n;

@@ -1,6 +1,7 @@
 package org.clearline.store;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +60,14 @@ public final class LadderBlob {
 
     /**
      * One message as it went over the wire, for {@link Encoder#encodeWire}: its bytes
-     * are written as they are, never made into text (the writer encodes every call).
+     * (from the buffer's position to its limit, on or off the heap) are written as they
+     * are, never made into text (the writer encodes every call).
      */
-    public record Wire(long atMillis, LoggedMessage.Direction direction, String peer, byte[] bytes) {}
+    public record Wire(long atMillis, LoggedMessage.Direction direction, String peer, ByteBuffer bytes) {
+        public Wire(long atMillis, LoggedMessage.Direction direction, String peer, byte[] bytes) {
+            this(atMillis, direction, peer, ByteBuffer.wrap(bytes));
+        }
+    }
 
     /** Encodes {@code messages}; null for none (nothing is stored then). */
     public static byte[] encode(List<LoggedMessage> messages) {
@@ -127,9 +133,9 @@ public final class LadderBlob {
                 previous = m.atMillis();
                 plain.add(m.direction() == LoggedMessage.Direction.IN ? 0 : 1);
                 plain.string(m.peer());
-                byte[] b = m.bytes();
+                ByteBuffer b = m.bytes();
                 plain.raw(b, startLineLength(b));
-                plain.raw(b, b.length);
+                plain.raw(b, b.remaining());
             }
             return compress();
         }
@@ -159,12 +165,14 @@ public final class LadderBlob {
         }
     }
 
-    /** Bytes before the first CRLF (all of them when there is none). */
-    private static int startLineLength(byte[] b) {
-        for (int i = 0; i + 1 < b.length; i++) {
-            if (b[i] == '\r' && b[i + 1] == '\n') return i;
+    /** Bytes before the first CRLF (all of them when there is none), from the buffer's position. */
+    private static int startLineLength(ByteBuffer b) {
+        int start = b.position();
+        int end = b.limit();
+        for (int i = start; i + 1 < end; i++) {
+            if (b.get(i) == '\r' && b.get(i + 1) == '\n') return i - start;
         }
-        return b.length;
+        return end - start;
     }
 
     /** Decodes a blob; null or empty is an empty ladder. */
@@ -296,6 +304,14 @@ public final class LadderBlob {
             varLong(length);
             grow(size + length);
             System.arraycopy(b, 0, data, size, length);
+            size += length;
+        }
+
+        /** The first {@code length} bytes of {@code b} from its position, length first; the position stays. */
+        void raw(ByteBuffer b, int length) {
+            varLong(length);
+            grow(size + length);
+            b.get(b.position(), data, size, length);
             size += length;
         }
     }
