@@ -1,5 +1,6 @@
 package org.clearline.calllog;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -99,15 +100,15 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     @Override
     public void inbound(SipMessage message, byte[] wire, int offset, int length, boolean owned, Peer from,
                         long epochMillis) {
-        // whether the array is the datagram's own or a reused stream buffer, a ladder keeping
-        // the message copies it (off the heap), so `owned` changes nothing here
+        // an array of this message alone is kept as it is; a stream buffer's bytes are copied
+        int kept = owned && offset == 0 && length == wire.length ? -1 : length;
         String callId = message.callId();
         if (callId == null || !(message instanceof SipRequest r)) {
-            if (callId != null) addToCall(calls.get(callId), message, wire, offset, length, true, from, epochMillis);
+            if (callId != null) addToCall(calls.get(callId), message, wire, offset, kept, true, from, epochMillis);
             return;
         }
         if (r.isMethod(Methods.REGISTER)) {
-            registrations.inbound(r, from.toString(), seen(message, wire, offset, length, true, from, epochMillis),
+            registrations.inbound(r, from.toString(), kept(message, wire, offset, kept, true, from, epochMillis),
                     epochMillis);
             return;
         }
@@ -131,7 +132,7 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
         }
         if (trace == null) return;
         if (isInitialInvite(r)) trace.invited(cseq(r));
-        addToCall(trace, message, wire, offset, length, true, from, epochMillis);
+        addToCall(trace, message, wire, offset, kept, true, from, epochMillis);
     }
 
     @Override
@@ -139,8 +140,7 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
         String callId = message.callId();
         if (callId == null) return;
         if (message instanceof SipResponse r && r.cseq() != null && Methods.REGISTER.equals(r.cseq().method())) {
-            registrations.outbound(r, to.toString(), seen(message, encoded, 0, lengthOf(encoded), false, to,
-                    epochMillis));
+            registrations.outbound(r, to.toString(), kept(message, encoded, 0, -1, false, to, epochMillis));
             return;
         }
         CallTrace trace = calls.get(callId);
@@ -148,7 +148,7 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
         if (message instanceof SipResponse r && r.cseq() != null && Methods.INVITE.equals(r.cseq().method())) {
             trace.responded(r.status(), epochMillis);
         }
-        addToCall(trace, message, encoded, 0, lengthOf(encoded), false, to, epochMillis);
+        addToCall(trace, message, encoded, 0, -1, false, to, epochMillis);
     }
 
     /**
@@ -159,35 +159,33 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     @Override
     public void outboundAgain(String callId, byte[] encoded, Peer to, long epochMillis) {
         if (callId == null) return;
-        Seen seen = ladders == CallLogSettings.Ladders.NONE ? null : Seen.whole(encoded, false, to, epochMillis);
+        WireMessage kept = ladders == CallLogSettings.Ladders.NONE ? null
+                : new WireMessage(encoded, false, to, epochMillis);
         CallTrace trace = calls.get(callId);
         if (trace != null) {
-            if (seen != null) trace.add(seen, limits, queue);
+            if (kept != null) trace.add(kept, limits, queue);
         } else {
-            registrations.outboundAgain(callId, to.toString(), seen);
+            registrations.outboundAgain(callId, to.toString(), kept);
         }
     }
 
     private void addToCall(CallTrace trace, SipMessage m, byte[] wire, int offset, int length, boolean inbound,
                            Peer peer, long at) {
         if (trace == null) return;
-        Seen seen = seen(m, wire, offset, length, inbound, peer, at);
-        if (seen != null) trace.add(seen, limits, queue);
+        WireMessage kept = kept(m, wire, offset, length, inbound, peer, at);
+        if (kept != null) trace.add(kept, limits, queue);
     }
 
     /**
-     * The message as seen, for a ladder to copy if it keeps it; null when the policy
-     * keeps no messages. Without the bytes it came as ({@code wire} null), it is
-     * encoded again.
+     * The message as kept, or null when the policy keeps no messages. Bytes of a
+     * reused buffer are copied; {@code length} -1 means {@code wire} is the
+     * message's own array (a datagram, or an encoded message) that nobody changes,
+     * kept as it is.
      */
-    private Seen seen(SipMessage m, byte[] wire, int offset, int length, boolean inbound, Peer peer, long at) {
+    private WireMessage kept(SipMessage m, byte[] wire, int offset, int length, boolean inbound, Peer peer, long at) {
         if (ladders == CallLogSettings.Ladders.NONE) return null;
-        return wire == null ? Seen.whole(m.encode(), inbound, peer, at)
-                : new Seen(wire, offset, length, inbound, peer, at);
-    }
-
-    private static int lengthOf(byte[] encoded) {
-        return encoded == null ? 0 : encoded.length;
+        byte[] bytes = wire == null ? m.encode() : length < 0 ? wire : Arrays.copyOfRange(wire, offset, offset + length);
+        return new WireMessage(bytes, inbound, peer, at);
     }
 
     // ---------------------------------------------------------------- outcomes
@@ -269,7 +267,7 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
             queue.offer(new Pending.Call(trace, ladder.messages(), ladder.dropped(), code, situation, now,
                     ladder.bytes()));
         } else {
-            ladder.release(queue);
+            queue.release(ladder.bytes());
             queue.offer(new Pending.Call(trace, List.of(), 0, code, situation, now, 0));
         }
     }

@@ -90,6 +90,8 @@ public final class CallLogWriter implements AutoCloseable {
     void write(List<Pending> batch) {
         List<CallLogStore.Encoded<CallRecord>> calls = new ArrayList<>();
         List<CallLogStore.Encoded<RegistrationRecord>> registrations = new ArrayList<>();
+        long held = 0;
+        for (Pending p : batch) held += p.heldBytes();
         try {
             try (LadderBlob.Encoder encoder = new LadderBlob.Encoder()) {
                 for (Pending p : batch) {
@@ -105,7 +107,7 @@ public final class CallLogWriter implements AutoCloseable {
             failed.add(batch.size());
             warnFailed(batch.size(), e);
         } finally {
-            for (Pending p : batch) p.release(queue);  // encoded (or failed): the off-heap copies are done with
+            queue.release(held);
         }
     }
 

@@ -16,7 +16,7 @@ abstract sealed class Exchange permits CallTrace, RegistrationTrace {
         this.ladder = new Ladder(expectedMessages);
     }
 
-    final synchronized void add(Seen m, Ladder.Limits limits, LogQueue budget) {
+    final synchronized void add(WireMessage m, Ladder.Limits limits, LogQueue budget) {
         ladder.add(m, limits, budget);
     }
 

@@ -6,9 +6,8 @@ import java.util.List;
 /**
  * The messages of one exchange in progress (a call or a registration attempt),
  * bounded in count and bytes per exchange and by the log's shared byte budget
- * ({@link LogQueue#reserve}); what does not fit is counted, not kept (nor
- * copied). It owns the off-heap copies it keeps until {@link #close} hands them
- * on. Not thread-safe: its trace synchronizes.
+ * ({@link LogQueue#reserve}); what does not fit is counted, not kept. Not
+ * thread-safe: its trace synchronizes.
  */
 final class Ladder {
     private final List<WireMessage> messages;
@@ -22,44 +21,26 @@ final class Ladder {
     }
 
     /** What a closed ladder hands on: its messages, how many were dropped, the bytes they hold from the budget. */
-    record Closed(List<WireMessage> messages, int dropped, long bytes) {
-        /** For a ladder not kept after all: frees its messages and gives their bytes back to {@code budget}. */
-        void release(LogQueue budget) {
-            WireMessage.releaseAll(messages);
-            budget.release(bytes);
-        }
-    }
+    record Closed(List<WireMessage> messages, int dropped, long bytes) {}
 
-    /**
-     * Keeps a copy of {@code m} if it fits the bounds and the budget, else counts it as
-     * dropped; ignored once closed.
-     */
-    void add(Seen m, Limits limits, LogQueue budget) {
+    /** Keeps {@code m} if it fits the bounds and the budget, else counts it as dropped; ignored once closed. */
+    void add(WireMessage m, Limits limits, LogQueue budget) {
         if (closed) return;  // a late message of an exchange already handed on: it would hold bytes forever
-        int size = m.length();
+        int size = m.wire().length;
         if (messages.size() >= limits.maxMessages() || bytes + size > limits.maxBytes() || !budget.reserve(size)) {
             dropped++;
             return;
         }
-        WireMessage copy = budget.copy(m);
-        if (copy == null) {  // no direct memory left: the log loses a message, the call nothing
-            budget.release(size);
-            dropped++;
-            return;
-        }
-        messages.add(copy);
+        messages.add(m);
         bytes += size;
     }
 
-    /** The messages kept, in the order the transport saw them (still owned by the ladder). */
+    /** The messages kept, in the order the transport saw them. */
     List<WireMessage> messages() {
         return List.copyOf(messages);
     }
 
-    /**
-     * Ends the ladder: later messages are ignored; the caller now owns the messages (it
-     * releases them) and the bytes they hold from the budget.
-     */
+    /** Ends the ladder: later messages are ignored; the caller now owns the bytes held. */
     Closed close() {
         closed = true;
         Closed c = new Closed(List.copyOf(messages), dropped, bytes);

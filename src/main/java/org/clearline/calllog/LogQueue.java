@@ -6,7 +6,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.clearline.transport.OffHeapPool;
 
 /**
  * The bounded hand-over from call handling to the writer. Offering never
@@ -16,8 +15,7 @@ import org.clearline.transport.OffHeapPool;
  * <p>It also keeps the log's byte budget: the message bytes held by calls and
  * registrations in progress and by entries waiting here. A message that would
  * go over it is not kept (its exchange counts it as dropped), so the log's
- * memory stays bounded however many long calls are open. The bytes themselves
- * are copies off the heap, made by this queue's {@link OffHeapPool}.
+ * memory stays bounded however many long calls are open.
  */
 public final class LogQueue {
     /** Message bytes the log holds at most, in progress and queued together. */
@@ -27,7 +25,6 @@ public final class LogQueue {
     private final LongAdder dropped = new LongAdder();
     private final long maxBytes;
     private final AtomicLong heldBytes = new AtomicLong();
-    private final OffHeapPool memory = new OffHeapPool();
 
     public LogQueue(int capacity) {
         this(capacity, DEFAULT_MAX_BYTES);
@@ -41,7 +38,7 @@ public final class LogQueue {
     void offer(Pending p) {
         if (!queue.offer(p)) {
             dropped.increment();
-            p.release(this);
+            release(p.heldBytes());
         }
     }
 
@@ -53,12 +50,12 @@ public final class LogQueue {
         return 1 + queue.drainTo(into, max - 1);
     }
 
-    /** Drops whatever is still queued (the writer has stopped), counted and freed; returns how many. */
+    /** Drops whatever is still queued (the writer has stopped), counted; returns how many. */
     int discard() {
         int n = 0;
         for (Pending p; (p = queue.poll()) != null; n++) {
             dropped.increment();
-            p.release(this);
+            release(p.heldBytes());
         }
         return n;
     }
@@ -72,11 +69,6 @@ public final class LogQueue {
         }
     }
 
-    /** A copy of {@code m} off the heap, for bytes already {@link #reserve reserved}; null when there is no memory. */
-    WireMessage copy(Seen m) {
-        return m.copy(memory);
-    }
-
     /** Gives {@code bytes} back to the budget (written, dropped or not kept after all). */
     void release(long bytes) {
         if (bytes != 0) heldBytes.addAndGet(-bytes);
@@ -85,16 +77,6 @@ public final class LogQueue {
     /** Message bytes held now (calls in progress and queued entries). */
     public long heldBytes() {
         return heldBytes.get();
-    }
-
-    /** Messages copied off the heap and not yet released (in progress, queued, being written). */
-    public long messagesHeld() {
-        return memory.live();
-    }
-
-    /** Messages released twice: a bookkeeping bug (tests check it stays 0). */
-    long doubleReleases() {
-        return memory.doubleReleases();
     }
 
     /** Records lost because the queue was full (for the CLI and metrics). */

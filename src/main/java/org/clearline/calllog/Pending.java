@@ -8,15 +8,6 @@ sealed interface Pending {
     /** Message bytes this entry holds from the log's budget (given back once written or dropped). */
     long heldBytes();
 
-    /** Its messages, off the heap until {@link #release}. */
-    List<WireMessage> entries();
-
-    /** Frees the entry's messages and gives their bytes back to {@code budget}: once, when written or dropped. */
-    default void release(LogQueue budget) {
-        WireMessage.releaseAll(entries());
-        budget.release(heldBytes());
-    }
-
     /**
      * A call closed with its final code; text and timings are worked out by the writer.
      * {@code entries} is empty when the ladder is not kept (the {@code ladders} policy).

@@ -63,7 +63,7 @@ final class Records {
         String[] texts = new String[4];
         for (WireMessage e : entries) {
             out.add(new LadderBlob.Wire(e.atMillis(), e.inbound() ? LoggedMessage.Direction.IN
-                    : LoggedMessage.Direction.OUT, text(e.peer(), peers, texts), e.wire().view()));
+                    : LoggedMessage.Direction.OUT, text(e.peer(), peers, texts), e.wire()));
         }
         return out;
     }
@@ -83,7 +83,7 @@ final class Records {
     static List<LoggedMessage> messages(List<WireMessage> entries) {
         List<LoggedMessage> out = new ArrayList<>(entries.size());
         for (WireMessage e : entries) {
-            String text = new String(e.wire().toArray(), StandardCharsets.UTF_8);
+            String text = new String(e.wire(), StandardCharsets.UTF_8);
             int eol = text.indexOf("\r\n");
             out.add(new LoggedMessage(e.atMillis(), e.inbound() ? LoggedMessage.Direction.IN
                     : LoggedMessage.Direction.OUT, e.peer().toString(), eol < 0 ? text : text.substring(0, eol), text));

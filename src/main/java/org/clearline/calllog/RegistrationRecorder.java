@@ -43,7 +43,7 @@ final class RegistrationRecorder {
     }
 
     /** A REGISTER arrived ({@code wire} null when the ladder is not kept). */
-    void inbound(SipRequest register, String source, Seen wire, long at) {
+    void inbound(SipRequest register, String source, WireMessage wire, long at) {
         String key = key(register.callId(), source);
         RegistrationTrace trace = attempts.get(key);
         long cseq = register.cseq() == null ? 0 : register.cseq().number();
@@ -60,7 +60,7 @@ final class RegistrationRecorder {
     }
 
     /** A response to a REGISTER went to {@code destination} (the source the request came from). */
-    void outbound(SipResponse response, String destination, Seen wire) {
+    void outbound(SipResponse response, String destination, WireMessage wire) {
         RegistrationTrace trace = attempts.get(key(response.callId(), destination));
         if (trace == null) return;
         trace.responded(response.status());
@@ -68,7 +68,7 @@ final class RegistrationRecorder {
     }
 
     /** A response to a REGISTER sent again from its bytes ({@link CallLogRecorder#outboundAgain}). */
-    void outboundAgain(String callId, String destination, Seen wire) {
+    void outboundAgain(String callId, String destination, WireMessage wire) {
         RegistrationTrace trace = attempts.get(key(callId, destination));
         if (trace != null && wire != null) trace.add(wire, limits, queue);
     }
@@ -95,7 +95,7 @@ final class RegistrationRecorder {
         recent.remember(key, trace.cseq(), now);
         Ladder.Closed ladder = trace.close();
         if (!ladders.keeps(summary.code())) {
-            ladder.release(queue);
+            queue.release(ladder.bytes());
             queue.offer(new Pending.Registration(summary));
             return;
         }
@@ -136,7 +136,7 @@ final class RegistrationRecorder {
                         now);
                 n++;
             } else if (attempts.remove(key, t)) {
-                t.close().release(queue);
+                queue.release(t.close().bytes());
             }
         }
         return n;

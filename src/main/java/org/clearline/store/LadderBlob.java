@@ -1,7 +1,6 @@
 package org.clearline.store;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,14 +59,9 @@ public final class LadderBlob {
 
     /**
      * One message as it went over the wire, for {@link Encoder#encodeWire}: its bytes
-     * (from the buffer's position to its limit, on or off the heap) are written as they
-     * are, never made into text (the writer encodes every call).
+     * are written as they are, never made into text (the writer encodes every call).
      */
-    public record Wire(long atMillis, LoggedMessage.Direction direction, String peer, ByteBuffer bytes) {
-        public Wire(long atMillis, LoggedMessage.Direction direction, String peer, byte[] bytes) {
-            this(atMillis, direction, peer, ByteBuffer.wrap(bytes));
-        }
-    }
+    public record Wire(long atMillis, LoggedMessage.Direction direction, String peer, byte[] bytes) {}
 
     /** Encodes {@code messages}; null for none (nothing is stored then). */
     public static byte[] encode(List<LoggedMessage> messages) {
@@ -133,9 +127,9 @@ public final class LadderBlob {
                 previous = m.atMillis();
                 plain.add(m.direction() == LoggedMessage.Direction.IN ? 0 : 1);
                 plain.string(m.peer());
-                ByteBuffer b = m.bytes();
+                byte[] b = m.bytes();
                 plain.raw(b, startLineLength(b));
-                plain.raw(b, b.remaining());
+                plain.raw(b, b.length);
             }
             return compress();
         }
@@ -165,14 +159,12 @@ public final class LadderBlob {
         }
     }
 
-    /** Bytes before the first CRLF (all of them when there is none), from the buffer's position. */
-    private static int startLineLength(ByteBuffer b) {
-        int start = b.position();
-        int end = b.limit();
-        for (int i = start; i + 1 < end; i++) {
-            if (b.get(i) == '\r' && b.get(i + 1) == '\n') return i - start;
+    /** Bytes before the first CRLF (all of them when there is none). */
+    private static int startLineLength(byte[] b) {
+        for (int i = 0; i + 1 < b.length; i++) {
+            if (b[i] == '\r' && b[i + 1] == '\n') return i;
         }
-        return end - start;
+        return b.length;
     }
 
     /** Decodes a blob; null or empty is an empty ladder. */
@@ -304,14 +296,6 @@ public final class LadderBlob {
             varLong(length);
             grow(size + length);
             System.arraycopy(b, 0, data, size, length);
-            size += length;
-        }
-
-        /** The first {@code length} bytes of {@code b} from its position, length first; the position stays. */
-        void raw(ByteBuffer b, int length) {
-            varLong(length);
-            grow(size + length);
-            b.get(b.position(), data, size, length);
             size += length;
         }
     }
