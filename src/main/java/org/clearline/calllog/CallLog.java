@@ -107,7 +107,7 @@ public final class CallLog implements AutoCloseable {
     /**
      * Logs the calls and registration attempts still open as they stand, writes what is
      * queued, then stops the writer. Entries it had no time left for are counted as
-     * dropped and their messages freed.
+     * dropped.
      */
     @Override
     public void close() {

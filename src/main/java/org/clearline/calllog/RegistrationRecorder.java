@@ -117,7 +117,7 @@ final class RegistrationRecorder {
 
     /** The server is stopping: closes every attempt as {@link #sweep} closes old ones. */
     int closeAll(long now) {
-        return closeOlderThan(now, Long.MIN_VALUE);
+        return closeOlderThan(now, Long.MIN_VALUE);  // no age is at or below it: every attempt
     }
 
     private int closeOlderThan(long now, long maxAgeMillis) {
