@@ -71,7 +71,7 @@ public final class LadderBlob {
     }
 
     /**
-     * Encodes blobs one after another with one deflater and buffers that are
+     * Encodes blobs one after another with one compressor and buffers that are
      * reused (a batch of the writer allocates little beyond the blobs). Not
      * thread-safe; close it to free the compressor's native memory.
      */
