@@ -6,6 +6,7 @@ import org.clearline.syntax.ParseResult;
 import org.clearline.syntax.SipMessage;
 import org.clearline.syntax.SipRequest;
 import org.clearline.syntax.SipResponse;
+import org.clearline.time.FixedDelayQueue;
 import org.clearline.time.Scheduler.Cancellable;
 import org.clearline.transport.Inbound;
 import org.clearline.transport.Peer;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * forks, ACK send failures) and, for a non-2xx to an INVITE, the bytes of its ACK;
  * it lets go of the request once the TU has seen the final response.
  */
-abstract sealed class AbstractClientTransaction implements ClientTransaction, SendListener
+abstract sealed class AbstractClientTransaction implements ClientTransaction, SendListener, Lingering
         permits ClientInviteTransaction, ClientNonInviteTransaction {
     private static final Logger log = LoggerFactory.getLogger(AbstractClientTransaction.class);
 
@@ -40,7 +41,6 @@ abstract sealed class AbstractClientTransaction implements ClientTransaction, Se
     private final String callId;
     private Cancellable retransmitTimer;
     private Cancellable timeoutTimer;
-    private Cancellable lingerTimer;
     private Duration retransmitInterval;
 
     AbstractClientTransaction(Shard shard, SipRequest request, Peer destination, ClientTransactionKey key,
@@ -144,7 +144,7 @@ abstract sealed class AbstractClientTransaction implements ClientTransaction, Se
      * The TU hears it; then Timer D or K ({@code wait}) absorbs its retransmissions,
      * which is zero on reliable transports.
      */
-    final void completed(SipResponse response, Inbound inbound, Duration wait) {
+    final void completed(SipResponse response, Inbound inbound, FixedDelayQueue<Lingering> wait) {
         stopRequestTimers();
         listener.onResponse(this, response, inbound);
         if (!inCompleted()) return; // the TU terminated us in its callback
@@ -156,9 +156,15 @@ abstract sealed class AbstractClientTransaction implements ClientTransaction, Se
         }
     }
 
-    /** Timers D, K and M: the transaction stays {@code wait} for late responses, then ends. */
-    final void lingerThenStop(Duration wait) {
-        lingerTimer = shard.scheduler.schedule(wait, this::stop);
+    /** Timers D, K and M: the transaction stays the queue's delay for late responses, then ends. */
+    final void lingerThenStop(FixedDelayQueue<Lingering> wait) {
+        wait.add(this);
+    }
+
+    /** Timer D, K or M is over. */
+    @Override
+    public final void lingerExpired() {
+        stop();
     }
 
     /** The TU has seen the final response; nothing will send the request again. */
@@ -170,7 +176,6 @@ abstract sealed class AbstractClientTransaction implements ClientTransaction, Se
     final void stop() {
         if (!enterTerminated()) return;
         stopRequestTimers();
-        lingerTimer = cancel(lingerTimer);
         request = null;
         shard.remove(this);
     }

@@ -110,7 +110,7 @@ final class ClientInviteTransaction extends AbstractClientTransaction {
         state = State.ACCEPTED;
         stopRequestTimers();
         // RFC 6026 §8.4: Timer M keeps the transaction for 64*T1 to catch 2xx from every fork.
-        lingerThenStop(shard.timers.sixtyFourT1);
+        lingerThenStop(shard.after64T1);
         listener.onResponse(this, response, inbound);
         releaseRequest(); // the ACK of a 2xx is the TU's (§13.2.2.4); the INVITE is never sent again
     }
@@ -118,7 +118,7 @@ final class ClientInviteTransaction extends AbstractClientTransaction {
     private void complete(SipResponse response, Inbound inbound) {
         state = State.COMPLETED;
         ack = shard.transport.sendAndKeep(AckForNon2xx.build(request(), response), destination, this);
-        completed(response, inbound, shard.timers.timerD);
+        completed(response, inbound, shard.afterTimerD);
     }
 
     @Override

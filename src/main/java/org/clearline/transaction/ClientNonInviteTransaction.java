@@ -72,7 +72,7 @@ final class ClientNonInviteTransaction extends AbstractClientTransaction {
         }
         state = State.COMPLETED;
         // §17.1.2.2: Timer K absorbs retransmitted finals for T4; zero on reliable transports.
-        completed(response, inbound, shard.timers.t4);
+        completed(response, inbound, shard.afterT4);
     }
 
     @Override

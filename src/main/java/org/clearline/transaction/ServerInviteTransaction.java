@@ -25,14 +25,15 @@ import org.slf4j.LoggerFactory;
  * response within 200 ms), which quenches the client's Timer A. Responses are
  * repeated from the bytes sent (see {@link AbstractServerTransaction}).
  */
-final class ServerInviteTransaction extends AbstractServerTransaction {
+final class ServerInviteTransaction extends AbstractServerTransaction implements Lingering {
     private static final Logger log = LoggerFactory.getLogger(ServerInviteTransaction.class);
 
     enum State { PROCEEDING, COMPLETED, CONFIRMED, ACCEPTED, TERMINATED }
 
     private State state = State.PROCEEDING;
-    private Cancellable timerGorI;
-    private Cancellable timerHorL;
+    /** Timer G; Timers I and L wait in the shard's linger queues. */
+    private Cancellable timerG;
+    private Cancellable timerH;
     private Duration intervalG;
 
     ServerInviteTransaction(Shard shard, Inbound inbound, ServerTransactionKey key) {
@@ -73,16 +74,16 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
                     // RFC 6026 §7.1: Accepted, not Terminated, so retransmitted INVITEs are absorbed
                     // (nothing is repeated: only the To tag is kept, for ACK matching).
                     state = State.ACCEPTED;
-                    timerHorL = shard.scheduler.schedule(shard.timers.sixtyFourT1, this::timerL);
+                    shard.after64T1.add(this); // Timer L
                     sendAndKeep(response);
                     forgetLastResponse();
                 } else {
                     state = State.COMPLETED;
                     if (!reliable()) {
                         intervalG = shard.timers.t1;
-                        timerGorI = shard.scheduler.schedule(intervalG, this::timerG);
+                        timerG = shard.scheduler.schedule(intervalG, this::timerG);
                     }
-                    timerHorL = shard.scheduler.schedule(shard.timers.sixtyFourT1, this::timerH);
+                    timerH = shard.scheduler.schedule(shard.timers.sixtyFourT1, this::timerH);
                     sendAndKeep(response);
                 }
             }
@@ -114,13 +115,13 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
             case COMPLETED -> {
                 // §17.2.1: the ACK for our non-2xx; stop retransmitting, absorb its retransmissions for T4.
                 state = State.CONFIRMED;
-                timerGorI = cancel(timerGorI);
-                timerHorL = cancel(timerHorL);
+                timerG = cancel(timerG);
+                timerH = cancel(timerH);
                 forgetLastResponse(); // Confirmed absorbs retransmissions: nothing left to repeat
                 if (reliable()) {
                     terminate();
                 } else {
-                    timerGorI = shard.scheduler.schedule(shard.timers.t4, this::timerI);
+                    shard.afterT4.add(this); // Timer I
                 }
                 return false;
             }
@@ -139,24 +140,22 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
         // §17.2.1: retransmit the final response, doubling the interval up to T2.
         repeatLastResponse();
         intervalG = shard.timers.doubledUpToT2(intervalG);
-        timerGorI = shard.scheduler.schedule(intervalG, this::timerG);
+        timerG = shard.scheduler.schedule(intervalG, this::timerG);
     }
 
     private void timerH() {
         if (state != State.COMPLETED) return;
         // §17.2.1: no ACK within 64*T1.
-        timerGorI = cancel(timerGorI);
+        timerG = cancel(timerG);
         ServerTransactionListener l = listener;
         if (l != null) l.onAckTimeout(this);
         terminate();
     }
 
-    private void timerI() {
-        if (state == State.CONFIRMED) terminate();
-    }
-
-    private void timerL() {
-        if (state == State.ACCEPTED) terminate();
+    /** Timer I in Confirmed, Timer L in Accepted: the only states that linger. */
+    @Override
+    public void lingerExpired() {
+        if (state == State.CONFIRMED || state == State.ACCEPTED) terminate();
     }
 
     @Override
@@ -179,8 +178,8 @@ final class ServerInviteTransaction extends AbstractServerTransaction {
     private void terminate() {
         if (state == State.TERMINATED) return;
         state = State.TERMINATED;
-        timerGorI = cancel(timerGorI);
-        timerHorL = cancel(timerHorL);
+        timerG = cancel(timerG);
+        timerH = cancel(timerH);
         terminated();
     }
 }

@@ -1,7 +1,6 @@
 package org.clearline.transaction;
 
 import org.clearline.syntax.SipResponse;
-import org.clearline.time.Scheduler.Cancellable;
 import org.clearline.transport.Inbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +18,12 @@ import org.slf4j.LoggerFactory;
  * the bytes sent (Completed keeps no parsed message, see
  * {@link AbstractServerTransaction}).
  */
-final class ServerNonInviteTransaction extends AbstractServerTransaction {
+final class ServerNonInviteTransaction extends AbstractServerTransaction implements Lingering {
     private static final Logger log = LoggerFactory.getLogger(ServerNonInviteTransaction.class);
 
     enum State { TRYING, PROCEEDING, COMPLETED, TERMINATED }
 
     private State state = State.TRYING;
-    private Cancellable timerJ;
 
     ServerNonInviteTransaction(Shard shard, Inbound inbound, ServerTransactionKey key) {
         super(shard, inbound, key);
@@ -63,7 +61,7 @@ final class ServerNonInviteTransaction extends AbstractServerTransaction {
             terminate();
         } else {
             // §17.2.2: keep the final response for 64*T1 to answer retransmitted requests.
-            timerJ = shard.scheduler.schedule(shard.timers.sixtyFourT1, this::timerJ);
+            shard.after64T1.add(this);
         }
     }
 
@@ -73,7 +71,9 @@ final class ServerNonInviteTransaction extends AbstractServerTransaction {
         if (state == State.PROCEEDING || state == State.COMPLETED) repeatLastResponse();
     }
 
-    private void timerJ() {
+    /** Timer J. */
+    @Override
+    public void lingerExpired() {
         if (state == State.COMPLETED) terminate();
     }
 
@@ -92,7 +92,6 @@ final class ServerNonInviteTransaction extends AbstractServerTransaction {
     private void terminate() {
         if (state == State.TERMINATED) return;
         state = State.TERMINATED;
-        timerJ = cancel(timerJ);
         terminated();
     }
 }

@@ -1,6 +1,7 @@
 package org.clearline.transaction;
 
 import java.util.HashMap;
+import org.clearline.time.FixedDelayQueue;
 import org.clearline.syntax.CSeq;
 import org.clearline.syntax.HeaderNames;
 import org.clearline.syntax.Methods;
@@ -28,6 +29,14 @@ final class Shard {
     final TransportLayer transport;
     final TransactionUser tu;
     final TimerValues timers;
+    /**
+     * Finished transactions waiting out their last timer, one queue per delay:
+     * Timers J, L and M (64*T1), Timer D, and Timers I and K (T4). Each is one of
+     * thousands that all wait the same time, so a FIFO serves them (see {@link FixedDelayQueue}).
+     */
+    final FixedDelayQueue<Lingering> after64T1;
+    final FixedDelayQueue<Lingering> afterTimerD;
+    final FixedDelayQueue<Lingering> afterT4;
 
     private final HashMap<ServerTransactionKey, AbstractServerTransaction> servers = new HashMap<>();
     private final HashMap<ClientTransactionKey, AbstractClientTransaction> clients = new HashMap<>();
@@ -40,6 +49,10 @@ final class Shard {
         this.transport = transport;
         this.tu = tu;
         this.timers = timers;
+        this.after64T1 = new FixedDelayQueue<>(scheduler, timers.sixtyFourT1, Lingering::lingerExpired);
+        this.afterTimerD = timers.timerD.equals(timers.sixtyFourT1) ? after64T1
+                : new FixedDelayQueue<>(scheduler, timers.timerD, Lingering::lingerExpired);
+        this.afterT4 = new FixedDelayQueue<>(scheduler, timers.t4, Lingering::lingerExpired);
     }
 
     int active() {
