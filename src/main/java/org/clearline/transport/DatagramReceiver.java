@@ -49,7 +49,7 @@ final class DatagramReceiver extends SimpleChannelInboundHandler<DatagramPacket>
             stats.keepAlivesIn.increment();
             return;
         }
-        Peer source = new Peer(TransportProtocol.UDP, packet.sender());
+        Peer source = Peer.of(TransportProtocol.UDP, packet.sender());
         if (n > maxMessageBytes) {
             delivery.malformed(InboundDelivery.failure(ParseError.TOO_LARGE,
                     "message of " + n + " bytes exceeds the limit of " + maxMessageBytes), source, local, n);

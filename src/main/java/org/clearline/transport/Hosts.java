@@ -28,7 +28,7 @@ public final class Hosts {
     /** The peer for a URI whose host is an IP literal, or null. */
     public static Peer peerOfLiteral(SipUri uri) {
         InetAddress a = literal(uri.host());
-        return a == null ? null : new Peer(transportOf(uri), new InetSocketAddress(a, uri.portOrDefault()));
+        return a == null ? null : Peer.of(transportOf(uri), new InetSocketAddress(a, uri.portOrDefault()));
     }
 
     /** "[::1]" or "127.0.0.1": how an address is written in a SIP host field. */

@@ -7,6 +7,26 @@ import java.net.InetSocketAddress;
  * the connection (one connection per remote address and port).
  */
 public record Peer(TransportProtocol protocol, InetSocketAddress address) {
+    /**
+     * Peers seen lately, by hash: a phone or a trunk sends thousands of messages, and
+     * every transaction of them keeps its peer for up to 64*T1. Handing out one
+     * instance per address keeps one Peer (and one address) instead of thousands.
+     * Slots are read and written without locks: a Peer is immutable, so a racing
+     * reader sees a whole one or a stale one, and either way gets an equal value.
+     */
+    private static final Peer[] RECENT = new Peer[1024];
+
+    /** A peer equal to {@code new Peer(protocol, address)}, shared with earlier callers when still remembered. */
+    public static Peer of(TransportProtocol protocol, InetSocketAddress address) {
+        int h = address.hashCode() * 31 + protocol.ordinal();
+        int slot = (h ^ (h >>> 16)) & (RECENT.length - 1);
+        Peer p = RECENT[slot];
+        if (p != null && p.protocol == protocol && p.address.equals(address)) return p;
+        p = new Peer(protocol, address);
+        RECENT[slot] = p;
+        return p;
+    }
+
     public static Peer udp(String ip, int port) {
         return new Peer(TransportProtocol.UDP, new InetSocketAddress(ip, port));
     }
