@@ -26,6 +26,8 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     private NameAddr from;
     private NameAddr to;
     private CSeq cseq;
+    /** The Call-ID stripped; every layer asks for it (transaction shard, core, call log), most several times. */
+    private String callId;
 
     protected SipMessage(List<Header> headers, byte[] body) {
         this.headers = new ArrayList<>(headers);
@@ -149,6 +151,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         else if (n == HeaderNames.FROM) from = null;
         else if (n == HeaderNames.TO) to = null;
         else if (n == HeaderNames.CSEQ) cseq = null;
+        else if (n == HeaderNames.CALL_ID) callId = null;
     }
 
     /**
@@ -183,8 +186,11 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     }
 
     public String callId() {
-        String v = header(HeaderNames.CALL_ID);
-        return v == null ? null : v.strip();
+        if (callId == null) {
+            String v = header(HeaderNames.CALL_ID);
+            if (v != null) callId = v.strip();
+        }
+        return callId;
     }
 
     public CSeq cseq() {

@@ -72,6 +72,22 @@ class MessageParserTest {
     }
 
     @Test
+    void theCachedCallIdFollowsEveryChangeOfTheHeader() {
+        SipMessage m = ok(parser.parse(SipText.lines(SipText.INVITE)));
+        assertThat(m.callId()).isEqualTo("a84b4c76e66710@pc33.atlanta.example.com");
+        m.setHeader("call-id", " second@example.com ");
+        assertThat(m.callId()).isEqualTo("second@example.com");
+        m.removeHeader("i"); // the compact form names the same header
+        assertThat(m.callId()).isNull();
+        m.addHeader("Call-ID", "third@example.com");
+        assertThat(m.callId()).isEqualTo("third@example.com");
+        SipMessage copy = m.copy();
+        copy.setHeader("Call-ID", "fourth@example.com");
+        assertThat(m.callId()).as("a copy's change leaves the original").isEqualTo("third@example.com");
+        assertThat(copy.callId()).isEqualTo("fourth@example.com");
+    }
+
+    @Test
     void bareCarriageReturnIsRejected() {
         assertThat(failed(parse(with(SipText.INVITE, 8, "Subject: a\rb"))).error()).isEqualTo(ParseError.BAD_HEADER);
     }
