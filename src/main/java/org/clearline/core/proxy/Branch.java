@@ -11,7 +11,10 @@ import org.clearline.transport.Peer;
 /** One forked branch of a response context (§16.7): its client transaction and what it has heard. */
 final class Branch {
     final ResponseContext context;
-    final Target target;
+    /** Where the branch goes; null once the context is released (a finished INVITE lingers 64*T1). */
+    Target target;
+    /** Whether {@link #target} is a trunk, kept past the release for the situations of late events. */
+    private final boolean trunk;
     SipRequest sent;
     Peer peer;
     ClientTransaction transaction;
@@ -40,10 +43,11 @@ final class Branch {
     Branch(ResponseContext context, Target target) {
         this.context = context;
         this.target = target;
+        this.trunk = target.kind() == Target.Kind.TRUNK;
     }
 
     boolean trunk() {
-        return target.kind() == org.clearline.core.routing.Target.Kind.TRUNK;
+        return trunk;
     }
 
     int finalStatus() {
@@ -51,8 +55,9 @@ final class Branch {
     }
 
     /**
-     * The context is over: its timers stop and the messages go. Only what relaying
-     * a late 2xx needs stays: the transaction (to find the branch) and the outcome flags.
+     * The context is over: its timers stop and the messages and the target go. Only
+     * what relaying a late 2xx needs stays: the transaction (to find the branch) and
+     * the outcome flags.
      */
     void release() {
         stopTimerC();
@@ -62,6 +67,7 @@ final class Branch {
         }
         sent = null;
         finalResponse = null;
+        target = null;
     }
 
     void stopTimerC() {
