@@ -33,6 +33,27 @@ class FinishedTransactionTest {
     }
 
     @Test
+    void lingeringTransactionsShareOneTimerInsteadOfHoldingOneEach() {
+        // 200 answered REGISTERs and 200 answered INVITEs: each lingers 64*T1 (Timers J and L)
+        for (int i = 0; i < 200; i++) {
+            AbstractServerTransaction reg = fromAlice("REGISTER", "z9hG4bK-many-r" + i);
+            reg.respond(Responses.create(reg.request(), 200, "OK", "t" + i));
+            AbstractServerTransaction inv = fromAlice("INVITE", "z9hG4bK-many-i" + i);
+            inv.respond(Responses.create(inv.request(), 200, "OK", "u" + i));
+            h.advanceSeconds(0.01);
+        }
+        h.runPending();
+        assertThat(h.layer.activeTransactions()).isEqualTo(400);
+        assertThat(h.timersLeft()).as("one scheduler timer for the whole linger queue").isEqualTo(1);
+
+        h.advanceSeconds(31.9); // t = 33.9 s: the first ones are due (32 s), the last ones (34 s) not yet
+        assertThat(h.layer.activeTransactions()).isBetween(1, 399);
+        h.advanceSeconds(0.2); // at most 100 ms late
+        assertThat(h.layer.activeTransactions()).isZero();
+        assertThat(h.timersLeft()).isZero();
+    }
+
+    @Test
     void aCompletedNonInviteServerTransactionAnswersRetransmissionsFromTheBytesItSent() {
         AbstractServerTransaction tx = fromAlice("REGISTER", "z9hG4bK-reg-1");
         tx.respond(Responses.create(tx.request(), 200, "OK", "reg-tag"));
