@@ -31,7 +31,6 @@ public final class FixedDelayQueue<E> {
     static final long MAX_SLACK_NANOS = 100_000_000L;
 
     private final Scheduler scheduler;
-    private final Duration delay;
     private final long delayNanos;
     private final long slackNanos;
     private final Consumer<? super E> onExpiry;
@@ -45,15 +44,10 @@ public final class FixedDelayQueue<E> {
     public FixedDelayQueue(Scheduler scheduler, Duration delay, Consumer<? super E> onExpiry) {
         if (delay.isNegative()) throw new IllegalArgumentException("negative delay " + delay);
         this.scheduler = scheduler;
-        this.delay = delay;
         this.delayNanos = delay.toNanos();
         // a 256th of the delay: 100 ms for 32 s (capped), 20 ms for T4's 5 s
         this.slackNanos = Math.min(MAX_SLACK_NANOS, delayNanos / 256);
         this.onExpiry = onExpiry;
-    }
-
-    public Duration delay() {
-        return delay;
     }
 
     /** How many entries wait. */
@@ -61,7 +55,7 @@ public final class FixedDelayQueue<E> {
         return size;
     }
 
-    /** {@code entry} expires {@link #delay()} from now (at most the slack later). */
+    /** {@code entry} expires the queue's delay from now (at most the slack later). */
     public void add(E entry) {
         if (entry == null) throw new NullPointerException("entry");
         if (size == entries.length) resize(entries.length * 2);

@@ -1,7 +1,6 @@
 package org.clearline.transaction;
 
 import java.util.HashMap;
-import org.clearline.time.FixedDelayQueue;
 import org.clearline.syntax.CSeq;
 import org.clearline.syntax.HeaderNames;
 import org.clearline.syntax.Methods;
@@ -12,6 +11,7 @@ import org.clearline.syntax.SipRequest;
 import org.clearline.syntax.SipResponse;
 import org.clearline.syntax.SipSyntaxException;
 import org.clearline.syntax.Via;
+import org.clearline.time.FixedDelayQueue;
 import org.clearline.time.Scheduler;
 import org.clearline.transport.Inbound;
 import org.clearline.transport.Malformed;
