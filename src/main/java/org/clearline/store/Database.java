@@ -91,7 +91,9 @@ final class Database {
         return url(dir, STORE);
     }
 
+    /** The JDBC URL of {@code spec} in {@code dir}; whoever connects with it gets the auto-server on loopback too. */
     static String url(Path dir, Spec spec) {
+        keepAutoServerOnLoopback();
         return "jdbc:h2:file:" + dir.resolve(spec.fileName()) + spec.urlOptions();
     }
 

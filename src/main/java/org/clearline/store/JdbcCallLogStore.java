@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                 s.setInt(13, r.messagesDropped());
                 s.setString(14, RouteJson.encode(r.route()));
                 setBlob(s, 15, e.ladder());
-                s.setLong(16, CallKeys.of(r.callId()));
+                s.setLong(16, CallKeys.of(r.callId(), r.startedAt()));
                 s.addBatch();
             }
             s.executeBatch();
@@ -112,7 +113,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                 setNullable(s, 6, r.situation());
                 s.setInt(7, r.messagesDropped());
                 setBlob(s, 8, e.ladder());
-                s.setLong(9, CallKeys.of(r.callId()));
+                s.setLong(9, CallKeys.of(r.callId(), r.atMillis()));
                 s.addBatch();
             }
             s.executeBatch();
@@ -147,10 +148,8 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
     @Override
     public Optional<CallRecord> find(String callId) {
         return run("query", false, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + CALL_COLUMNS + ", ladder FROM call_log"
-                    + " WHERE call_key = ? AND call_id = ? ORDER BY started_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")) {
-                s.setLong(1, CallKeys.of(callId));
-                s.setString(2, callId);
+            try (PreparedStatement s = byCallId(c, "call_log", "started_at", CALL_COLUMNS, callId)) {
+                if (s == null) return Optional.empty();
                 try (ResultSet rows = s.executeQuery()) {
                     if (!rows.next()) return Optional.empty();
                     CallRecord r = call(rows);
@@ -161,6 +160,46 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * The newest row of {@code table} with {@code callId}, its ladder last: one
+     * index probe per minute from the oldest row's to the newest's (see
+     * {@link CallKeys}). Null when the table is empty.
+     */
+    private static PreparedStatement byCallId(Connection c, String table, String time, String columns, String callId)
+            throws SQLException {
+        long first;
+        long last;
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT MIN(" + time + "), MAX(" + time + ") FROM " + table)) {
+            r.next();
+            if (r.getObject(1) == null) return null;
+            first = CallKeys.minute(r.getLong(1));
+            last = CallKeys.minute(r.getLong(2));
+        }
+        PreparedStatement s = c.prepareStatement(byCallIdSql(table, time, columns));
+        try {
+            s.setLong(1, first);
+            s.setLong(2, last);
+            s.setLong(3, CallKeys.lowBits(callId));
+            s.setString(4, callId);
+            return s;
+        } catch (SQLException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** The query of {@link #byCallId}; parameters: first minute, last minute, the key's low bits, the Call-ID. */
+    static String byCallIdSql(String table, String time, String columns) {
+        return "SELECT " + qualified(columns) + ", t.ladder FROM SYSTEM_RANGE(?, ?) m JOIN " + table
+                + " t ON t.call_key = m.X * " + CallKeys.MINUTE_FACTOR + " + ? WHERE t.call_id = ?"
+                + " ORDER BY t." + time + " DESC, t.id DESC FETCH FIRST 1 ROWS ONLY";
+    }
+
+    private static String qualified(String columns) {
+        return "t." + columns.replace(", ", ", t.");
     }
 
     @Override
@@ -190,11 +229,8 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
     @Override
     public Optional<RegistrationRecord> findRegistration(String callId) {
         return run("query", false, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + REGISTRATION_COLUMNS + ", ladder FROM"
-                    + " registration_log WHERE call_key = ? AND call_id = ? ORDER BY at_ms DESC, id DESC"
-                    + " FETCH FIRST 1 ROWS ONLY")) {
-                s.setLong(1, CallKeys.of(callId));
-                s.setString(2, callId);
+            try (PreparedStatement s = byCallId(c, "registration_log", "at_ms", REGISTRATION_COLUMNS, callId)) {
+                if (s == null) return Optional.empty();
                 try (ResultSet rows = s.executeQuery()) {
                     if (!rows.next()) return Optional.empty();
                     RegistrationRecord r = registration(rows);

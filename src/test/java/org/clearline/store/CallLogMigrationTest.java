@@ -56,26 +56,36 @@ class CallLogMigrationTest {
         }
         try (Connection c = DriverManager.getConnection(url, "sa", "");
              Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT call_id, call_key FROM call_log")) {
+             ResultSet r = s.executeQuery("SELECT call_id, call_key, started_at FROM call_log")) {
             int n = 0;
             while (r.next()) {
                 assertThat(r.getLong(2)).as("SQL's key of %s is Java's", r.getString(1))
-                        .isEqualTo(CallKeys.of(r.getString(1)));
+                        .isEqualTo(CallKeys.of(r.getString(1), r.getLong(3)));
                 n++;
             }
             assertThat(n).isEqualTo(3);
         }
         try (Connection c = DriverManager.getConnection(url, "sa", "");
              Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("EXPLAIN SELECT id FROM call_log WHERE call_key = 1 AND call_id = 'x'")) {
+             ResultSet r = s.executeQuery("EXPLAIN " + JdbcCallLogStore.byCallIdSql("call_log", "started_at", "id")
+                     .replaceFirst("\\?", "1").replaceFirst("\\?", "9").replaceFirst("\\?", "5")
+                     .replaceFirst("\\?", "'x'"))) {
             r.next();
-            assertThat(r.getString(1)).as("a lookup by Call-ID reads the key's index").contains("CALL_LOG_BY_CALL_KEY");
+            assertThat(r.getString(1)).as("a lookup by Call-ID probes the key's index once per minute")
+                    .contains("CALL_LOG_BY_CALL_KEY").containsIgnoringCase("SYSTEM_RANGE");
         }
     }
 
     @Test
-    void theKeyIsTheFirstEightBytesOfSha256BigEndian() {
+    void theKeyIsTheMinuteAboveTheLowBitsOfTheFirstEightBytesOfSha256() {
         // SHA-256("abc") = ba7816bf8f01cfea 414140de... (FIPS 180-2, appendix B.1)
-        assertThat(CallKeys.of("abc")).isEqualTo(0xba7816bf8f01cfeaL);
+        assertThat(CallKeys.hash("abc")).isEqualTo(0xba7816bf8f01cfeaL);
+        long minute = 1_767_225_600_000L / 60_000;  // 2026-01-01T00:00Z
+        assertThat(CallKeys.of("abc", 1_767_225_600_000L + 59_999))
+                .isEqualTo(minute << 37 | (0xba7816bf8f01cfeaL & ((1L << 37) - 1)));
+        assertThat(CallKeys.of("abc", 1_767_225_660_000L)).as("the next minute")
+                .isEqualTo(CallKeys.of("abc", 1_767_225_600_000L) + (1L << 37));
+        assertThat(CallKeys.of("abc", -5)).as("before 1970: minute 0").isEqualTo(CallKeys.lowBits("abc"));
+        assertThat(CallKeys.of("abc", 3_786_912_000_000L)).as("2090 still fits in a positive key").isPositive();
     }
 }

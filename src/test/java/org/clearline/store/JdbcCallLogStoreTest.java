@@ -85,6 +85,40 @@ class JdbcCallLogStoreTest {
     }
 
     @Test
+    void findsACallIdInAnyMinuteTheLogHoldsAndTheNewestAttemptOfIt() {
+        long day = 86_400_000L;
+        long t0 = 1_767_225_600_000L;  // 2026-01-01T00:00Z
+        // keys lead with the minute: spread the rows over 30 days, with the same Call-ID on the first and last day
+        store.callLog().append(List.of(
+                call("again", t0, "alice", "bob", 486, null),
+                call("first-minute", t0 + 59_999, "alice", "bob", 404, null),
+                call("mid", t0 + 15 * day + 12_345, "alice", "bob", 480, null),
+                call("again", t0 + 30 * day, "alice", "bob", 603, null),
+                call("last-minute", t0 + 30 * day + 1, "alice", "bob", 408, null)), List.of());
+        store.callLog().append(List.of(), List.of(
+                new RegistrationRecord("again", t0 + 30 * day, "udp:192.0.2.1:5060", "alice", 200, null),
+                new RegistrationRecord("again", t0, "udp:192.0.2.1:5060", "alice", 403, "auth.wrong-password"),
+                new RegistrationRecord("early", t0 + 1, "udp:192.0.2.1:5060", "alice", 401, null)));
+
+        CallLogStore log = store.callLog();
+        assertThat(log.find("again").orElseThrow().code()).as("the newest of two attempts a month apart").isEqualTo(603);
+        assertThat(log.find("first-minute").orElseThrow().code()).isEqualTo(404);
+        assertThat(log.find("mid").orElseThrow().code()).isEqualTo(480);
+        assertThat(log.find("last-minute").orElseThrow().code()).isEqualTo(408);
+        assertThat(log.find("early")).as("a registration's Call-ID is no call").isEmpty();
+        assertThat(log.find("never")).isEmpty();
+        assertThat(log.findRegistration("again").orElseThrow().code()).isEqualTo(200);
+        assertThat(log.findRegistration("early").orElseThrow().code()).isEqualTo(401);
+        assertThat(log.findRegistration("mid")).isEmpty();
+    }
+
+    @Test
+    void anEmptyLogFindsNothing() {
+        assertThat(store.callLog().find("c1@x")).isEmpty();
+        assertThat(store.callLog().findRegistration("r1")).isEmpty();
+    }
+
+    @Test
     void purgesByAgeAndByRowCount() {
         store.callLog().append(List.of(call("old", 1_000, "a", "b", 404, null), call("mid", 5_000, "a", "b", 404, null),
                 call("new1", 6_000, "a", "b", 404, null), call("new2", 7_000, "a", "b", 404, null)), List.of());
