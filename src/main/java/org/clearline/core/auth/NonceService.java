@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.clearline.time.Clock;
@@ -27,14 +26,14 @@ public final class NonceService {
     private static final int TIME_BYTES = 8;
     private static final int SALT_BYTES = 8;
     private static final int MAC_BYTES = 16;
-    /** Bound on nonce-count entries kept; beyond it expired entries are purged first. */
+    /** Nonce-counts kept before expired ones are dropped outside the periodic {@link #purge()}. */
     private static final int MAX_TRACKED_NONCES = 1_000_000;
 
     private final Clock clock;
     private final long lifetimeMillis;
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> mac;
-    private final ConcurrentHashMap<String, long[]> highestCount = new ConcurrentHashMap<>();
+    private final NonceCounts highestCount = new NonceCounts(MAX_TRACKED_NONCES);
 
     public NonceService(Clock clock, long lifetimeMillis, byte[] secret) {
         this.clock = clock;
@@ -73,7 +72,8 @@ public final class NonceService {
         if (raw.length != TIME_BYTES + SALT_BYTES + MAC_BYTES) return Verdict.INVALID;
         ByteBuffer buf = ByteBuffer.wrap(raw);
         long issued = buf.getLong();
-        byte[] expected = sign(issued, buf.getLong());
+        long salt = buf.getLong();
+        byte[] expected = sign(issued, salt);
         byte[] given = new byte[MAC_BYTES];
         buf.get(given);
         if (!MessageDigest.isEqual(java.util.Arrays.copyOf(expected, MAC_BYTES), given)) return Verdict.INVALID;
@@ -86,19 +86,12 @@ public final class NonceService {
         } catch (NumberFormatException e) {
             return Verdict.INVALID;
         }
-        if (highestCount.size() > MAX_TRACKED_NONCES) purge();
-        long[] box = highestCount.computeIfAbsent(nonce, k -> new long[] {0, issued});
-        synchronized (box) {
-            if (count <= box[0]) return Verdict.REPLAYED;
-            box[0] = count;
-        }
-        return Verdict.VALID;
+        return highestCount.advance(issued, salt, count, now - lifetimeMillis) ? Verdict.VALID : Verdict.REPLAYED;
     }
 
     /** Forgets nonce-counts of nonces that have expired anyway. */
     public void purge() {
-        long oldest = clock.epochMillis() - lifetimeMillis;
-        highestCount.values().removeIf(box -> box[1] < oldest);
+        highestCount.purge(clock.epochMillis() - lifetimeMillis);
     }
 
     public int trackedNonces() {
