@@ -38,7 +38,8 @@ abstract sealed class AbstractClientTransaction implements ClientTransaction, Se
     private SipRequest request;
     /** Kept apart from the request, which goes after the final response (see {@link #sameRequestAs}). */
     private final long cseqNumber;
-    private final String callId;
+    /** The Call-ID's hash, not the string: the transaction outlives its request by up to 64*T1. */
+    private final int callIdHash;
     private Cancellable retransmitTimer;
     private Cancellable timeoutTimer;
     private Duration retransmitInterval;
@@ -52,7 +53,8 @@ abstract sealed class AbstractClientTransaction implements ClientTransaction, Se
         this.listener = listener;
         CSeq cseq = request.cseq();
         this.cseqNumber = cseq == null ? -1 : cseq.number();
-        this.callId = request.callId();
+        String callId = request.callId();
+        this.callIdHash = callId == null ? 0 : callId.hashCode();
     }
 
     /** The request; after the TU has seen the final response it is gone ({@link IllegalStateException}). */
@@ -206,11 +208,13 @@ abstract sealed class AbstractClientTransaction implements ClientTransaction, Se
      * The partial of a malformed response is matched more strictly than §17.1.3
      * asks: its CSeq number, and its Call-ID when it kept one, must be the
      * request's too, so that bytes we cannot fully read end a transaction only
-     * when everything that was readable points at it.
+     * when everything that was readable points at it. The partial matched the
+     * branch already; the Call-ID is compared by hash.
      */
     final boolean sameRequestAs(SipResponse partial) {
         String partialCallId = partial.callId();
-        return partial.cseq().number() == cseqNumber && (partialCallId == null || partialCallId.equals(callId));
+        return partial.cseq().number() == cseqNumber
+                && (partialCallId == null || partialCallId.hashCode() == callIdHash);
     }
 
     @Override

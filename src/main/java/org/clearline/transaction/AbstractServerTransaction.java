@@ -15,11 +15,12 @@ import org.clearline.transport.SentMessage;
  *
  * <p>Memory: a server transaction lives on for 64*T1 after its final response over
  * UDP (Timers H, J, L), thousands of them at a time. From the final response on it
- * needs only its key, its timers, the To tag of that response (§17.2.3, RFC 2543
- * ACK matching) and the bytes of the response it may repeat, so it lets go of the
- * parsed request and the {@link Inbound} at the end of the shard task that sent the
- * final response: the TU can still read {@link #request()} right after
- * {@link #respond} (its outcome hooks do), but no later.
+ * needs only its key, its timers, the To tag of that response when its key is an
+ * RFC 2543 one (§17.2.3 ACK matching) and the bytes of the response it may repeat,
+ * so it lets go of the parsed request and the {@link Inbound} at the end of the
+ * shard task that sent the final response: the TU can still read
+ * {@link #request()} right after {@link #respond} (its outcome hooks do), but no
+ * later.
  */
 abstract sealed class AbstractServerTransaction implements ServerTransaction, SendListener
         permits ServerInviteTransaction, ServerNonInviteTransaction {
@@ -103,7 +104,7 @@ abstract sealed class AbstractServerTransaction implements ServerTransaction, Se
         return false;
     }
 
-    /** The To tag of the final response sent, for RFC 2543 ACK matching (§17.2.3); null if none. */
+    /** The To tag of the final response sent, for RFC 2543 ACK matching (§17.2.3); null if none or not kept. */
     final String finalResponseToTag() {
         return finalToTag;
     }
@@ -126,7 +127,8 @@ abstract sealed class AbstractServerTransaction implements ServerTransaction, Se
     final void sendAndKeep(SipResponse response) {
         if (response.isFinal()) {
             finalSent = true;
-            finalToTag = toTagOf(response);
+            // only an RFC 2543 ACK is matched on it (§17.2.3); a branch key needs no tag kept for 64*T1
+            if (key instanceof ServerTransactionKey.Rfc2543) finalToTag = toTagOf(response);
             releaseRequestSoon();
         }
         lastResponse = shard.transport.sendResponseAndKeep(response, source, this);

@@ -54,7 +54,7 @@ sealed interface ServerTransactionKey {
     private static ServerTransactionKey withMethod(SipRequest request, String method, String toTag) {
         Via top = request.topVia();
         if (top.rfc3261Branch()) {
-            return new Branch(top.branch(), top.sentBy().toLowerCase(Locale.ROOT), method);
+            return new Branch(top.branch(), SentBy.shared(top.sentBy().toLowerCase(Locale.ROOT)), method);
         }
         CSeq cseq = request.cseq();
         return new Rfc2543(String.valueOf(request.requestUri()), toTag, tag(request.from()), request.callId(),
@@ -69,5 +69,26 @@ sealed interface ServerTransactionKey {
 
     private static String tag(NameAddr address) {
         return address == null ? null : address.tag();
+    }
+
+    /**
+     * One string per recently seen sent-by: a transaction keeps its key for 64*T1
+     * after it ends, and the phones behind thousands of them are a handful. A small
+     * table indexed by hash, read and written without locks (a string is
+     * immutable, so a racing reader sees an equal one or none).
+     */
+    final class SentBy {
+        private static final String[] RECENT = new String[1024];
+
+        private SentBy() {}
+
+        static String shared(String sentBy) {
+            int h = sentBy.hashCode();
+            int slot = (h ^ (h >>> 16)) & (RECENT.length - 1);
+            String known = RECENT[slot];
+            if (sentBy.equals(known)) return known;
+            RECENT[slot] = sentBy;
+            return sentBy;
+        }
     }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a transaction keeps once its final response has gone (bench/RESULTS.md, hot
- * spot 1): a server transaction only its key, its timers, the To tag and the bytes
- * of the response it may repeat (§17.2.1, §17.2.2); a client transaction only its
+ * spot 1): a server transaction only its key, its timers, the To tag (RFC 2543
+ * matching only) and the bytes of the response it may repeat (§17.2.1, §17.2.2); a client transaction only its
  * key, its listener and, after a non-2xx to an INVITE, the bytes of its ACK
  * (§17.1.1.2). The parsed request goes; everything on the wire stays the same.
  */
@@ -68,7 +68,7 @@ class FinishedTransactionTest {
         assertThatThrownBy(tx::inbound).isInstanceOf(IllegalStateException.class);
         assertThat(tx.source()).isEqualTo(ALICE_UDP);
         assertThat(tx.finalSent()).isTrue();
-        assertThat(tx.finalResponseToTag()).isEqualTo("reg-tag");
+        assertThat(tx.finalResponseToTag()).as("a branch key: no tag kept").isNull();
 
         h.deliver(Sip.fromAlice("REGISTER", "UDP", "z9hG4bK-reg-1", CALL, "7", ""), ALICE_UDP);
         h.deliver(Sip.fromAlice("REGISTER", "UDP", "z9hG4bK-reg-1", CALL, "7", ""), ALICE_UDP);
@@ -104,7 +104,7 @@ class FinishedTransactionTest {
     }
 
     @Test
-    void anAcceptedInviteServerTransactionKeepsOnlyTheToTagForTheAck() {
+    void anAcceptedInviteServerTransactionMatchedByBranchKeepsNoToTag() {
         ServerInviteTransaction tx = (ServerInviteTransaction) fromAlice("INVITE", "z9hG4bK-inv-2");
         tx.respond(Responses.create(tx.request(), 200, "OK", "bob-2"));
         h.runPending();
@@ -113,10 +113,19 @@ class FinishedTransactionTest {
         h.deliver(Sip.fromAlice("ACK", "UDP", "z9hG4bK-inv-2", CALL, "7", "bob-2"), ALICE_UDP);
 
         assertThat(tx.holdsRequest()).isFalse();
-        assertThat(tx.finalResponseToTag()).isEqualTo("bob-2");
+        assertThat(tx.finalResponseToTag()).as("§17.2.3: only RFC 2543 ACKs are matched on it").isNull();
         assertThat(summaries(h.takeSent())).containsExactly("100 Trying", "200 OK"); // RFC 6026 §7.1: absorbed
         assertThat(h.tu.acks).hasSize(1); // the 2xx's ACK is the TU's
         assertThat(h.transport.resentCount()).isZero();
+    }
+
+    @Test
+    void theKeysOfOnePhonesTransactionsShareOneSentByString() {
+        AbstractServerTransaction a = fromAlice("OPTIONS", "z9hG4bK-share-1");
+        AbstractServerTransaction b = fromAlice("OPTIONS", "z9hG4bK-share-2");
+        String sentByA = ((ServerTransactionKey.Branch) a.key).sentBy();
+        String sentByB = ((ServerTransactionKey.Branch) b.key).sentBy();
+        assertThat(sentByB).isEqualTo(sentByA).isSameAs(sentByA);
     }
 
     @Test
