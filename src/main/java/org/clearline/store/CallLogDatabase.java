@@ -30,13 +30,15 @@ final class CallLogDatabase implements AutoCloseable {
      * Like the store, reachable by the CLI through the auto-server on loopback.
      * Default WRITE_DELAY: a log row lost to a crash in the last half second is
      * acceptable, a disk write per batch is not needed. The page cache (CACHE_SIZE
-     * in KB: 4 MB) holds the newest end of each index, where every insert goes
-     * ({@link CallKeys}); with random Call-ID keys it had to be 16 MB and was
-     * still too small (see bench/RESULTS.md). A short lock and connection timeout
+     * in KB: 16 MB) holds the newest end of each index, where every insert goes
+     * ({@link CallKeys}), beside the pages of new rows: at 1750 calls/s the current
+     * minute's part of the Call-ID index alone is a few MB. With 4 MB the server
+     * fell behind at 1750 calls/s, although the store probe, whose minutes fill in
+     * 3 s, did not show it (bench/RESULTS.md). A short lock and connection timeout
      * keep the writer from waiting long.
      */
     static final Database.Spec SPEC = new Database.Spec(FILE_NAME, "classpath:db/calllog", "call log",
-            "clearline-calllog", 3, ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=5000;CACHE_SIZE=4096", 5_000);
+            "clearline-calllog", 3, ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=5000;CACHE_SIZE=16384", 5_000);
     /**
      * H2 error codes after which the database is gone for this process: it was
      * closed (also by H2 itself after an MVStore panic), ran out of memory, or
