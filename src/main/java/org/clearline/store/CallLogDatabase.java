@@ -32,10 +32,11 @@ final class CallLogDatabase implements AutoCloseable {
      * acceptable, a disk write per batch is not needed. The page cache (CACHE_SIZE
      * in KB: 16 MB) holds the newest end of each index, where every insert goes
      * ({@link CallKeys}), beside the pages of new rows: at 1750 calls/s the current
-     * minute's part of the Call-ID index alone is a few MB. With 4 MB the server
-     * fell behind at 1750 calls/s, although the store probe, whose minutes fill in
-     * 3 s, did not show it (bench/RESULTS.md). A short lock and connection timeout
-     * keep the writer from waiting long.
+     * minute's part of the Call-ID index alone is a few MB. The store probe, whose
+     * minutes fill in 3 s, ran faster with 4 MB, but a 4 MB server failed a
+     * benchmark step at 1750 calls/s that 16 MB passed (bench/RESULTS.md, fifth
+     * pass), so the cache stays at the size measured most. A short lock and
+     * connection timeout keep the writer from waiting long.
      */
     static final Database.Spec SPEC = new Database.Spec(FILE_NAME, "classpath:db/calllog", "call log",
             "clearline-calllog", 3, ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=5000;CACHE_SIZE=16384", 5_000);
