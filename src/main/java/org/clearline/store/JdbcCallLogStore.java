@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,7 +148,6 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
     public Optional<CallRecord> find(String callId) {
         return run("query", false, c -> {
             try (PreparedStatement s = byCallId(c, "call_log", "started_at", CALL_COLUMNS, callId)) {
-                if (s == null) return Optional.empty();
                 try (ResultSet rows = s.executeQuery()) {
                     if (!rows.next()) return Optional.empty();
                     CallRecord r = call(rows);
@@ -165,25 +163,15 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
     /**
      * The newest row of {@code table} with {@code callId}, its ladder last: one
      * index probe per minute from the oldest row's to the newest's (see
-     * {@link CallKeys}). Null when the table is empty.
+     * {@link CallKeys}), all in one statement, so rows written meanwhile cannot
+     * fall outside the range probed. An empty table probes nothing.
      */
     private static PreparedStatement byCallId(Connection c, String table, String time, String columns, String callId)
             throws SQLException {
-        long first;
-        long last;
-        try (Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT MIN(" + time + "), MAX(" + time + ") FROM " + table)) {
-            r.next();
-            if (r.getObject(1) == null) return null;
-            first = CallKeys.minute(r.getLong(1));
-            last = CallKeys.minute(r.getLong(2));
-        }
         PreparedStatement s = c.prepareStatement(byCallIdSql(table, time, columns));
         try {
-            s.setLong(1, first);
-            s.setLong(2, last);
-            s.setLong(3, CallKeys.lowBits(callId));
-            s.setString(4, callId);
+            s.setLong(1, CallKeys.lowBits(callId));
+            s.setString(2, callId);
             return s;
         } catch (SQLException e) {
             s.close();
@@ -191,9 +179,12 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
         }
     }
 
-    /** The query of {@link #byCallId}; parameters: first minute, last minute, the key's low bits, the Call-ID. */
+    /** The query of {@link #byCallId}; parameters: the key's low bits, the Call-ID. */
     static String byCallIdSql(String table, String time, String columns) {
-        return "SELECT " + qualified(columns) + ", t.ladder FROM SYSTEM_RANGE(?, ?) m JOIN " + table
+        // CallKeys.minute in SQL; an empty table gives the empty range 1..0
+        String minute = "(SELECT COALESCE(GREATEST(%s(" + time + "), 0) / 60000, %d) FROM " + table + ")";
+        return "SELECT " + qualified(columns) + ", t.ladder FROM SYSTEM_RANGE(" + minute.formatted("MIN", 1) + ", "
+                + minute.formatted("MAX", 0) + ") m JOIN " + table
                 + " t ON t.call_key = m.X * " + CallKeys.MINUTE_FACTOR + " + ? WHERE t.call_id = ?"
                 + " ORDER BY t." + time + " DESC, t.id DESC FETCH FIRST 1 ROWS ONLY";
     }
@@ -230,7 +221,6 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
     public Optional<RegistrationRecord> findRegistration(String callId) {
         return run("query", false, c -> {
             try (PreparedStatement s = byCallId(c, "registration_log", "at_ms", REGISTRATION_COLUMNS, callId)) {
-                if (s == null) return Optional.empty();
                 try (ResultSet rows = s.executeQuery()) {
                     if (!rows.next()) return Optional.empty();
                     RegistrationRecord r = registration(rows);

@@ -68,8 +68,7 @@ class CallLogMigrationTest {
         try (Connection c = DriverManager.getConnection(url, "sa", "");
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("EXPLAIN " + JdbcCallLogStore.byCallIdSql("call_log", "started_at", "id")
-                     .replaceFirst("\\?", "1").replaceFirst("\\?", "9").replaceFirst("\\?", "5")
-                     .replaceFirst("\\?", "'x'"))) {
+                     .replaceFirst("\\?", "5").replaceFirst("\\?", "'x'"))) {
             r.next();
             assertThat(r.getString(1)).as("a lookup by Call-ID probes the key's index once per minute")
                     .contains("CALL_LOG_BY_CALL_KEY").containsIgnoringCase("SYSTEM_RANGE");
