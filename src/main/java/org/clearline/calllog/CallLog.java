@@ -99,6 +99,30 @@ public final class CallLog implements AutoCloseable {
         return enabled() ? recorder.untraced() : 0;
     }
 
+    /** Messages of logged exchanges not kept (their bounds, the byte budget, or lean). */
+    public long messagesNotKept() {
+        return enabled() ? queue.messagesNotKept() : 0;
+    }
+
+    /**
+     * Lean while the server is short of memory: calls and registration attempts that
+     * begin keep their summary and route but no messages (counted in
+     * {@link #messagesNotKept}). Ignored when the log is off.
+     */
+    public void lean(boolean lean) {
+        if (!enabled() || queue.lean() == lean) return;
+        queue.lean(lean);
+        if (lean) {
+            log.warn("call log lean: new calls and registration attempts are logged without their messages");
+        } else {
+            log.info("call log keeps messages again ({} not kept so far)", queue.messagesNotKept());
+        }
+    }
+
+    public boolean lean() {
+        return enabled() && queue.lean();
+    }
+
     /** Message bytes held in memory now (exchanges in progress and queued entries). */
     public long heldBytes() {
         return enabled() ? queue.heldBytes() : 0;

@@ -128,7 +128,7 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
                 untraced.increment();
                 return;
             }
-            trace = calls.computeIfAbsent(callId, id -> new CallTrace(r, from, epochMillis));
+            trace = calls.computeIfAbsent(callId, id -> new CallTrace(r, from, epochMillis, !queue.lean()));
         }
         if (trace == null) return;
         if (isInitialInvite(r)) trace.invited(cseq(r));
@@ -159,21 +159,25 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     @Override
     public void outboundAgain(String callId, byte[] encoded, Peer to, long epochMillis) {
         if (callId == null) return;
-        WireMessage kept = ladders == CallLogSettings.Ladders.NONE ? null
-                : new WireMessage(encoded, false, to, epochMillis);
         CallTrace trace = calls.get(callId);
         if (trace != null) {
-            if (kept != null) trace.add(kept, limits, queue);
+            addToCall(trace, null, encoded, 0, -1, false, to, epochMillis);
         } else {
+            WireMessage kept = ladders == CallLogSettings.Ladders.NONE ? null
+                    : new WireMessage(encoded, false, to, epochMillis);
             registrations.outboundAgain(callId, to.toString(), kept);
         }
     }
 
+    /** {@code m} may be null when {@code wire} holds the message's own bytes ({@code length} -1). */
     private void addToCall(CallTrace trace, SipMessage m, byte[] wire, int offset, int length, boolean inbound,
                            Peer peer, long at) {
-        if (trace == null) return;
-        WireMessage kept = kept(m, wire, offset, length, inbound, peer, at);
-        if (kept != null) trace.add(kept, limits, queue);
+        if (trace == null || ladders == CallLogSettings.Ladders.NONE) return;
+        if (!trace.keepsMessages()) {
+            trace.notKept(queue);  // begun while lean: no copy, no record, only the count
+            return;
+        }
+        trace.add(kept(m, wire, offset, length, inbound, peer, at), limits, queue);
     }
 
     /**

@@ -49,8 +49,9 @@ final class CallTrace extends Exchange {
     /** The highest CSeq of the caller's INVITEs (the first and the one with credentials). */
     private long cseq;
 
-    CallTrace(SipRequest invite, Peer source, long startedAt) {
-        super(EXPECTED_MESSAGES);
+    /** {@code keepsMessages} false: the call began while the log was lean, it keeps its summary only. */
+    CallTrace(SipRequest invite, Peer source, long startedAt, boolean keepsMessages) {
+        super(EXPECTED_MESSAGES, keepsMessages);
         this.callId = invite.callId();
         this.from = invite.from();
         this.requestUri = invite.requestUri();

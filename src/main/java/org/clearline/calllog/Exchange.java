@@ -11,13 +11,26 @@ import java.util.List;
 abstract sealed class Exchange permits CallTrace, RegistrationTrace {
     private final Ladder ladder;
 
-    /** {@code expectedMessages}: what a typical exchange of the kind has (its ladder is sized for them). */
-    Exchange(int expectedMessages) {
-        this.ladder = new Ladder(expectedMessages);
+    /**
+     * {@code expectedMessages}: what a typical exchange of the kind has (its ladder is
+     * sized for them); {@code keepsMessages} false when it began while the log was lean.
+     */
+    Exchange(int expectedMessages, boolean keepsMessages) {
+        this.ladder = new Ladder(expectedMessages, keepsMessages);
     }
 
     final synchronized void add(WireMessage m, Ladder.Limits limits, LogQueue budget) {
         ladder.add(m, limits, budget);
+    }
+
+    /** Whether this exchange keeps messages at all (fixed when it began). */
+    final boolean keepsMessages() {
+        return ladder.keeps();
+    }
+
+    /** A message of an exchange that {@link #keepsMessages keeps none}: counted, nothing made for it. */
+    final synchronized void notKept(LogQueue budget) {
+        ladder.notKept(budget);
     }
 
     final synchronized List<WireMessage> entries() {

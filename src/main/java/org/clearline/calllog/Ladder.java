@@ -10,14 +10,20 @@ import java.util.List;
  * thread-safe: its trace synchronizes.
  */
 final class Ladder {
+    /** False for an exchange that began while the log was lean: it only counts its messages. */
+    private final boolean keeps;
     private final List<WireMessage> messages;
     private int dropped;
     private long bytes;
     private boolean closed;
 
-    /** A ladder sized for {@code expected} messages, so a typical exchange never regrows it. */
-    Ladder(int expected) {
-        messages = new ArrayList<>(expected);
+    /**
+     * A ladder sized for {@code expected} messages, so a typical exchange never regrows
+     * it; or, when {@code keeps} is false, one that only counts what it is offered.
+     */
+    Ladder(int expected, boolean keeps) {
+        this.keeps = keeps;
+        messages = keeps ? new ArrayList<>(expected) : List.of();
     }
 
     /** What a closed ladder hands on: its messages, how many were dropped, the bytes they hold from the budget. */
@@ -27,12 +33,24 @@ final class Ladder {
     void add(WireMessage m, Limits limits, LogQueue budget) {
         if (closed) return;  // a late message of an exchange already handed on: it would hold bytes forever
         int size = m.wire().length;
-        if (messages.size() >= limits.maxMessages() || bytes + size > limits.maxBytes() || !budget.reserve(size)) {
-            dropped++;
+        if (!keeps || messages.size() >= limits.maxMessages() || bytes + size > limits.maxBytes() || !budget.reserve(size)) {
+            notKept(budget);
             return;
         }
         messages.add(m);
         bytes += size;
+    }
+
+    /** Whether messages are kept at all (false: the exchange began while the log was lean). */
+    boolean keeps() {
+        return keeps;
+    }
+
+    /** A message of this exchange was not kept (the caller made none for a ladder that {@link #keeps} nothing). */
+    void notKept(LogQueue budget) {
+        if (closed) return;
+        dropped++;
+        budget.notKept();
     }
 
     /** The messages kept, in the order the transport saw them. */
@@ -44,7 +62,7 @@ final class Ladder {
     Closed close() {
         closed = true;
         Closed c = new Closed(List.copyOf(messages), dropped, bytes);
-        messages.clear();
+        if (keeps) messages.clear();
         bytes = 0;
         return c;
     }

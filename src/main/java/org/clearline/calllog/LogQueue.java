@@ -16,6 +16,11 @@ import java.util.concurrent.atomic.LongAdder;
  * registrations in progress and by entries waiting here. A message that would
  * go over it is not kept (its exchange counts it as dropped), so the log's
  * memory stays bounded however many long calls are open.
+ *
+ * <p>And it says whether the log is <em>lean</em>: while the server is short of
+ * memory, calls and registration attempts that begin keep their summary but no
+ * messages, so the log gives its share of the heap back to call handling as the
+ * exchanges in progress end (see {@link #lean(boolean)}).
  */
 public final class LogQueue {
     /** Message bytes the log holds at most, in progress and queued together. */
@@ -25,6 +30,9 @@ public final class LogQueue {
     private final LongAdder dropped = new LongAdder();
     private final long maxBytes;
     private final AtomicLong heldBytes = new AtomicLong();
+    /** Messages of logged exchanges not kept: over an exchange's bounds, the byte budget, or lean. */
+    private final LongAdder messagesNotKept = new LongAdder();
+    private volatile boolean lean;
 
     public LogQueue(int capacity) {
         this(capacity, DEFAULT_MAX_BYTES);
@@ -72,6 +80,29 @@ public final class LogQueue {
     /** Gives {@code bytes} back to the budget (written, dropped or not kept after all). */
     void release(long bytes) {
         if (bytes != 0) heldBytes.addAndGet(-bytes);
+    }
+
+    /** A message of a logged exchange was not kept; counted for the metrics. */
+    void notKept() {
+        messagesNotKept.increment();
+    }
+
+    /** Messages not kept so far, for all reasons together. */
+    public long messagesNotKept() {
+        return messagesNotKept.sum();
+    }
+
+    /**
+     * Lean or not: the server's memory watch says when the heap stays full after
+     * collections. Exchanges that begin while lean keep no messages (each is counted
+     * as not kept); those already open keep theirs, within the budget.
+     */
+    public void lean(boolean lean) {
+        this.lean = lean;
+    }
+
+    public boolean lean() {
+        return lean;
     }
 
     /** Message bytes held now (calls in progress and queued entries). */

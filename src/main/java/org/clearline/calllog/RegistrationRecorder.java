@@ -53,7 +53,7 @@ final class RegistrationRecorder {
                 untraced.increment();
                 return;
             }
-            trace = attempts.computeIfAbsent(key, k -> new RegistrationTrace(at));
+            trace = attempts.computeIfAbsent(key, k -> new RegistrationTrace(at, !queue.lean()));
         }
         trace.requested(cseq);
         if (wire != null) trace.add(wire, limits, queue);

@@ -16,8 +16,9 @@ final class RegistrationTrace extends Exchange {
     /** The highest CSeq of its REGISTERs. */
     private long cseq;
 
-    RegistrationTrace(long startedAt) {
-        super(4);  // REGISTER, 401, REGISTER with credentials, the final response (§22.4)
+    /** {@code keepsMessages} false: the attempt began while the log was lean, it keeps its summary only. */
+    RegistrationTrace(long startedAt, boolean keepsMessages) {
+        super(4, keepsMessages);  // REGISTER, 401, REGISTER with credentials, the final response (§22.4)
         this.startedAt = startedAt;
     }
 

@@ -106,6 +106,70 @@ class RecorderBoundsTest {
         assertThat(((Pending.Call) closed.get(0)).entries()).hasSize(2);
     }
 
+    @Test
+    void aCallBegunWhileLeanKeepsItsSummaryButNoMessagesAndOneBegunBeforeKeepsItsOwn() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest before = receive(recorder, invite("l1", 1), ALICE, 0);
+        queue.lean(true);  // the server ran short of memory
+        SipRequest during = receive(recorder, invite("l2", 1), ALICE, 0);
+        long heldByFirst = invite("l1", 1).length();
+        assertThat(queue.heldBytes()).as("the lean call holds nothing").isEqualTo(heldByFirst);
+        for (String id : List.of("l1", "l2")) {
+            send(recorder, inviteResponse(id, 1, "180 Ringing"), ALICE, 200);
+            send(recorder, inviteResponse(id, 1, "486 Busy Here"), ALICE, 1_200);
+        }
+        recorder.ended(before, 486, Situation.byId("callee.call-limit"));
+        recorder.ended(during, 486, Situation.byId("callee.call-limit"));
+        queue.lean(false);  // memory is back: the next call keeps its messages again
+        SipRequest after = receive(recorder, invite("l3", 1), ALICE, 2_000);
+        recorder.ended(after, 404, Situation.byId("number.no-route"));
+
+        List<CallRecord> calls = drainClosed(recorder, queue).stream()
+                .map(p -> Records.call((Pending.Call) p)).toList();
+        assertThat(calls).extracting(CallRecord::callId).containsExactly("l1", "l2", "l3");
+        assertThat(calls).extracting(c -> c.messages().size()).containsExactly(3, 0, 1);
+        assertThat(calls).extracting(CallRecord::messagesDropped).containsExactly(0, 3, 0);
+        CallRecord lean = calls.get(1);
+        assertThat(lean.code()).isEqualTo(486);
+        assertThat(lean.situation()).isEqualTo("callee.call-limit");
+        assertThat(lean.postDialMillis()).as("timings come from the trace, not the ladder").isEqualTo(200);
+        assertThat(lean.ringMillis()).isEqualTo(1_000);
+        assertThat(queue.messagesNotKept()).isEqualTo(3);
+    }
+
+    @Test
+    void aRegistrationAttemptBegunWhileLeanIsLoggedWithoutItsMessages() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        queue.lean(true);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest register = receive(recorder, LogFixtures.register("lr1", 1, ""), ALICE, 0);
+        send(recorder, LogFixtures.registerResponse("lr1", 1, "403 Forbidden", ""), ALICE, 3);
+        recorder.registered(register, LogFixtures.ALICE_SOURCE, 403, Situation.byId("auth.account-disabled"),
+                "alice");
+
+        var r = Records.registration((Pending.Registration) drain(queue).get(0));
+        assertThat(r.code()).isEqualTo(403);
+        assertThat(r.situation()).isEqualTo("auth.account-disabled");
+        assertThat(r.messages()).isEmpty();
+        assertThat(r.messagesDropped()).isEqualTo(2);
+        assertThat(queue.messagesNotKept()).isEqualTo(2);
+        assertThat(queue.heldBytes()).isZero();
+    }
+
+    @Test
+    void messagesOverTheBoundsAreCountedInTheTotalToo() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock, 2, 10);  // two messages per call
+        SipRequest invite = receive(recorder, invite("m1", 1), ALICE, 0);
+        for (int i = 0; i < 3; i++) send(recorder, inviteResponse("m1", 1, "180 Ringing"), ALICE, 10 + i);
+        recorder.ended(invite, 486, null);
+        CallRecord r = Records.call((Pending.Call) drainClosed(recorder, queue).get(0));
+        assertThat(r.messages()).hasSize(2);
+        assertThat(r.messagesDropped()).isEqualTo(2);
+        assertThat(queue.messagesNotKept()).isEqualTo(2);
+    }
+
     /** A store that refuses every batch, as a broken log database does. */
     private static final class RefusingStore implements org.clearline.store.CallLogStore {
         @Override public void append(List<CallRecord> c, List<org.clearline.store.RegistrationRecord> r) {

@@ -15,7 +15,7 @@ import org.clearline.transport.ListeningPoint;
 final class StatusResource {
     record Status(String version, String domain, String startedAt, long uptimeSeconds,
                   List<Listening> listeningPoints, Counts counts, boolean maintenance, boolean draining,
-                  long callLogDropped) {}
+                  long callLogDropped, boolean callLogLean, long callLogMessagesNotKept) {}
 
     /** One SIP socket: transport ("udp", "tcp"), the advertised host and the port. */
     record Listening(String transport, String host, int port) {}
@@ -50,7 +50,8 @@ final class StatusResource {
                 stack.location().accounts(), stack.activeCalls().total(), stack.activeTransactions());
         ctx.json(new Status(Release.VERSION, stack.settings().domain(), Params.time(stack.startedAt()),
                 Math.max(0, (now - stack.startedAt()) / 1000), points, counts, stack.dispatcher().maintenance(),
-                stack.dispatcher().draining(), stack.callLogDropped()));
+                stack.dispatcher().draining(), stack.callLogDropped(), stack.callLog().lean(),
+                stack.callLog().messagesNotKept()));
     }
 
     private void maintenance(Context ctx) {

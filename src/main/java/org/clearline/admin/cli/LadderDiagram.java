@@ -43,8 +43,10 @@ final class LadderDiagram {
             return;
         }
         if (messages.isEmpty()) {
-            out.println("(no messages were kept" + (dropped > 0 ? ", " + dropped + " were over the log's bounds" : "")
-                    + "; see callLog.ladders)");
+            out.println(dropped > 0
+                    ? "(none of its " + dropped + " messages were kept: the log was over its bounds, or lean while"
+                            + " the server was short of memory)"
+                    : "(no messages were kept; see callLog.ladders)");
             return;
         }
         TextLadder.print(out, ladder(sourceColumn, source, startedAt, messages, dropped), GAP);

@@ -63,6 +63,8 @@ public final class SipStack implements AutoCloseable {
     private final NonceService nonces;
     private final ActiveCalls activeCalls;
     private final OverloadMonitor overload;
+    /** Short of memory or not; while short the call log is lean. */
+    private final HeapWatch heap;
     /** Store meta key of the maintenance switch ("on" / "off"); see {@link Maintenance}. */
     public static final String META_MAINTENANCE = Maintenance.META_KEY;
     private final ScheduledExecutorService housekeeping;
@@ -143,6 +145,7 @@ public final class SipStack implements AutoCloseable {
         this.dispatcher = new CoreDispatcher(registrar, proxy, transport);
         tu.set(dispatcher);
         this.overload = new OverloadMonitor(transactions::activeTransactions);
+        this.heap = HeapWatch.ofThisJvm(callLog::lean);
         dispatcher.overloadGuard(overload::overloaded);
         dispatcher.maintenance(maintenanceOn(store));
         handler.set(transactions);
@@ -171,6 +174,13 @@ public final class SipStack implements AutoCloseable {
                 callLog, CallLog::untraced);
         metrics.gauge("clearline_call_log_held_bytes", "Message bytes the call log holds in memory", callLog,
                 CallLog::heldBytes);
+        metrics.gauge("clearline_call_log_messages_not_kept",
+                "Messages of logged calls and registrations not kept: over their bounds, or the log was lean",
+                callLog, CallLog::messagesNotKept);
+        metrics.gauge("clearline_call_log_lean", "1 while the call log keeps no messages of new calls (memory short)",
+                callLog, c -> c.lean() ? 1 : 0);
+        metrics.gauge("clearline_heap_after_gc_ratio", "Heap in use after the latest collection, share of the maximum",
+                heap, HeapWatch::lastAfterCollection);
         metrics.gauge("clearline_overloaded", "1 while new requests are refused with 503 for overload", overload,
                 o -> o.overloaded() ? 1 : 0);
         metrics.gauge("clearline_maintenance", "1 while maintenance mode refuses new calls and registrations",
@@ -183,6 +193,7 @@ public final class SipStack implements AutoCloseable {
         stack.housekeeping.scheduleWithFixedDelay(stack::refreshDirectory, DIRECTORY_POLL.toMillis(),
                 DIRECTORY_POLL.toMillis(), TimeUnit.MILLISECONDS);
         stack.housekeeping.scheduleWithFixedDelay(stack.overload::sample, 1, 1, TimeUnit.SECONDS);
+        stack.housekeeping.scheduleWithFixedDelay(stack.heap::sample, 1, 1, TimeUnit.SECONDS);
         stack.housekeeping.scheduleWithFixedDelay(stack::closeLingeringCalls, 250, 250, TimeUnit.MILLISECONDS);
         stack.housekeeping.scheduleWithFixedDelay(stack::sweep, SWEEP_INTERVAL.toMillis(),
                 SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
@@ -230,6 +241,7 @@ public final class SipStack implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        heap.close();
         transport.stop();
         blocking.shutdownNow();
         callLog.close();

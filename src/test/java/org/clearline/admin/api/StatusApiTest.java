@@ -43,6 +43,9 @@ class StatusApiTest {
         assertThat(s.path("maintenance").asBoolean()).isFalse();
         assertThat(s.path("draining").asBoolean()).isFalse();
         assertThat(s.path("callLogDropped").asLong()).isZero();
+        assertThat(s.path("callLogLean").isBoolean()).isTrue();
+        assertThat(s.path("callLogLean").asBoolean()).isFalse();
+        assertThat(s.path("callLogMessagesNotKept").isNumber()).isTrue();
     }
 
     @Test

@@ -1,0 +1,72 @@
+package org.clearline.admin.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** When the heap counts as full: every collection of a window leaves it above HIGH; back below LOW. */
+class HeapWatchTest {
+    private static final long MAX = 1_000;
+    private final List<Boolean> changes = new ArrayList<>();
+    private final HeapWatch watch = new HeapWatch(changes::add);
+
+    private void collections(long from, long to, long step, long usedAfter) {
+        for (long t = from; t <= to; t += step) watch.collected(t, usedAfter, MAX);
+    }
+
+    @Test
+    void aWindowInWhichEveryCollectionLeftTheHeapFullMeansShortOfMemory() {
+        collections(0, 1_900, 100, 800);
+        assertThat(watch.shortOfMemory()).as("the window is not over yet").isFalse();
+        watch.collected(HeapWatch.WINDOW_MILLIS, 800, MAX);
+        assertThat(watch.shortOfMemory()).isTrue();
+        assertThat(changes).containsExactly(true);
+        assertThat(watch.lastAfterCollection()).isEqualTo(0.8);
+    }
+
+    @Test
+    void oneCollectionThatEmptiedTheHeapInTheWindowIsEnough() {
+        // young collections leave the old generation's garbage; the mixed one in between shows what is live
+        collections(0, 1_900, 100, 850);
+        watch.collected(1_950, 600, MAX);
+        collections(HeapWatch.WINDOW_MILLIS, 3_900, 100, 850);
+        assertThat(watch.shortOfMemory()).as("the first window had a collection at 60%").isFalse();
+        assertThat(changes).isEmpty();
+        watch.collected(4_000, 850, MAX);
+        assertThat(watch.shortOfMemory()).as("the second window did not").isTrue();
+    }
+
+    @Test
+    void memoryIsBackOnlyBelowLowNotJustBelowHigh() {
+        collections(0, 2_000, 100, 900);
+        assertThat(watch.shortOfMemory()).isTrue();
+        collections(2_100, 6_000, 100, 600);  // between LOW and HIGH: still short
+        assertThat(watch.shortOfMemory()).isTrue();
+        watch.collected(6_100, 450, MAX);
+        assertThat(watch.shortOfMemory()).isFalse();
+        assertThat(changes).containsExactly(true, false);
+    }
+
+    @Test
+    void theHeapAsItStandsEndsTheShortageWhenNoCollectionComes() {
+        collections(0, 2_000, 100, 900);
+        watch.inUse(700, MAX);
+        assertThat(watch.shortOfMemory()).isTrue();
+        watch.inUse(400, MAX);
+        assertThat(watch.shortOfMemory()).isFalse();
+        watch.inUse(300, MAX);
+        assertThat(changes).as("told once").containsExactly(true, false);
+    }
+
+    @Test
+    void thisJvmsCollectionsReachTheWatch() throws Exception {
+        try (HeapWatch jvm = HeapWatch.ofThisJvm(changes::add)) {
+            System.gc();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> jvm.lastAfterCollection() > 0);
+            assertThat(jvm.lastAfterCollection()).isLessThan(1.0);
+        }
+    }
+}
