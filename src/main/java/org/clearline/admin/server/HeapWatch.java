@@ -20,14 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Says when the server is short of memory: the heap stays full after garbage
- * collections. One collection that leaves the heap full says little (G1's young
- * collections leave the old generation's garbage for later mixed ones), so the
- * watch looks at the emptiest the heap was in a {@link #WINDOW_MILLIS} window:
- * if even that is above {@link #HIGH} of the maximum, what is live fills the
- * heap, and the next surge of retransmissions ends in collections that cannot
- * keep up. Memory counts as back once a collection, or the heap as it stands,
- * is below {@link #LOW}.
+ * Says when the server is short of memory. Three signs count: a full
+ * collection; one collection that leaves the heap above {@link #CRITICAL} of
+ * its maximum (how G1's evacuation failures end); or a {@link #WINDOW_MILLIS}
+ * window in which even the emptiest collection left it above {@link #HIGH}.
+ * One young collection that leaves the heap full says little on its own (the
+ * old generation's garbage waits for the mixed ones), hence the window. Memory
+ * counts as back when a collection, or the heap as it stands, is below
+ * {@link #LOW}, no sooner than {@link #HOLD_MILLIS} after the last sign: a
+ * full collection empties the heap at once, but what filled it keeps coming.
  *
  * <p>While short, the call log is lean (it keeps no messages of new calls and
  * registration attempts), so the memory call handling needs is not held by
@@ -41,12 +42,17 @@ final class HeapWatch implements AutoCloseable {
     static final double LOW = 0.50;
     /** The window whose emptiest collection decides. */
     static final long WINDOW_MILLIS = 2_000;
+    /** One collection leaving this much in use is shortage at once (G1's evacuation failures end so). */
+    static final double CRITICAL = 0.90;
+    /** Memory counts as back no sooner than this after the last sign of shortage. */
+    static final long HOLD_MILLIS = 10_000;
 
     private final Consumer<Boolean> onChange;
     private long windowStart = Long.MIN_VALUE;
     private double windowLowest;
     private volatile boolean shortOfMemory;
     private volatile double lastAfterCollection;
+    private long lastShortAt;
     private final List<Runnable> unregister = new ArrayList<>(2);
 
     /** {@code onChange} hears true when memory runs short and false when it is back. */
@@ -78,55 +84,72 @@ final class HeapWatch implements AutoCloseable {
 
     private void notified(Notification n, Set<String> heapPools, long max) {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
-        var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
+        var gc = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+        var info = gc.getGcInfo();
         long used = 0;
         for (var e : info.getMemoryUsageAfterGc().entrySet()) {
             if (heapPools.contains(e.getKey())) used += e.getValue().getUsed();
         }
-        collected(info.getEndTime(), used, max);
+        collected(info.getEndTime(), used, max, gc.getGcAction().contains("major"));
     }
 
-    /** A collection ended at {@code atMillis} (any monotonic clock) leaving {@code usedAfter} of {@code max}. */
-    synchronized void collected(long atMillis, long usedAfter, long max) {
+    /**
+     * A collection ended at {@code atMillis} (milliseconds of JVM uptime, or any
+     * monotonic clock) leaving {@code usedAfter} of {@code max}; {@code full} for a
+     * full (stop-the-world, whole-heap) collection.
+     */
+    synchronized void collected(long atMillis, long usedAfter, long max, boolean full) {
         if (max <= 0) return;
         double share = (double) usedAfter / max;
         lastAfterCollection = share;
-        if (shortOfMemory && share < LOW) {
-            change(false, share);
-            windowStart = atMillis;
-            windowLowest = share;
-            return;
+        if (full || share >= CRITICAL) {
+            // the collector ran out of room (a full collection, or one that could not empty the heap)
+            shortUntil(atMillis, full ? "a full collection was needed" : "a collection left the heap "
+                    + percent(share) + " full", share);
         }
         if (windowStart == Long.MIN_VALUE || atMillis - windowStart >= WINDOW_MILLIS) {
-            if (windowStart != Long.MIN_VALUE && !shortOfMemory && windowLowest >= HIGH) change(true, windowLowest);
+            // the collection that closes a window counts in it: it may be the one that emptied the heap
+            if (windowStart != Long.MIN_VALUE && Math.min(windowLowest, share) >= HIGH) {
+                shortUntil(atMillis, "the heap stayed " + percent(windowLowest) + " full after collections for "
+                        + WINDOW_MILLIS / 1000 + " s", windowLowest);
+            }
             windowStart = atMillis;
             windowLowest = share;
         } else if (share < windowLowest) {
             windowLowest = share;
         }
+        inUse(atMillis, usedAfter, max);
     }
 
-    /** The heap as it stands (from housekeeping): in use below {@link #LOW} means memory is back at once. */
-    synchronized void inUse(long used, long max) {
-        if (shortOfMemory && max > 0 && (double) used / max < LOW) change(false, (double) used / max);
+    /**
+     * The heap in use at {@code atMillis}: memory is back once it is below {@link #LOW}
+     * and {@link #HOLD_MILLIS} have passed since the last sign of shortage (a full
+     * collection empties the heap at once, but what filled it is still coming).
+     */
+    synchronized void inUse(long atMillis, long used, long max) {
+        if (shortOfMemory && max > 0 && (double) used / max < LOW && atMillis - lastShortAt >= HOLD_MILLIS) {
+            shortOfMemory = false;
+            log.info("memory back: {} of the heap in use", percent((double) used / max));
+            onChange.accept(false);
+        }
     }
 
     /** Samples the heap as it stands now; called by housekeeping once a second. */
     void sample() {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        inUse(heap.getUsed(), Runtime.getRuntime().maxMemory());
+        inUse(ManagementFactory.getRuntimeMXBean().getUptime(), heap.getUsed(), Runtime.getRuntime().maxMemory());
     }
 
-    private void change(boolean now, double share) {
-        shortOfMemory = now;
-        long percent = Math.round(share * 100);
-        if (now) {
-            log.warn("short of memory: the heap stayed {}% full after collections for {} s (counts as back below"
-                    + " {}%)", percent, WINDOW_MILLIS / 1000, Math.round(LOW * 100));
-        } else {
-            log.info("memory back: {}% of the heap in use", percent);
-        }
-        onChange.accept(now);
+    private void shortUntil(long atMillis, String why, double share) {
+        lastShortAt = atMillis;
+        if (shortOfMemory) return;
+        shortOfMemory = true;
+        log.warn("short of memory: {} (back below {} for {} s)", why, percent(LOW), HOLD_MILLIS / 1000);
+        onChange.accept(true);
+    }
+
+    private static String percent(double share) {
+        return Math.round(share * 100) + "%";
     }
 
     boolean shortOfMemory() {
