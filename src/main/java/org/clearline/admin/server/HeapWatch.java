@@ -85,12 +85,21 @@ final class HeapWatch implements AutoCloseable {
     private void notified(Notification n, Set<String> heapPools, long max) {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
         var gc = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+        // G1's remark and cleanup pauses ("end of concurrent GC pause") move nothing: the heap
+        // they report still holds a full eden, which says nothing about what is live
+        if (gc.getGcAction().contains("concurrent")) return;
         var info = gc.getGcInfo();
         long used = 0;
         for (var e : info.getMemoryUsageAfterGc().entrySet()) {
             if (heapPools.contains(e.getKey())) used += e.getValue().getUsed();
         }
-        collected(info.getEndTime(), used, max, gc.getGcAction().contains("major"));
+        collected(info.getEndTime(), used, max, gc.getGcAction().contains("major") && !asked(gc.getGcCause()));
+    }
+
+    /** A full collection somebody asked for (System.gc, jcmd, a heap dump or histogram) is no sign of shortage. */
+    static boolean asked(String cause) {
+        return cause.equals("System.gc()") || cause.startsWith("Heap Inspection") || cause.startsWith("Heap Dump")
+                || cause.startsWith("Diagnostic Command");
     }
 
     /**

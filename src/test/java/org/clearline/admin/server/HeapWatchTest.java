@@ -90,12 +90,16 @@ class HeapWatchTest {
     }
 
     @Test
-    void thisJvmsCollectionsReachTheWatch() throws Exception {
+    void thisJvmsCollectionsReachTheWatchAndAnAskedForFullOneIsNoShortage() throws Exception {
         try (HeapWatch jvm = HeapWatch.ofThisJvm(changes::add)) {
             System.gc();
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                     .until(() -> jvm.lastAfterCollection() > 0);
-            assertThat(jvm.lastAfterCollection()).isLessThan(1.0);
+            assertThat(jvm.lastAfterCollection()).isLessThan(HeapWatch.CRITICAL);
+            assertThat(jvm.shortOfMemory()).as("System.gc() is a full collection nobody was short for").isFalse();
         }
+        assertThat(HeapWatch.asked("Heap Inspection Initiated GC")).isTrue();
+        assertThat(HeapWatch.asked("Allocation Failure")).isFalse();
+        assertThat(HeapWatch.asked("G1 Compaction Pause")).isFalse();
     }
 }
