@@ -33,7 +33,8 @@ final class Ladder {
     void add(WireMessage m, Limits limits, LogQueue budget) {
         if (closed) return;  // a late message of an exchange already handed on: it would hold bytes forever
         int size = m.wire().length;
-        if (!keeps || messages.size() >= limits.maxMessages() || bytes + size > limits.maxBytes() || !budget.reserve(size)) {
+        if (!keeps || messages.size() >= limits.maxMessages() || bytes + size > limits.maxBytes()
+                || !budget.reserve(size)) {
             notKept(budget);
             return;
         }
