@@ -172,7 +172,7 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     /** {@code m} may be null when {@code wire} holds the message's own bytes ({@code length} -1). */
     private void addToCall(CallTrace trace, SipMessage m, byte[] wire, int offset, int length, boolean inbound,
                            Peer peer, long at) {
-        if (trace == null || ladders == CallLogSettings.Ladders.NONE) return;
+        if (trace == null || ladders == CallLogSettings.Ladders.NONE || trace.messagesForgotten()) return;
         if (!trace.keepsMessages()) {
             trace.notKept(queue);  // begun while lean: no copy, no record, only the count
             return;
@@ -218,6 +218,8 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
         if (isInitialInvite(request)) {
             if (status < 300) {
                 trace.answered(status, now);  // §15: the call goes on until a BYE ends the dialog
+                // a policy that keeps no ladder of answered calls: its bytes go back now, not at the BYE
+                if (!ladders.keeps(status)) queue.release(trace.forgetMessages());
             } else if ((status == 407 || status == 401) && Challenges.goesOn(situation)) {
                 // §22.2: a challenge; the caller retries with credentials in the same call (same Call-ID),
                 // so the ladder goes on. A caller that never retries is closed by the sweep with this outcome.

@@ -33,6 +33,15 @@ abstract sealed class Exchange permits CallTrace, RegistrationTrace {
         ladder.notKept(budget);
     }
 
+    /** Lets go of the messages kept so far and ignores later ones; returns the bytes they held. */
+    final synchronized long forgetMessages() {
+        return ladder.forget();
+    }
+
+    final synchronized boolean messagesForgotten() {
+        return ladder.forgotten();
+    }
+
     final synchronized List<WireMessage> entries() {
         return ladder.messages();
     }

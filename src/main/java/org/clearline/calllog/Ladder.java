@@ -16,6 +16,8 @@ final class Ladder {
     private int dropped;
     private long bytes;
     private boolean closed;
+    /** Let go of before the end: the policy keeps no ladder of how the exchange turned out. */
+    private boolean forgotten;
 
     /**
      * A ladder sized for {@code expected} messages, so a typical exchange never regrows
@@ -31,7 +33,7 @@ final class Ladder {
 
     /** Keeps {@code m} if it fits the bounds and the budget, else counts it as dropped; ignored once closed. */
     void add(WireMessage m, Limits limits, LogQueue budget) {
-        if (closed) return;  // a late message of an exchange already handed on: it would hold bytes forever
+        if (closed || forgotten) return;  // handed on or let go of: it would hold bytes forever
         int size = m.wire().length;
         if (!keeps || messages.size() >= limits.maxMessages() || bytes + size > limits.maxBytes()
                 || !budget.reserve(size)) {
@@ -42,6 +44,25 @@ final class Ladder {
         bytes += size;
     }
 
+    /**
+     * Lets go of the messages before the end, when the exchange already turned out
+     * as the {@code ladders} policy keeps no ladder of (an answered call under
+     * {@code failed}): later messages are ignored, not counted. Returns the bytes
+     * to give back to the budget.
+     */
+    long forget() {
+        if (closed || forgotten) return 0;
+        forgotten = true;
+        if (keeps) messages.clear();
+        long held = bytes;
+        bytes = 0;
+        return held;
+    }
+
+    boolean forgotten() {
+        return forgotten;
+    }
+
     /** Whether messages are kept at all (false: the exchange began while the log was lean). */
     boolean keeps() {
         return keeps;
@@ -49,7 +70,7 @@ final class Ladder {
 
     /** A message of this exchange was not kept (the caller made none for a ladder that {@link #keeps} nothing). */
     void notKept(LogQueue budget) {
-        if (closed) return;
+        if (closed || forgotten) return;
         dropped++;
         budget.notKept();
     }

@@ -58,6 +58,30 @@ class RecorderBoundsTest {
     }
 
     @Test
+    void withLaddersForFailedAnAnsweredCallLetsGoOfItsMessagesWhenAnsweredNotAtTheBye() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock, CallLogSettings.Ladders.FAILED);
+        SipRequest invite = receive(recorder, invite("g1", 1), ALICE, 0);
+        send(recorder, inviteResponse("g1", 1, "180 Ringing"), ALICE, 5);
+        assertThat(queue.heldBytes()).as("it may still fail: its messages are held").isPositive();
+        send(recorder, inviteResponse("g1", 1, "200 OK"), ALICE, 10);
+        recorder.ended(invite, 200, null);
+        assertThat(queue.heldBytes()).as("answered: no ladder will be kept, the bytes go back now").isZero();
+        send(recorder, inviteResponse("g1", 1, "200 OK"), ALICE, 510);  // a 2xx retransmission, §13.3.1.4
+        assertThat(queue.heldBytes()).isZero();
+        recorder.ended((SipRequest) LogFixtures.parse(invite("g1", 1).replace("INVITE sip:+4930123456@example.com",
+                "BYE sip:alice@192.0.2.10").replace("1 INVITE", "2 BYE").replace("To: <sip:+4930123456@example.com>",
+                "To: <sip:+4930123456@example.com>;tag=t1")), 200, null);
+
+        CallRecord r = Records.call((Pending.Call) drainClosed(recorder, queue).get(0));
+        assertThat(r.code()).isEqualTo(200);
+        assertThat(r.postDialMillis()).isEqualTo(5);
+        assertThat(r.messages()).isEmpty();
+        assertThat(r.messagesDropped()).as("the policy's choice, not a loss").isZero();
+        assertThat(queue.messagesNotKept()).isZero();
+    }
+
+    @Test
     void theByteBudgetCapsWhatCallsInProgressHold() throws Exception {
         int one = invite("b0", 1).length();
         LogQueue queue = new LogQueue(10, 2L * one + 10);  // room for two INVITEs
