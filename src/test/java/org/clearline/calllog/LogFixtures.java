@@ -77,6 +77,13 @@ final class LogFixtures {
                 + "Content-Length: 0\r\n\r\n";
     }
 
+    /** The caller's BYE of the dialog {@link #invite} set up (the callee's tag is t1). */
+    static String bye(String callId, int cseq) {
+        return invite(callId, 1).replace("INVITE sip:+4930123456@example.com", "BYE sip:alice@192.0.2.10")
+                .replace("1 INVITE", cseq + " BYE")
+                .replace("To: <sip:+4930123456@example.com>", "To: <sip:+4930123456@example.com>;tag=t1");
+    }
+
     static String inviteResponse(String callId, int cseq, String status) {
         return "SIP/2.0 " + status + "\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK" + callId + cseq + "\r\n"
                 + "From: <sip:alice@example.com>;tag=f1\r\nTo: <sip:+4930123456@example.com>;tag=t1\r\n"
