@@ -172,7 +172,7 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     /** {@code m} may be null when {@code wire} holds the message's own bytes ({@code length} -1). */
     private void addToCall(CallTrace trace, SipMessage m, byte[] wire, int offset, int length, boolean inbound,
                            Peer peer, long at) {
-        if (trace == null || ladders == CallLogSettings.Ladders.NONE || trace.messagesForgotten()) return;
+        if (trace == null || ladders == CallLogSettings.Ladders.NONE || !trace.takesMessages()) return;
         if (!trace.keepsMessages()) {
             trace.notKept(queue);  // begun while lean: no copy, no record, only the count
             return;

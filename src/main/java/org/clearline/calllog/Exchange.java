@@ -38,8 +38,9 @@ abstract sealed class Exchange permits CallTrace, RegistrationTrace {
         return ladder.forget();
     }
 
-    final synchronized boolean messagesForgotten() {
-        return ladder.forgotten();
+    /** False once the exchange takes no more messages; read without the lock (a volatile flag). */
+    final boolean takesMessages() {
+        return !ladder.closed();
     }
 
     final synchronized List<WireMessage> entries() {

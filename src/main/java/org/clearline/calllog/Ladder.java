@@ -15,9 +15,12 @@ final class Ladder {
     private final List<WireMessage> messages;
     private int dropped;
     private long bytes;
-    private boolean closed;
-    /** Let go of before the end: the policy keeps no ladder of how the exchange turned out. */
-    private boolean forgotten;
+    /**
+     * Takes no more messages: handed on ({@link #close}) or let go of early
+     * ({@link #forget}). Volatile so that the recorder can skip a message's work
+     * without taking the exchange's lock.
+     */
+    private volatile boolean closed;
 
     /**
      * A ladder sized for {@code expected} messages, so a typical exchange never regrows
@@ -33,7 +36,7 @@ final class Ladder {
 
     /** Keeps {@code m} if it fits the bounds and the budget, else counts it as dropped; ignored once closed. */
     void add(WireMessage m, Limits limits, LogQueue budget) {
-        if (closed || forgotten) return;  // handed on or let go of: it would hold bytes forever
+        if (closed) return;  // handed on or let go of: it would hold bytes forever
         int size = m.wire().length;
         if (!keeps || messages.size() >= limits.maxMessages() || bytes + size > limits.maxBytes()
                 || !budget.reserve(size)) {
@@ -51,16 +54,17 @@ final class Ladder {
      * to give back to the budget.
      */
     long forget() {
-        if (closed || forgotten) return 0;
-        forgotten = true;
+        if (closed) return 0;
+        closed = true;
         if (keeps) messages.clear();
         long held = bytes;
         bytes = 0;
         return held;
     }
 
-    boolean forgotten() {
-        return forgotten;
+    /** True once the ladder takes no more messages (closed, or let go of early). */
+    boolean closed() {
+        return closed;
     }
 
     /** Whether messages are kept at all (false: the exchange began while the log was lean). */
@@ -70,7 +74,7 @@ final class Ladder {
 
     /** A message of this exchange was not kept (the caller made none for a ladder that {@link #keeps} nothing). */
     void notKept(LogQueue budget) {
-        if (closed || forgotten) return;
+        if (closed) return;
         dropped++;
         budget.notKept();
     }
