@@ -24,6 +24,8 @@
 #   of them), BUILD (auto|always|never), CLEARLINE_JAVA_OPTS (default -Xmx256m),
 #   PROFILE=1 (after the warm-up: JFR recording, jstack every 5 s and CPU per
 #   thread of Clearline until it stops; bench/profile.sh OUT summarises them),
+#   PROFILE=cpu (only the CPU per thread: nothing pauses the server, so a
+#   step at a steady rate shows where its CPU goes as it is when measured),
 #   KAMAILIO_ANCHOR (the shared runner's folder), CLEARLINE_HOME (the checkout
 #   whose ./clearline runs; default this one), WARMUP_S (JIT warm-up before
 #   Clearline is measured: 30, QUICK 10; 0 = none. Kamailio, native code,
@@ -76,6 +78,7 @@ SERVERS=${SERVERS:-kamailio clearline}
 BUILD=${BUILD:-auto}
 CLEARLINE_JAVA_OPTS=${CLEARLINE_JAVA_OPTS:--Xmx256m}
 PROFILE=${PROFILE:-0}
+case $PROFILE in 0|1|cpu) ;; *) echo "PROFILE must be 0, 1 or cpu" >&2; exit 2 ;; esac
 WARMUP_S=${WARMUP_S:-$([ "${QUICK:-0}" = 1 ] && echo 10 || echo 30)}
 
 CLPID=""; RUNPID=""; SAMPLERPID=""; SAMPLE_PIDS=""
@@ -216,7 +219,10 @@ bounded_wait() {  # $1 seconds at most, then PIDs: until every one has exited
     return 0
 }
 
-start_profile() {  # PROFILE=1, after start-up and warm-up: JFR, thread dumps, CPU per thread
+start_profile() {  # after start-up and warm-up: CPU per thread; PROFILE=1 adds JFR and thread dumps
+    "$PY" "$HERE/lib/threadcpu.py" "$CLPID" 0 > "$OUT/threadcpu.txt" &
+    SAMPLE_PIDS="$SAMPLE_PIDS $!"
+    [ "$PROFILE" = 1 ] || return 0
     local jcmd=${JAVA%/java}/jcmd
     "$jcmd" "$CLPID" JFR.start name=bench settings=profile filename="$OUT/clearline.jfr" > /dev/null
     mkdir -p "$OUT/jstack"
@@ -225,12 +231,10 @@ start_profile() {  # PROFILE=1, after start-up and warm-up: JFR, thread dumps, C
         i=$((i + 1)); sleep 5
     done) &
     SAMPLERPID=$!
-    "$PY" "$HERE/lib/threadcpu.py" "$CLPID" 0 > "$OUT/threadcpu.txt" &
-    SAMPLE_PIDS="$SAMPLE_PIDS $!"
 }
 
 stop_profile() {
-    ((PROFILE)) || return 0
+    [ "$PROFILE" != 0 ] || return 0
     stop_pid "$SAMPLERPID" 2; SAMPLERPID=""
     local p
     for p in $SAMPLE_PIDS; do stop_pid "$p" 5; done
@@ -273,7 +277,7 @@ main() {
                 build_jar
                 start_clearline
                 warm_up
-                ((PROFILE)) && start_profile
+                [ "$PROFILE" != 0 ] && start_profile
                 run_anchor clearline SKIP_KAMAILIO=1 TARGET=127.0.0.1:$CL_PORT SERVER_PIDS="$CLPID"
                 stop_clearline ;;
             *) echo "unknown server '$s' in SERVERS" >&2; exit 1 ;;
@@ -284,7 +288,7 @@ main() {
     "$PY" "$HERE/lib/compare.py" "$ANCHOR" "$OUT/kamailio/results.jsonl" kamailio \
         "$OUT/clearline/results.jsonl" clearline | tee "$OUT/compare.md"
     for s in $SERVERS; do grep -h '^ANCHOR' "$OUT/$s/report.md" 2>/dev/null; done
-    ((PROFILE)) && [ -f "$OUT/clearline.jfr" ] &&
+    [ "$PROFILE" = 1 ] && [ -f "$OUT/clearline.jfr" ] &&
         echo "profile: $OUT/clearline.jfr, $OUT/threadcpu.txt, $OUT/jstack (bench/profile.sh $OUT summarises them)"
     echo "results: $OUT"
 }
