@@ -100,7 +100,7 @@ public final class LogStoreProbe {
                 // what CallLogWriter.write does with a batch: encode each ladder, append in one transaction
                 List<CallLogStore.Encoded<CallRecord>> encodedCalls = new ArrayList<>(calls.size());
                 List<CallLogStore.Encoded<RegistrationRecord>> encodedRegs = new ArrayList<>(regs.size());
-                try (LadderBlob.Encoder encoder = new LadderBlob.Encoder()) {
+                try (LadderBlob.Encoder encoder = log.encoder()) {  // as the writer gets it: with the log's dictionary
                     for (int i = 0; i < calls.size(); i++) {
                         byte[] blob = encoder.encodeWire(callWire.get(i));
                         encodedCalls.add(new CallLogStore.Encoded<>(calls.get(i).withoutMessages(), blob));

@@ -93,7 +93,7 @@ public final class CallLogWriter implements AutoCloseable {
         long held = 0;
         for (Pending p : batch) held += p.heldBytes();
         try {
-            try (LadderBlob.Encoder encoder = new LadderBlob.Encoder()) {
+            try (LadderBlob.Encoder encoder = store.encoder()) {
                 for (Pending p : batch) {
                     switch (p) {
                         case Pending.Call c -> calls.add(Records.encoded(c, encoder));

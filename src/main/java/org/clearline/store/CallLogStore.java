@@ -20,6 +20,15 @@ public interface CallLogStore {
      */
     record Encoded<T>(T record, byte[] ladder) {}
 
+    /**
+     * An encoder for one batch of {@link #appendEncoded}, on the writer's thread; close
+     * it after the batch. A store may hand out one that compresses with what it learnt
+     * from earlier ladders; by default, a plain one.
+     */
+    default LadderBlob.Encoder encoder() {
+        return new LadderBlob.Encoder();
+    }
+
     /** Writes one batch of encoded entries in one transaction; by default decodes them for {@link #append}. */
     default void appendEncoded(List<Encoded<CallRecord>> calls, List<Encoded<RegistrationRecord>> registrations) {
         append(calls.stream().map(e -> e.record().withMessages(messagesOf(e.ladder()), null)).toList(),

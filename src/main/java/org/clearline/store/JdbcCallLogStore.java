@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * {@link CallLogStore} on its own H2 file ({@link CallLogDatabase}): one row
@@ -23,9 +24,29 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
             + " messages_dropped";
 
     private final CallLogDatabase database;
+    private final LadderDictionaries dictionaries;
 
     JdbcCallLogStore(CallLogDatabase database) {
         this.database = database;
+        this.dictionaries = new LadderDictionaries(this::run);
+    }
+
+    /** A log that learns its dictionaries from {@code sampleBytes} of ladders, again after {@code relearnMillis} of {@code clock}. */
+    JdbcCallLogStore(CallLogDatabase database, LongSupplier clock, int sampleBytes, long relearnMillis) {
+        this.database = database;
+        this.dictionaries = new LadderDictionaries(this::run, clock, sampleBytes, relearnMillis);
+    }
+
+    /** The dictionary ladders are compressed with now; null before the first was learnt. */
+    Integer dictionaryId() {
+        ZstdCodec.Dictionary d = dictionaries.current();
+        return d == null ? null : d.id();
+    }
+
+    /** The log's ladders are compressed with the dictionary it learnt from them ({@link LadderDictionaries}). */
+    @Override
+    public LadderBlob.Encoder encoder() {
+        return dictionaries.encoder();
     }
 
     /** The call log of {@code dataDir} on its own (benchmarks, tools); opened on first use. */
@@ -49,7 +70,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
         // compress outside the transaction: the connection is held only for the inserts
         List<Encoded<CallRecord>> encodedCalls = new ArrayList<>(calls.size());
         List<Encoded<RegistrationRecord>> encodedRegistrations = new ArrayList<>(registrations.size());
-        try (LadderBlob.Encoder encoder = new LadderBlob.Encoder()) {
+        try (LadderBlob.Encoder encoder = encoder()) {
             for (CallRecord r : calls) encodedCalls.add(new Encoded<>(r, encoder.encode(r.messages())));
             for (RegistrationRecord r : registrations) {
                 encodedRegistrations.add(new Encoded<>(r, encoder.encode(r.messages())));
@@ -151,7 +172,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                 try (ResultSet rows = s.executeQuery()) {
                     if (!rows.next()) return Optional.empty();
                     CallRecord r = call(rows);
-                    return Optional.of(switch (LadderBlob.decode(rows.getBytes(16))) {
+                    return Optional.of(switch (LadderBlob.decode(rows.getBytes(16), dictionaries)) {
                         case LadderBlob.Decoded.Messages m -> r.withMessages(m.messages(), null);
                         case LadderBlob.Decoded.Corrupt bad -> r.withMessages(List.of(), bad.problem());
                     });
@@ -224,7 +245,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                 try (ResultSet rows = s.executeQuery()) {
                     if (!rows.next()) return Optional.empty();
                     RegistrationRecord r = registration(rows);
-                    return Optional.of(switch (LadderBlob.decode(rows.getBytes(8))) {
+                    return Optional.of(switch (LadderBlob.decode(rows.getBytes(8), dictionaries)) {
                         case LadderBlob.Decoded.Messages m -> r.withMessages(m.messages(), null);
                         case LadderBlob.Decoded.Corrupt bad -> r.withMessages(List.of(), bad.problem());
                     });
@@ -250,7 +271,8 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
         return run("purge", false, c -> PurgeStatements.olderThan(c, "call_log", "started_at", beforeMillis, rows)
                 + PurgeStatements.olderThan(c, "registration_log", "at_ms", beforeMillis, rows)
                 + PurgeStatements.beyond(c, "call_log", maxCalls, rows)
-                + PurgeStatements.beyond(c, "registration_log", maxRegistrations, rows));
+                + PurgeStatements.beyond(c, "registration_log", maxRegistrations, rows)
+                + dictionaries.purge(c));
     }
 
     /** Opens the log now if needed; null when it is usable, else why not (one line). */

@@ -16,6 +16,7 @@ import java.util.zip.Inflater;
  *
  * <pre>
  * blob    = ZSTD zstd-frame(plain)     (RFC 8878, content size and XXH64 checksum in the frame)
+ *         | ZSTD_DICT varint(dictionary id) zstd-frame(plain, compressed with that dictionary)
  *         | ZLIB zlib(plain)           (RFC 1950 with its Adler-32; what the first version wrote)
  * plain   = varlong(count) message*
  * message = varlong(zigzag(atMillis - previous atMillis)) direction(0 in, 1 out)
@@ -25,8 +26,13 @@ import java.util.zip.Inflater;
  *
  * The writer encodes every call, so the compressor is chosen for speed: zstd at
  * level 1 packs a call's ladder as small as zlib does in about a quarter of the
- * time. Both formats are read forever; where zstd's native library cannot be
- * loaded, blobs are written as zlib.
+ * time. Once the log has learnt a dictionary from its own ladders
+ * ({@link LadderDictionaries}), zstd compresses with it: one ladder on its own
+ * repeats too little for the compressor to find much, while the dictionary
+ * already holds what every SIP exchange of this server says, so a ladder
+ * shrinks to less than half and compresses in about half the time. Every format
+ * is read forever; where zstd's native library cannot be loaded, blobs are
+ * written as zlib.
  *
  * <p>Reading never throws: a blob that does not decode gives {@link Decoded.Corrupt}
  * naming the problem, so one damaged row cannot break a listing or the CLI.
@@ -34,8 +40,10 @@ import java.util.zip.Inflater;
 public final class LadderBlob {
     /** Format byte of a zlib blob (written when zstd is unavailable, and by the first version). */
     public static final int ZLIB = 1;
-    /** Format byte of a zstd blob, the format this version writes. */
+    /** Format byte of a zstd blob, what this version writes until the log has a dictionary. */
     public static final int ZSTD = 2;
+    /** Format byte of a zstd blob compressed with one of the log's dictionaries (its id follows). */
+    public static final int ZSTD_DICT = 3;
     /** The format new blobs are written in on this machine. */
     public static final int FORMAT = ZstdCodec.AVAILABLE ? ZSTD : ZLIB;
     /** More messages than this in one blob are taken as corruption (the recorder keeps far fewer). */
@@ -70,6 +78,12 @@ public final class LadderBlob {
         }
     }
 
+    /** Sees each ladder's plain bytes before they are compressed (what a dictionary is learnt from). */
+    interface Sampler {
+        /** {@code plain[0, length)}: the encoded ladder of {@code messages} messages; copy what is kept. */
+        void offer(byte[] plain, int length, int messages);
+    }
+
     /**
      * Encodes blobs one after another with one compressor and buffers that are
      * reused (a batch of the writer allocates little beyond the blobs). Not
@@ -79,21 +93,40 @@ public final class LadderBlob {
         private final int format;
         private final Deflater deflater;
         private final ZstdCodec.Compressor zstd;
+        private final ZstdCodec.Dictionary dictionary;
+        private final Sampler sampler;
         private final Bytes plain = new Bytes(32 * 1024);
         private final Bytes out = new Bytes(8 * 1024);
 
-        /** An encoder of this machine's {@link #FORMAT}. */
+        /** An encoder of this machine's {@link #FORMAT}, without a dictionary. */
         public Encoder() {
             this(FORMAT);
         }
 
         /** An encoder of {@code format}, {@link #ZSTD} or {@link #ZLIB}. */
         Encoder(int format) {
+            this(format, null, null);
+        }
+
+        /**
+         * An encoder of this machine's format that compresses with {@code dictionary}
+         * when there is one and zstd can, and shows {@code sampler} (when not null)
+         * every ladder it encodes.
+         */
+        Encoder(ZstdCodec.Dictionary dictionary, Sampler sampler) {
+            this(FORMAT, FORMAT == ZSTD ? dictionary : null, sampler);
+        }
+
+        /** An encoder of {@code format}; {@code dictionary} (zstd only) and {@code sampler} may be null. */
+        Encoder(int format, ZstdCodec.Dictionary dictionary, Sampler sampler) {
             if (format != ZLIB && format != ZSTD) throw new IllegalArgumentException("ladder format " + format);
             if (format == ZSTD && !ZstdCodec.AVAILABLE) throw new IllegalStateException(ZstdCodec.PROBLEM);
             this.format = format;
             this.deflater = format == ZLIB ? new Deflater(Deflater.BEST_SPEED) : null;
-            this.zstd = format == ZSTD ? new ZstdCodec.Compressor() : null;
+            this.zstd = format != ZSTD ? null
+                    : dictionary == null ? new ZstdCodec.Compressor() : new ZstdCodec.Compressor(dictionary);
+            this.dictionary = format == ZSTD ? dictionary : null;
+            this.sampler = sampler;
         }
 
         /** The blob of {@code messages}; null for none. */
@@ -110,7 +143,7 @@ public final class LadderBlob {
                 plain.string(m.startLine());
                 plain.string(m.text());
             }
-            return compress();
+            return compress(messages.size());
         }
 
         /**
@@ -131,17 +164,24 @@ public final class LadderBlob {
                 plain.raw(b, startLineLength(b));
                 plain.raw(b, b.length);
             }
-            return compress();
+            return compress(messages.size());
         }
 
-        private byte[] compress() {
+        private byte[] compress(int messages) {
+            if (sampler != null) sampler.offer(plain.data, plain.size, messages);
             out.size = 0;
-            out.add(format);
             if (format == ZSTD) {
-                out.grow(1 + ZstdCodec.bound(plain.size));
-                out.size += zstd.compress(plain.data, plain.size, out.data, 1);
+                if (dictionary == null) {
+                    out.add(ZSTD);
+                } else {
+                    out.add(ZSTD_DICT);
+                    out.varLong(dictionary.id());
+                }
+                out.grow(out.size + ZstdCodec.bound(plain.size));
+                out.size += zstd.compress(plain.data, plain.size, out.data, out.size);
                 return java.util.Arrays.copyOf(out.data, out.size);
             }
+            out.add(ZLIB);
             deflater.reset();
             deflater.setInput(plain.data, 0, plain.size);
             deflater.finish();
@@ -167,17 +207,46 @@ public final class LadderBlob {
         return b.length;
     }
 
-    /** Decodes a blob; null or empty is an empty ladder. */
+    /** The log's dictionaries by id, for reading ladders compressed with one; null for an id it does not have. */
+    interface Dictionaries {
+        Dictionaries NONE = id -> null;
+
+        ZstdCodec.Dictionary find(int id);
+    }
+
+    /** Decodes a blob written without a dictionary; null or empty is an empty ladder. */
     public static Decoded decode(byte[] blob) {
+        return decode(blob, Dictionaries.NONE);
+    }
+
+    /** Decodes a blob, looking up its dictionary in {@code dictionaries} if it was compressed with one. */
+    static Decoded decode(byte[] blob, Dictionaries dictionaries) {
         if (blob == null || blob.length == 0) return new Decoded.Messages(List.of());
         return switch (blob[0] & 0xff) {
             case ZLIB -> inflate(blob);
-            case ZSTD -> switch (ZstdCodec.decompress(blob, 1, MAX_INFLATED_BYTES)) {
-                case ZstdCodec.Plain p -> new Reader(p.bytes()).messages();
-                case ZstdCodec.Failed f -> new Decoded.Corrupt(f.problem());
-            };
+            case ZSTD -> unzstd(ZstdCodec.decompress(blob, 1, MAX_INFLATED_BYTES));
+            case ZSTD_DICT -> withDictionary(blob, dictionaries);
             default -> new Decoded.Corrupt("unknown ladder format " + (blob[0] & 0xff) + " (this version reads "
-                    + ZLIB + " and " + ZSTD + ")");
+                    + ZLIB + ", " + ZSTD + " and " + ZSTD_DICT + ")");
+        };
+    }
+
+    private static Decoded withDictionary(byte[] blob, Dictionaries dictionaries) {
+        Reader header = new Reader(blob);
+        header.pos = 1;
+        long id = header.varLong();
+        if (id < 0 || id > Integer.MAX_VALUE) return new Decoded.Corrupt("ladder is damaged: bad dictionary id");
+        ZstdCodec.Dictionary dictionary = dictionaries.find((int) id);
+        if (dictionary == null) {
+            return new Decoded.Corrupt("ladder was compressed with dictionary " + id + ", which this log no longer has");
+        }
+        return unzstd(ZstdCodec.decompress(blob, header.pos, MAX_INFLATED_BYTES, dictionary));
+    }
+
+    private static Decoded unzstd(ZstdCodec.Result result) {
+        return switch (result) {
+            case ZstdCodec.Plain p -> new Reader(p.bytes()).messages();
+            case ZstdCodec.Failed f -> new Decoded.Corrupt(f.problem());
         };
     }
 

@@ -3,7 +3,11 @@ package org.clearline.store;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdDictCompress;
+import com.github.luben.zstd.ZstdDictDecompress;
+import com.github.luben.zstd.ZstdDictTrainer;
 import com.github.luben.zstd.ZstdException;
+import java.util.List;
 import com.github.luben.zstd.util.Native;
 
 /**
@@ -45,6 +49,11 @@ final class ZstdCodec {
 
     /** The frame that starts at {@code offset} of {@code blob}, refused beyond {@code maxBytes} of content. */
     static Result decompress(byte[] blob, int offset, int maxBytes) {
+        return decompress(blob, offset, maxBytes, null);
+    }
+
+    /** The same, for a frame compressed with {@code dictionary} (null: none). */
+    static Result decompress(byte[] blob, int offset, int maxBytes, Dictionary dictionary) {
         if (!AVAILABLE) return new Failed("ladder is zstd-compressed, and " + PROBLEM);
         int length = blob.length - offset;
         long size = Zstd.getFrameContentSize(blob, offset, length);
@@ -52,6 +61,7 @@ final class ZstdCodec {
         if (size > maxBytes) return new Failed("ladder inflates beyond " + maxBytes + " bytes");
         byte[] plain = new byte[(int) size];
         try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
+            if (dictionary != null) ctx.loadDict(dictionary.forDecompressing());
             int n = ctx.decompressByteArray(plain, 0, plain.length, blob, offset, length);
             if (n != plain.length) return new Failed("ladder is truncated (" + blob.length + " bytes stored)");
             return new Plain(plain);
@@ -62,10 +72,72 @@ final class ZstdCodec {
         }
     }
 
+    /**
+     * A dictionary trained on {@code samples} (plain ladders), at most {@code maxBytes}
+     * long; null when zstd finds too little in them to learn from.
+     */
+    static byte[] train(List<byte[]> samples, int maxBytes) {
+        long total = 0;
+        for (byte[] s : samples) total += s.length;
+        ZstdDictTrainer trainer = new ZstdDictTrainer(Math.toIntExact(total), maxBytes);
+        for (byte[] s : samples) trainer.addSample(s);
+        try {
+            byte[] dictionary = trainer.trainSamples();
+            return dictionary == null || dictionary.length == 0 ? null : dictionary;
+        } catch (ZstdException e) {
+            return null;  // too few or too uniform samples: the ladders stay without a dictionary
+        }
+    }
+
+    /**
+     * A trained dictionary with the id the log knows it by, and its digested forms for
+     * compressing and decompressing, made once when first needed (each digest costs
+     * more than compressing one ladder). Thread-safe.
+     */
+    static final class Dictionary {
+        private final int id;
+        private final byte[] bytes;
+        private volatile ZstdDictCompress compress;
+        private volatile ZstdDictDecompress decompress;
+
+        Dictionary(int id, byte[] bytes) {
+            this.id = id;
+            this.bytes = bytes.clone();
+        }
+
+        int id() {
+            return id;
+        }
+
+        int size() {
+            return bytes.length;
+        }
+
+        ZstdDictCompress forCompressing() {
+            ZstdDictCompress c = compress;
+            if (c == null) compress = c = new ZstdDictCompress(bytes, LEVEL);
+            return c;
+        }
+
+        ZstdDictDecompress forDecompressing() {
+            ZstdDictDecompress d = decompress;
+            if (d == null) decompress = d = new ZstdDictDecompress(bytes);
+            return d;
+        }
+    }
+
     /** One compression context, reused across blobs; not thread-safe; close it to free its native memory. */
     static final class Compressor implements AutoCloseable {
         private final ZstdCompressCtx ctx = new ZstdCompressCtx()
                 .setLevel(LEVEL).setChecksum(true).setContentSize(true);
+
+        Compressor() {
+        }
+
+        /** A context that compresses with {@code dictionary}. */
+        Compressor(Dictionary dictionary) {
+            ctx.loadDict(dictionary.forCompressing());
+        }
 
         /** Compresses {@code plain[0, length)} into {@code out} from {@code offset}; returns the bytes written. */
         int compress(byte[] plain, int length, byte[] out, int offset) {

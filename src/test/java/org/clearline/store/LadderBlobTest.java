@@ -127,7 +127,7 @@ class LadderBlobTest {
         byte[] blob = LadderBlob.encode(ladder());
         blob[0] = 7;
         assertThat(LadderBlob.decode(blob))
-                .isEqualTo(new Decoded.Corrupt("unknown ladder format 7 (this version reads 1 and 2)"));
+                .isEqualTo(new Decoded.Corrupt("unknown ladder format 7 (this version reads 1, 2 and 3)"));
         assertThat(LadderBlob.decode(new byte[] {1, 'n', 'o', 't', ' ', 'z', 'l', 'i', 'b'}))
                 .isInstanceOfSatisfying(Decoded.Corrupt.class, c -> assertThat(c.problem()).startsWith("ladder is damaged"));
         assertThat(LadderBlob.decode(new byte[] {2, 'n', 'o', 't', ' ', 'z', 's', 't', 'd'}))
@@ -142,6 +142,50 @@ class LadderBlobTest {
         assertThat(LadderBlob.decode(forged))
                 .isEqualTo(new Decoded.Corrupt("ladder inflates beyond " + LadderBlob.MAX_INFLATED_BYTES + " bytes"));
         assertThat(LadderBlob.decode(blob)).isInstanceOf(Decoded.Messages.class);
+    }
+
+    @Test
+    void aLadderCompressedWithADictionaryNeedsThatDictionaryAndNoOther() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        List<byte[]> samples = new ArrayList<>();
+        List<LoggedMessage> ladder = null;
+        try (LadderBlob.Encoder plain = new LadderBlob.Encoder(LadderBlob.ZSTD, null, (bytes, length, messages) ->
+                samples.add(Arrays.copyOf(bytes, length)))) {
+            for (int i = 0; i < 60; i++) plain.encode(LadderDictionariesTest.call(random, 1_000 + i).messages());
+        }
+        ZstdCodec.Dictionary dictionary = new ZstdCodec.Dictionary(300, ZstdCodec.train(samples, 16 * 1024));
+        ZstdCodec.Dictionary other = new ZstdCodec.Dictionary(300, ZstdCodec.train(samples.subList(0, 30), 4 * 1024));
+        ladder = LadderDictionariesTest.call(random, 5_000).messages();
+        byte[] blob;
+        try (LadderBlob.Encoder encoder = new LadderBlob.Encoder(dictionary, null)) {
+            blob = encoder.encode(ladder);
+        }
+        assertThat(blob[0]).isEqualTo((byte) LadderBlob.ZSTD_DICT);
+        assertThat(Arrays.copyOfRange(blob, 1, 3)).as("id 300 as a varint").containsExactly(0xac, 0x02);
+        assertThat(blob.length).as("without the dictionary: %d bytes", LadderBlob.encode(ladder).length)
+                .isLessThan(LadderBlob.encode(ladder).length * 2 / 3);
+        assertThat(LadderBlob.decode(blob, id -> id == 300 ? dictionary : null)).isEqualTo(new Decoded.Messages(ladder));
+        assertThat(LadderBlob.decode(blob)).isEqualTo(
+                new Decoded.Corrupt("ladder was compressed with dictionary 300, which this log no longer has"));
+        assertThat(LadderBlob.decode(blob, id -> other))
+                .as("another dictionary under the same id is caught (the frame names its dictionary)")
+                .isInstanceOfSatisfying(Decoded.Corrupt.class, c -> assertThat(c.problem()).startsWith("ladder is damaged"));
+        assertThat(LadderBlob.decode(new byte[] {3, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 1},
+                id -> dictionary)).isEqualTo(new Decoded.Corrupt("ladder is damaged: bad dictionary id"));
+        int caught = 0;
+        for (int i = 3; i < blob.length; i++) {
+            byte[] damaged = blob.clone();
+            damaged[i] ^= 0x20;
+            Decoded d = LadderBlob.decode(damaged, id -> dictionary);
+            if (d instanceof Decoded.Corrupt) caught++;
+            else assertThat(d).as("byte %d flipped", i).isEqualTo(new Decoded.Messages(ladder));
+        }
+        assertThat(caught).isGreaterThanOrEqualTo(blob.length - 3 - 2);
+    }
+
+    @Test
+    void tooLittleToLearnFromGivesNoDictionary() {
+        assertThat(ZstdCodec.train(List.of(new byte[] {1, 2, 3}), 4 * 1024)).as("too little to learn from").isNull();
     }
 
     private static byte[] encode(int format, List<LoggedMessage> messages) {
