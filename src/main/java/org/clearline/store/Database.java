@@ -51,7 +51,7 @@ final class Database {
     }
 
     static HikariDataSource open(Path dataDir, Spec spec) {
-        keepAutoServerOnLoopback();
+        configureH2();
         Path dir = dataDir.toAbsolutePath().normalize();
         if (dir.toString().contains(";")) {
             throw new StoreException("data directory " + dir + " must not contain ';'");
@@ -77,23 +77,29 @@ final class Database {
     }
 
     /**
-     * The auto-server of the first process would otherwise listen on every
+     * H2's JVM-wide settings, which it reads once, when it first loads: so they are
+     * set before the first connection, and an operator's explicit value wins.
+     *
+     * <p>The auto-server of the first process would otherwise listen on every
      * interface and advertise the host name's address (a DNS look-up). Only
      * processes on this machine (the CLI) need it, so it listens on loopback.
-     * H2 reads this JVM-wide property once, when it first loads, so it is set
-     * before the first connection; an operator's explicit value wins.
      */
-    static void keepAutoServerOnLoopback() {
+    static void configureH2() {
         if (System.getProperty("h2.bindAddress") == null) System.setProperty("h2.bindAddress", "127.0.0.1");
+        // H2 keeps every value it reads or writes in a JVM-wide array on the chance that
+        // it comes again. The log writes unique values (Call-IDs, tags, ladders) by the
+        // thousand a second: each one stored there is work for the collector (an old
+        // array pointing at a new object) and saves nothing.
+        if (System.getProperty("h2.objectCache") == null) System.setProperty("h2.objectCache", "false");
     }
 
     static String url(Path dir) {
         return url(dir, STORE);
     }
 
-    /** The JDBC URL of {@code spec} in {@code dir}; whoever connects with it gets the auto-server on loopback too. */
+    /** The JDBC URL of {@code spec} in {@code dir}; whoever connects with it gets H2 configured as the server has it. */
     static String url(Path dir, Spec spec) {
-        keepAutoServerOnLoopback();
+        configureH2();
         return "jdbc:h2:file:" + dir.resolve(spec.fileName()) + spec.urlOptions();
     }
 

@@ -70,7 +70,7 @@ class CallLogIsolationTest {
     @Test
     void aDataDirectoryWithTheOldLogTablesStartsAndDropsThem() throws Exception {
         // the store as the previous version left it: call log tables in the main database, with rows
-        Database.keepAutoServerOnLoopback();
+        Database.configureH2();
         String url = Database.url(dir);
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("3").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
