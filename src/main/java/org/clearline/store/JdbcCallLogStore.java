@@ -28,13 +28,13 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
 
     JdbcCallLogStore(CallLogDatabase database) {
         this.database = database;
-        this.dictionaries = new LadderDictionaries(this::run);
+        this.dictionaries = new LadderDictionaries(this::run, database::opens);
     }
 
     /** A log that learns its dictionaries from {@code sampleBytes} of ladders, again after {@code relearnMillis} of {@code clock}. */
     JdbcCallLogStore(CallLogDatabase database, LongSupplier clock, int sampleBytes, long relearnMillis) {
         this.database = database;
-        this.dictionaries = new LadderDictionaries(this::run, clock, sampleBytes, relearnMillis);
+        this.dictionaries = new LadderDictionaries(this::run, database::opens, clock, sampleBytes, relearnMillis);
     }
 
     /** The dictionary ladders are compressed with now; null before the first was learnt. */

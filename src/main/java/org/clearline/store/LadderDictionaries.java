@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,8 @@ final class LadderDictionaries implements LadderBlob.Dictionaries, LadderBlob.Sa
     }
 
     private final Database database;
+    /** How often the log was opened: after a reopen, what this knows is read again. */
+    private final IntSupplier opens;
     private final LongSupplier clock;
     private final int sampleBytes;
     private final long relearnMillis;
@@ -72,6 +75,8 @@ final class LadderDictionaries implements LadderBlob.Dictionaries, LadderBlob.Sa
 
     // the writer's side, guarded by this
     private boolean loaded;
+    /** {@link #opens} when the newest dictionary was read. */
+    private int loadedAtOpen;
     private ZstdCodec.Dictionary current;
     /** When to learn next: now or earlier means the encoders sample. */
     private long learnAt;
@@ -81,12 +86,14 @@ final class LadderDictionaries implements LadderBlob.Dictionaries, LadderBlob.Sa
     private long shortBytes;
     private long longBytes;
 
-    LadderDictionaries(Database database) {
-        this(database, System::currentTimeMillis, SAMPLE_BYTES, RELEARN_MILLIS);
+    LadderDictionaries(Database database, IntSupplier opens) {
+        this(database, opens, System::currentTimeMillis, SAMPLE_BYTES, RELEARN_MILLIS);
     }
 
-    LadderDictionaries(Database database, LongSupplier clock, int sampleBytes, long relearnMillis) {
+    LadderDictionaries(Database database, IntSupplier opens, LongSupplier clock, int sampleBytes,
+                       long relearnMillis) {
         this.database = database;
+        this.opens = opens;
         this.clock = clock;
         this.sampleBytes = sampleBytes;
         this.relearnMillis = relearnMillis;
@@ -98,6 +105,13 @@ final class LadderDictionaries implements LadderBlob.Dictionaries, LadderBlob.Sa
      */
     synchronized LadderBlob.Encoder encoder() {
         if (!ZstdCodec.AVAILABLE) return new LadderBlob.Encoder();
+        if (loaded && opens.getAsInt() != loadedAtOpen) {
+            // reopened after a failure: the newest dictionary may be among what H2 had not written yet,
+            // and its id may be given again to another
+            loaded = false;
+            current = null;
+            known.clear();
+        }
         if (!loaded) loadNewest();
         long now = clock.getAsLong();
         if (sampledBytes() >= sampleBytes
@@ -192,7 +206,11 @@ final class LadderDictionaries implements LadderBlob.Dictionaries, LadderBlob.Sa
             }
         });
         loaded = true;
-        if (newest == null) return;
+        loadedAtOpen = opens.getAsInt();
+        if (newest == null) {
+            learnAt = Math.min(learnAt, clock.getAsLong());
+            return;
+        }
         current = new ZstdCodec.Dictionary(newest.id(), newest.bytes());
         known.put(current.id(), current);
         learnAt = newest.createdAt() + relearnMillis;

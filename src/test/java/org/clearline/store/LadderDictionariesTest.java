@@ -120,6 +120,39 @@ class LadderDictionariesTest {
     }
 
     @Test
+    void afterAReopenItReadsWhatTheLogStillHasInsteadOfTrustingMemory() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger opens = new java.util.concurrent.atomic.AtomicInteger(1);
+        LadderDictionaries dictionaries = new LadderDictionaries(new LadderDictionaries.Database() {
+            @Override
+            public <T> T run(String what, boolean transaction, Jdbc.Work<T> work) {
+                try (Connection c = database.connection()) {
+                    return work.run(c);
+                } catch (java.sql.SQLException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }, opens::get, clock::get, SAMPLE_BYTES, RELEARN);
+        try (LadderBlob.Encoder encoder = dictionaries.encoder()) {
+            for (CallRecord c : batch(40)) encoder.encode(c.messages());
+        }
+        dictionaries.encoder().close();
+        assertThat(dictionaries.current().id()).isEqualTo(1);
+        assertThat(dictionaries.find(1)).isSameAs(dictionaries.current());
+        // H2 lost its last writes in a failure, the dictionary among them, and the log was opened again
+        try (Connection c = database.connection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM ladder_dictionary");
+        }
+        opens.incrementAndGet();
+        try (LadderBlob.Encoder encoder = dictionaries.encoder()) {
+            assertThat(dictionaries.current()).as("no ladder may name a dictionary the log lacks").isNull();
+            byte[] blob = encoder.encode(batch(1).get(0).messages());
+            assertThat(blob[0]).isEqualTo((byte) LadderBlob.ZSTD);
+        }
+        assertThat(dictionaries.find(1)).as("forgotten, not served from memory").isNull();
+        assertThat(dictionaries.sampledBytes()).as("learning again").isPositive();
+    }
+
+    @Test
     void shortExchangesFillAtMostHalfOfTheSample() {
         LadderDictionaries dictionaries = new LadderDictionaries(
                 new LadderDictionaries.Database() {
@@ -127,7 +160,7 @@ class LadderDictionariesTest {
                     public <T> T run(String what, boolean transaction, Jdbc.Work<T> work) {
                         throw new AssertionError("no database needed to sample");
                     }
-                }, clock::get, 1 << 20, RELEARN);
+                }, () -> 1, clock::get, 1 << 20, RELEARN);
         byte[] registration = new byte[2_000];
         for (int i = 0; i < 500; i++) dictionaries.offer(registration, registration.length, 4);
         assertThat(dictionaries.sampledBytes()).as("a start-up burst of registrations alone")
