@@ -27,8 +27,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
     private final LadderDictionaries dictionaries;
 
     JdbcCallLogStore(CallLogDatabase database) {
-        this.database = database;
-        this.dictionaries = new LadderDictionaries(this::run, database::opens);
+        this(database, System::currentTimeMillis, LadderDictionaries.SAMPLE_BYTES, LadderDictionaries.RELEARN_MILLIS);
     }
 
     /** A log that learns its dictionaries from {@code sampleBytes} of ladders, again after {@code relearnMillis} of {@code clock}. */
@@ -172,7 +171,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                 try (ResultSet rows = s.executeQuery()) {
                     if (!rows.next()) return Optional.empty();
                     CallRecord r = call(rows);
-                    return Optional.of(switch (LadderBlob.decode(rows.getBytes(16), dictionaries)) {
+                    return Optional.of(switch (LadderBlob.decode(rows.getBytes(16), dictionaries.using(c))) {
                         case LadderBlob.Decoded.Messages m -> r.withMessages(m.messages(), null);
                         case LadderBlob.Decoded.Corrupt bad -> r.withMessages(List.of(), bad.problem());
                     });
@@ -245,7 +244,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                 try (ResultSet rows = s.executeQuery()) {
                     if (!rows.next()) return Optional.empty();
                     RegistrationRecord r = registration(rows);
-                    return Optional.of(switch (LadderBlob.decode(rows.getBytes(8), dictionaries)) {
+                    return Optional.of(switch (LadderBlob.decode(rows.getBytes(8), dictionaries.using(c))) {
                         case LadderBlob.Decoded.Messages m -> r.withMessages(m.messages(), null);
                         case LadderBlob.Decoded.Corrupt bad -> r.withMessages(List.of(), bad.problem());
                     });

@@ -114,7 +114,7 @@ public final class LadderBlob {
          * every ladder it encodes.
          */
         Encoder(ZstdCodec.Dictionary dictionary, Sampler sampler) {
-            this(FORMAT, FORMAT == ZSTD ? dictionary : null, sampler);
+            this(FORMAT, dictionary, sampler);
         }
 
         /** An encoder of {@code format}; {@code dictionary} (zstd only) and {@code sampler} may be null. */

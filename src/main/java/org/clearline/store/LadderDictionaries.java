@@ -41,9 +41,9 @@ import org.slf4j.LoggerFactory;
  * needs the older ones ({@link #purge}). With several writers on one database,
  * each will need its own line of dictionaries for this rule.
  *
- * <p>The encoder side runs on the writer thread; {@link #find} on any thread.
+ * <p>The encoder side runs on the writer thread; {@link #using} and {@link #find} on any thread.
  */
-final class LadderDictionaries implements LadderBlob.Dictionaries, LadderBlob.Sampler {
+final class LadderDictionaries implements LadderBlob.Sampler {
     private static final Logger log = LoggerFactory.getLogger(LadderDictionaries.class);
 
     /** The size a dictionary may reach: more did not compress the benchmark's ladders any smaller. */
@@ -85,10 +85,6 @@ final class LadderDictionaries implements LadderBlob.Dictionaries, LadderBlob.Sa
     private long samplingSince;
     private long shortBytes;
     private long longBytes;
-
-    LadderDictionaries(Database database, IntSupplier opens) {
-        this(database, opens, System::currentTimeMillis, SAMPLE_BYTES, RELEARN_MILLIS);
-    }
 
     LadderDictionaries(Database database, IntSupplier opens, LongSupplier clock, int sampleBytes,
                        long relearnMillis) {
@@ -133,19 +129,35 @@ final class LadderDictionaries implements LadderBlob.Dictionaries, LadderBlob.Sa
         else longBytes += length;
     }
 
+    /**
+     * The dictionaries for decoding the ladders read on {@code c}: a dictionary not yet
+     * in memory is read on that same connection, so a reader never waits for a second
+     * one from the pool.
+     */
+    LadderBlob.Dictionaries using(Connection c) {
+        return id -> {
+            try {
+                return find(c, id);
+            } catch (SQLException e) {
+                throw new StoreException("call log query failed: " + ErrorText.describe(e), e);
+            }
+        };
+    }
+
     /** The dictionary with this id, from memory or the log; null when the log has none by it. */
-    @Override
-    public ZstdCodec.Dictionary find(int id) {
+    ZstdCodec.Dictionary find(int id) {
+        return database.run("query", false, c -> find(c, id));
+    }
+
+    private ZstdCodec.Dictionary find(Connection c, int id) throws SQLException {
         ZstdCodec.Dictionary d = known.get(id);
         if (d != null) return d;
-        d = database.run("query", false, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT bytes FROM ladder_dictionary WHERE id = ?")) {
-                s.setInt(1, id);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? new ZstdCodec.Dictionary(id, r.getBytes(1)) : null;
-                }
+        try (PreparedStatement s = c.prepareStatement("SELECT bytes FROM ladder_dictionary WHERE id = ?")) {
+            s.setInt(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                d = r.next() ? new ZstdCodec.Dictionary(id, r.getBytes(1)) : null;
             }
-        });
+        }
         if (d != null) known.putIfAbsent(id, d);
         return d;
     }

@@ -7,8 +7,8 @@ import com.github.luben.zstd.ZstdDictCompress;
 import com.github.luben.zstd.ZstdDictDecompress;
 import com.github.luben.zstd.ZstdDictTrainer;
 import com.github.luben.zstd.ZstdException;
-import java.util.List;
 import com.github.luben.zstd.util.Native;
+import java.util.List;
 
 /**
  * zstd (RFC 8878) for {@link LadderBlob}, through zstd-jni's native library.
@@ -107,10 +107,6 @@ final class ZstdCodec {
 
         int id() {
             return id;
-        }
-
-        int size() {
-            return bytes.length;
         }
 
         ZstdDictCompress forCompressing() {
