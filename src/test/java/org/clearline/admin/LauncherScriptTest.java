@@ -7,13 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** bin/find-jdk.sh, the JDK discovery shared by ./clearline and .ci/run, against fake JDKs. */
+/**
+ * bin/find-jdk.sh, the JDK discovery shared by ./clearline and .ci/run, against fake JDKs;
+ * and the JVM options ./clearline passes, to a fake java that prints them.
+ */
 class LauncherScriptTest {
     static final Path SCRIPT = Path.of("bin/find-jdk.sh").toAbsolutePath();
 
@@ -80,6 +85,71 @@ class LauncherScriptTest {
     void theScriptsAreExecutable() {
         assertThat(Path.of("clearline")).isExecutable();
         assertThat(Path.of(".ci/run")).isExecutable();
+    }
+
+    @Test
+    void theServerGetsAFixedHeapOf512MegabytesByDefault() throws Exception {
+        assertThat(launch(Map.of(), "serve", "--data", "d")).containsSubsequence("-Xmx512m", "-Xms512m", "-jar")
+                .endsWith("serve", "--data", "d");
+    }
+
+    @Test
+    void anXmxOfOnesOwnSetsTheFixedHeapAndAnXmsOfOnesOwnWins() throws Exception {
+        assertThat(launch(Map.of("CLEARLINE_JAVA_OPTS", "-Dx=1 -Xmx256m"), "serve"))
+                .containsSubsequence("-Xmx256m", "-Xms256m", "-Dx=1", "-Xmx256m", "-jar");
+        assertThat(launch(Map.of("CLEARLINE_HEAP", "2g"), "serve")).contains("-Xmx2g", "-Xms2g");
+        assertThat(launch(Map.of("CLEARLINE_JAVA_OPTS", "-Xms64m"), "serve"))
+                .contains("-Xmx512m", "-Xms64m").doesNotContain("-Xms512m");
+    }
+
+    @Test
+    void otherCommandsKeepTheJvmsOwnSizing() throws Exception {
+        assertThat(launch(Map.of(), "calls", "--failed")).noneMatch(a -> a.startsWith("-Xm"));
+    }
+
+    @Test
+    void aHeapThatIsNoSizeIsRefusedInOneLine() throws Exception {
+        Path home = launcherHome();
+        Process p = launcher(home, Map.of("CLEARLINE_HEAP", "lots"), "serve").start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(err).isEqualTo("clearline: CLEARLINE_HEAP must be a size such as 512m or 2g, not 'lots'\n");
+    }
+
+    /** The arguments ./clearline gives java, one per element. */
+    private List<String> launch(Map<String, String> env, String... args) throws Exception {
+        Process p = launcher(launcherHome(), env, args).redirectError(dir.resolve("launch-err.txt").toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("launch-err.txt"))).isZero();
+        return out.lines().toList();
+    }
+
+    /** A copy of the launcher beside a built jar (so it does not build), with a JDK whose java prints its arguments. */
+    private Path launcherHome() throws IOException {
+        Path home = dir.resolve("home");
+        if (Files.exists(home)) return home;
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("target/lib"));
+        Files.writeString(home.resolve("target/clearline.jar"), "");
+        Files.copy(Path.of("clearline"), home.resolve("clearline"));
+        Files.copy(SCRIPT, home.resolve("bin/find-jdk.sh"));
+        Path jdk = home.resolve("jdk");
+        fakeJdk(jdk, "25", true);
+        executable(jdk.resolve("bin/java"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        return home;
+    }
+
+    private ProcessBuilder launcher(Path home, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("clearline").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("CLEARLINE_JAVA_OPTS");
+        pb.environment().remove("CLEARLINE_HEAP");
+        pb.environment().put("JAVA_HOME", home.resolve("jdk").toString());
+        pb.environment().putAll(env);
+        return pb;
     }
 
     private Outcome find(Path javaHome, Path jvmDir) throws Exception {
