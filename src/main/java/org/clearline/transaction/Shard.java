@@ -42,6 +42,9 @@ final class Shard {
     private final HashMap<ClientTransactionKey, AbstractClientTransaction> clients = new HashMap<>();
     /** Written only by this shard's executor; read by metrics from anywhere. */
     private volatile int active;
+    /** Server transactions started, and request retransmissions absorbed: same writer, same readers. */
+    private volatile long serversStarted;
+    private volatile long requestsRepeated;
 
     Shard(int index, Scheduler scheduler, TransportLayer transport, TransactionUser tu, TimerValues timers) {
         this.index = index;
@@ -57,6 +60,14 @@ final class Shard {
 
     int active() {
         return active;
+    }
+
+    long serversStarted() {
+        return serversStarted;
+    }
+
+    long requestsRepeated() {
+        return requestsRepeated;
     }
 
     // ---------------------------------------------------------------- inbound
@@ -118,6 +129,7 @@ final class Shard {
             return;
         }
         if (existing != null) {
+            requestsRepeated++; // single writer: this shard's executor
             existing.onRequestRetransmission(inbound);
             return;
         }
@@ -126,6 +138,7 @@ final class Shard {
                 : new ServerNonInviteTransaction(this, inbound, key);
         servers.put(key, created);
         active++;
+        serversStarted++;
         created.start();
         tu.onRequest(created);
     }

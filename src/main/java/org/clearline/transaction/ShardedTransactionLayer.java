@@ -120,6 +120,17 @@ public final class ShardedTransactionLayer implements TransactionLayer, MessageH
         return sum;
     }
 
+    @Override
+    public RequestCounts requestCounts() {
+        long started = 0;
+        long retransmitted = 0;
+        for (Shard s : shards) {
+            started += s.serversStarted();
+            retransmitted += s.requestsRepeated();
+        }
+        return new RequestCounts(started, retransmitted);
+    }
+
     // ------------------------------------------------------------------ sharding
 
     private Shard shardOf(String callId) {

@@ -29,4 +29,15 @@ public interface TransactionLayer {
 
     /** Server plus client transactions alive now, over all shards (a metrics figure; approximate). */
     int activeTransactions();
+
+    /**
+     * Server transactions started so far, and retransmitted requests they absorbed
+     * (ACKs not counted), over all shards. Both only grow. A server that answers in
+     * time sees almost no retransmissions over UDP; many of them mean its answers
+     * come later than the peers' Timer A/E (T1), so it is falling behind.
+     */
+    RequestCounts requestCounts();
+
+    /** See {@link #requestCounts}. */
+    record RequestCounts(long started, long retransmitted) {}
 }

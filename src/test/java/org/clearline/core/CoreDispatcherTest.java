@@ -146,6 +146,28 @@ class CoreDispatcherTest {
     }
 
     @Test
+    void while_the_overload_guard_says_so_new_calls_get_503_and_calls_in_progress_go_on() {
+        boolean[] overloaded = {false};
+        h.dispatcher.overloadGuard(() -> overloaded[0]);
+        Call call = h.call(ALICE, BOB.aor());
+        SipRequest fwd = onlyTo(h.take(), BOB.peer()).request();
+        overloaded[0] = true;
+
+        h.send(MALLORY, h.invite(MALLORY, BOB.aor(), "busy@test", "m", 1, h.branch()));
+        SipResponse refused = lastResponseTo(h.take(), MALLORY.peer());
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.header("Retry-After")).isEqualTo("5");
+        h.send(BOB, Sip.response(fwd, 200, "OK", "b1", "Contact: <" + BOB.contactUri() + ">"));
+        assertThat(lastResponseTo(h.take(), ALICE.peer()).status()).isEqualTo(200);
+        h.send(ALICE, call.inDialog("BYE", 2, h.branch(), BOB.contactUri(), "b1", OUR_RECORD_ROUTE));
+        assertThat(onlyTo(h.take(), BOB.peer()).request().method()).isEqualTo("BYE");
+
+        overloaded[0] = false;
+        h.send(MALLORY, h.invite(MALLORY, BOB.aor(), "later@test", "m", 1, h.branch()));
+        assertThat(onlyTo(h.take(), BOB.peer()).request().method()).isEqualTo("INVITE");
+    }
+
+    @Test
     void while_draining_a_ringing_call_can_still_be_cancelled() {
         Call call = h.call(ALICE, BOB.aor());
         h.take();

@@ -100,6 +100,8 @@ class ServerInviteTransactionTest {
         assertThat(tx.state()).isEqualTo(ServerInviteTransaction.State.CONFIRMED);
         assertThat(h.tu.acks).isEmpty();
         assertThat(h.tu.requests).hasSize(1);
+        // the overload guard's figures: one transaction, two INVITEs again; the ACKs are no retransmissions
+        assertThat(h.layer.requestCounts()).isEqualTo(new TransactionLayer.RequestCounts(1, 2));
 
         h.advanceSeconds(3.9);
         assertThat(h.layer.activeTransactions()).isEqualTo(1);

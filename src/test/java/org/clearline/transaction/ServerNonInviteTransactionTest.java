@@ -44,6 +44,7 @@ class ServerNonInviteTransactionTest {
         assertThat(h.tu.requests).containsExactly(tx);
         assertThat(tx.state()).isEqualTo(ServerNonInviteTransaction.State.TRYING);
         assertThat(tx.isInvite()).isFalse();
+        assertThat(h.layer.requestCounts()).isEqualTo(new TransactionLayer.RequestCounts(1, 2));
     }
 
     @Test

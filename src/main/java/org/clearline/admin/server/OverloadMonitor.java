@@ -1,34 +1,95 @@
 package org.clearline.admin.server;
 
 import java.lang.management.ManagementFactory;
+import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import org.clearline.transaction.TransactionLayer.RequestCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides, once a second, whether the server is overloaded: too many open
- * transactions (work is arriving faster than it ends) or the process's CPU
- * pegged for several seconds. While it is, new calls and registrations are
- * refused with 503 and Retry-After, so calls in progress keep their quality.
+ * Decides, once a second, whether the server is overloaded. Three signs count:
+ * <ul>
+ *   <li>peers retransmit: for {@link #BEHIND_SAMPLES} seconds running, at least
+ *       {@link #BEHIND_SHARE} of the requests that started a transaction came
+ *       again (the sender's Timer A or E fired, so our answer was over T1 late
+ *       or the datagram was dropped unread). This is the sign that shows first
+ *       on a machine whose cores are shared with other work, where the process's
+ *       own CPU never looks pegged;</li>
+ *   <li>more open transactions than the heap is sized for ({@link #maxOpenTransactions}):
+ *       most are finished ones waiting out their last timer (64*T1 = 32 s over
+ *       UDP), so their number follows the call rate, and their memory has to fit;</li>
+ *   <li>the process's CPU pegged for {@link #PEGGED_SAMPLES} seconds.</li>
+ * </ul>
+ * While overloaded, new calls and registrations are refused with 503 and
+ * Retry-After, so calls in progress keep their quality and the backlog clears.
+ * The retransmission sign ends after {@link #CALM_SAMPLES} calm seconds running
+ * (below {@link #CALM_SHARE}); the refused requests themselves are answered at
+ * once and so keep the share low.
  */
 final class OverloadMonitor {
     private static final Logger log = LoggerFactory.getLogger(OverloadMonitor.class);
-    /** Open transactions above which new work is refused. */
-    static final int MAX_OPEN_TRANSACTIONS = 200_000;
+    /**
+     * Heap allowed per open transaction: twice what one takes with what it holds
+     * (about 0.5 KB, measured at 2000 calls/s), so that they fill at most half the
+     * heap. 512 MB allow some 520,000, which 7,500 calls/s keep open.
+     */
+    static final long HEAP_PER_TRANSACTION = 1024;
+    /** The bound never goes below this, however small the heap. */
+    static final int MIN_OPEN_TRANSACTIONS = 50_000;
     /** Process CPU (0..1 of all cores) that counts as pegged. */
     static final double CPU_PEGGED = 0.97;
     /** Consecutive pegged samples (seconds) before refusing. */
     static final int PEGGED_SAMPLES = 5;
+    /**
+     * New server transactions in one second below which retransmissions say
+     * nothing: a few phones behind lossy links or a slow far end then make a
+     * large share out of a handful of requests.
+     */
+    static final int MIN_REQUESTS = 200;
+    /** Retransmitted requests, as a share of new ones, that mean the server is behind. */
+    static final double BEHIND_SHARE = 0.10;
+    /** Consecutive behind samples (seconds) before refusing. */
+    static final int BEHIND_SAMPLES = 2;
+    /** Below this share a second counts as calm. */
+    static final double CALM_SHARE = 0.02;
+    /** Consecutive calm samples (seconds) before accepting new work again. */
+    static final int CALM_SAMPLES = 3;
 
     private final IntSupplier openTransactions;
-    private final com.sun.management.OperatingSystemMXBean os;
+    private final int maxOpenTransactions;
+    private final Supplier<RequestCounts> requests;
+    private final DoubleSupplier processCpu;
+    private RequestCounts last;
     private int pegged;
+    private int behind;
+    private int calm;
+    private boolean retransmitting;
     private volatile boolean overloaded;
 
-    OverloadMonitor(IntSupplier openTransactions) {
+    OverloadMonitor(IntSupplier openTransactions, Supplier<RequestCounts> requests) {
+        this(openTransactions, maxOpenTransactions(Runtime.getRuntime().maxMemory()), requests,
+                processCpuOfThisJvm());
+    }
+
+    OverloadMonitor(IntSupplier openTransactions, int maxOpenTransactions, Supplier<RequestCounts> requests,
+                    DoubleSupplier processCpu) {
         this.openTransactions = openTransactions;
+        this.maxOpenTransactions = maxOpenTransactions;
+        this.requests = requests;
+        this.processCpu = processCpu;
+        this.last = requests.get();
+    }
+
+    /** Open transactions a heap of {@code maxHeapBytes} is sized for. */
+    static int maxOpenTransactions(long maxHeapBytes) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(MIN_OPEN_TRANSACTIONS, maxHeapBytes / HEAP_PER_TRANSACTION));
+    }
+
+    private static DoubleSupplier processCpuOfThisJvm() {
         var bean = ManagementFactory.getOperatingSystemMXBean();
-        this.os = bean instanceof com.sun.management.OperatingSystemMXBean s ? s : null;
+        return bean instanceof com.sun.management.OperatingSystemMXBean s ? s::getProcessCpuLoad : () -> -1;
     }
 
     boolean overloaded() {
@@ -37,15 +98,28 @@ final class OverloadMonitor {
 
     /** Called once a second by the housekeeping thread. */
     void sample() {
-        double cpu = os == null ? -1 : os.getProcessCpuLoad();
+        double cpu = processCpu.getAsDouble();
         pegged = cpu >= CPU_PEGGED ? pegged + 1 : 0;
+        RequestCounts now = requests.get();
+        long started = now.started() - last.started();
+        long repeated = now.retransmitted() - last.retransmitted();
+        last = now;
+        double share = started + repeated < MIN_REQUESTS ? 0 : (double) repeated / Math.max(1, started);
+        behind = share >= BEHIND_SHARE ? behind + 1 : 0;
+        calm = share < CALM_SHARE ? calm + 1 : 0;
+        if (behind >= BEHIND_SAMPLES) retransmitting = true;
+        else if (calm >= CALM_SAMPLES) retransmitting = false;
         int open = openTransactions.getAsInt();
-        boolean now = open > MAX_OPEN_TRANSACTIONS || pegged >= PEGGED_SAMPLES;
-        if (now != overloaded) {
-            if (now) log.warn("overloaded ({} open transactions, CPU {}%): refusing new calls and registrations",
-                    open, Math.round(cpu * 100));
-            else log.info("load back to normal: accepting new calls and registrations");
+        boolean over = retransmitting || open > maxOpenTransactions || pegged >= PEGGED_SAMPLES;
+        if (over != overloaded) {
+            if (over) {
+                log.warn("overloaded ({} of {} requests in the last second were retransmissions, {} open"
+                        + " transactions of {} the heap allows, CPU {}%): refusing new calls and registrations"
+                        + " with 503", repeated, started, open, maxOpenTransactions, Math.round(cpu * 100));
+            } else {
+                log.info("load back to normal: accepting new calls and registrations");
+            }
         }
-        overloaded = now;
+        overloaded = over;
     }
 }

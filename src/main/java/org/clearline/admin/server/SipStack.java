@@ -144,7 +144,7 @@ public final class SipStack implements AutoCloseable {
                 ProbeSettings.DEFAULT);
         this.dispatcher = new CoreDispatcher(registrar, proxy, transport);
         tu.set(dispatcher);
-        this.overload = new OverloadMonitor(transactions::activeTransactions);
+        this.overload = new OverloadMonitor(transactions::activeTransactions, transactions::requestCounts);
         this.heap = HeapWatch.ofThisJvm(callLog::lean);
         dispatcher.overloadGuard(overload::overloaded);
         dispatcher.maintenance(maintenanceOn(store));
@@ -162,6 +162,10 @@ public final class SipStack implements AutoCloseable {
                 ActiveCalls::total);
         metrics.gauge("clearline_transactions_active", "SIP transactions alive (all states)", transactions,
                 ShardedTransactionLayer::activeTransactions);
+        metrics.gauge("clearline_server_transactions_started", "Requests that started a server transaction",
+                transactions, t -> t.requestCounts().started());
+        metrics.gauge("clearline_request_retransmissions", "Retransmitted requests absorbed by server transactions",
+                transactions, t -> t.requestCounts().retransmitted());
         metrics.gauge("clearline_proxy_contexts_active", "Proxied requests waiting for their final response", proxy,
                 ProxyCore::activeContexts);
         metrics.gauge("clearline_call_log_queue_size", "Call log entries waiting for the writer", callLog,

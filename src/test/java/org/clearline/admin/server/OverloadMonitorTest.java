@@ -1,0 +1,88 @@
+package org.clearline.admin.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.clearline.transaction.TransactionLayer.RequestCounts;
+import org.junit.jupiter.api.Test;
+
+/** The overload guard's decision, one sample a second, on counts we feed it. */
+class OverloadMonitorTest {
+    private long started;
+    private long retransmitted;
+    private int open;
+    private double cpu = 0.3;
+    private final OverloadMonitor monitor = new OverloadMonitor(() -> open, 300_000,
+            () -> new RequestCounts(started, retransmitted), () -> cpu);
+
+    /** One second in which {@code fresh} requests started transactions and {@code again} came again. */
+    private boolean second(long fresh, long again) {
+        started += fresh;
+        retransmitted += again;
+        monitor.sample();
+        return monitor.overloaded();
+    }
+
+    @Test
+    void aServerThatAnswersInTimeIsNeverOverloaded() {
+        for (int i = 0; i < 10; i++) assertThat(second(3000, 20)).isFalse();
+    }
+
+    @Test
+    void twoSecondsOfRetransmittedRequestsRefuseNewWorkAndThreeCalmSecondsEndIt() {
+        assertThat(second(2500, 300)).as("one second behind may be a pause").isFalse();
+        assertThat(second(2500, 400)).as("the second one running is overload").isTrue();
+        assertThat(second(2000, 120)).as("5 %: not calm yet").isTrue();
+        assertThat(second(2000, 10)).isTrue();
+        assertThat(second(2000, 10)).isTrue();
+        assertThat(second(2000, 10)).as("third calm second running").isFalse();
+    }
+
+    @Test
+    void aBehindSecondBetweenCalmOnesStartsTheCountAgain() {
+        assertThat(second(2500, 300)).isFalse();
+        assertThat(second(2500, 0)).isFalse();
+        assertThat(second(2500, 300)).isFalse();
+        assertThat(second(2500, 300)).isTrue();
+        assertThat(second(2500, 0)).isTrue();
+        assertThat(second(2500, 300)).as("behind again: the calm count starts over").isTrue();
+        assertThat(second(2500, 0)).isTrue();
+        assertThat(second(2500, 0)).isTrue();
+        assertThat(second(2500, 0)).isFalse();
+    }
+
+    @Test
+    void aFewPhonesOnLossyLinksDoNotCount() {
+        for (int i = 0; i < 5; i++) assertThat(second(60, 40)).isFalse();
+    }
+
+    @Test
+    void onlyRetransmissionsArrivingIsOverloadToo() {
+        assertThat(second(0, 800)).isFalse();
+        assertThat(second(0, 800)).isTrue();
+    }
+
+    @Test
+    void moreOpenTransactionsThanTheHeapIsSizedForRefuseAtOnceAndEndAtOnce() {
+        open = 300_001;
+        assertThat(second(100, 0)).isTrue();
+        open = 300_000;
+        assertThat(second(100, 0)).isFalse();
+    }
+
+    @Test
+    void theBoundOnOpenTransactionsFollowsTheHeap() {
+        assertThat(OverloadMonitor.maxOpenTransactions(512L << 20)).isEqualTo(524_288);
+        assertThat(OverloadMonitor.maxOpenTransactions(256L << 20)).isEqualTo(262_144);
+        assertThat(OverloadMonitor.maxOpenTransactions(16L << 20)).isEqualTo(OverloadMonitor.MIN_OPEN_TRANSACTIONS);
+        assertThat(OverloadMonitor.maxOpenTransactions(Long.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void aPeggedCpuCountsAfterFiveSeconds() {
+        cpu = 0.99;
+        for (int i = 1; i < OverloadMonitor.PEGGED_SAMPLES; i++) assertThat(second(100, 0)).isFalse();
+        assertThat(second(100, 0)).isTrue();
+        cpu = 0.5;
+        assertThat(second(100, 0)).isFalse();
+    }
+}
