@@ -21,7 +21,8 @@
 #   CONFIRM QUIET_PCT QUIET_WAIT_S NOISE_MAX NOISE_RETRIES HOLD_MS DRAIN_S
 #   UAC_PORT REG_PORT PREREG_PORT UAS_PORT PORT_WAIT_S SKIP_INSTALL
 # Our own: OUT (results folder), QUICK=1, SERVERS ("kamailio clearline", or one
-#   of them), BUILD (auto|always|never), CLEARLINE_JAVA_OPTS (default -Xmx256m),
+#   of them), BUILD (auto|always|never), CLEARLINE_JAVA_OPTS (default none: the
+#   launcher's fixed 512 MB heap; e.g. -Xmx256m for another size),
 #   PROFILE=1 (after the warm-up: JFR recording, jstack every 5 s and CPU per
 #   thread of Clearline until it stops; bench/profile.sh OUT summarises them),
 #   PROFILE=cpu (only the CPU per thread: nothing pauses the server, so a
@@ -69,14 +70,14 @@ if [ "${QUICK:-0}" = 1 ]; then
 else
     : "${STEP_S:=20}"
     : "${REG_RATES=1000 2000 3000 4000 5000 6000 7000 8000 9000 10000 11000 12000 14000}"
-    : "${CALL_RATES=250 500 750 1000 1250 1500 1750 2000 2250 2500 3000}"
+    : "${CALL_RATES=500 1000 1500 2000 2500 3000 3500 4000 4500 5000 5500 6000}"
 fi
 export STEP_S REG_RATES CALL_RATES NOAUTH_RATES=""
 for v in CONFIRM QUIET_WAIT_S NOISE_RETRIES DRAIN_S; do [ -n "${!v:-}" ] && export "$v"; done
 OUT=${OUT:-${TMPDIR:-/tmp}/clearline-bench-$(date +%Y%m%d-%H%M%S)}
 SERVERS=${SERVERS:-kamailio clearline}
 BUILD=${BUILD:-auto}
-CLEARLINE_JAVA_OPTS=${CLEARLINE_JAVA_OPTS:--Xmx256m}
+CLEARLINE_JAVA_OPTS=${CLEARLINE_JAVA_OPTS-}
 PROFILE=${PROFILE:-0}
 case $PROFILE in 0|1|cpu) ;; *) echo "PROFILE must be 0, 1 or cpu" >&2; exit 2 ;; esac
 WARMUP_S=${WARMUP_S:-$([ "${QUICK:-0}" = 1 ] && echo 10 || echo 30)}

@@ -108,7 +108,7 @@ sweeps() {
         echo "# Call log cost, $(date -Is)"
         echo
         echo "ORDER=\"$ORDER\" CALL_RATES=\"$CALL_RATES\" REG_RATES=\"$REG_RATES\" STEP_S=$STEP_S" \
-             "CLEARLINE_JAVA_OPTS=${CLEARLINE_JAVA_OPTS:--Xmx256m}"
+             "CLEARLINE_JAVA_OPTS=${CLEARLINE_JAVA_OPTS:-none, the launcher default: fixed 512 MB heap}"
         local i j a b
         for ((i = 0; i < ${#runs[@]}; i++)); do
             IFS=: read -r a sa da <<< "${runs[$i]}"
