@@ -218,8 +218,13 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
         if (isInitialInvite(request)) {
             if (status < 300) {
                 trace.answered(status, now);  // §15: the call goes on until a BYE ends the dialog
-                // a policy that keeps no ladder of answered calls: its bytes go back now, not at the BYE
-                if (!ladders.keeps(status)) queue.release(trace.forgetMessages());
+                // a policy that keeps no ladder of answered calls: its bytes go back now, not at the BYE;
+                // else the writer compresses what the call has so far, so it holds little while it lasts
+                if (!ladders.keeps(status)) {
+                    queue.release(trace.forgetMessages());
+                } else if (trace.keepsMessages()) {
+                    queue.offerCompaction(new Pending.Compact(trace));
+                }
             } else if ((status == 407 || status == 401) && Challenges.goesOn(situation)) {
                 // §22.2: a challenge; the caller retries with credentials in the same call (same Call-ID),
                 // so the ladder goes on. A caller that never retries is closed by the sweep with this outcome.
@@ -270,11 +275,11 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
         recent.remember(callId, trace.cseq(), now);
         Ladder.Closed ladder = trace.close();
         if (ladders.keeps(code)) {
-            queue.offer(new Pending.Call(trace, ladder.messages(), ladder.dropped(), code, situation, now,
-                    ladder.bytes()));
+            queue.offer(new Pending.Call(trace, ladder.parts(), ladder.messages(), ladder.dropped(), code, situation,
+                    now, ladder.bytes()));
         } else {
             queue.release(ladder.bytes());
-            queue.offer(new Pending.Call(trace, List.of(), 0, code, situation, now, 0));
+            queue.offer(new Pending.Call(trace, List.of(), List.of(), 0, code, situation, now, 0));
         }
     }
 

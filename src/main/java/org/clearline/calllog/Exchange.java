@@ -1,6 +1,7 @@
 package org.clearline.calllog;
 
 import java.util.List;
+import org.clearline.store.LadderBlob;
 
 /**
  * What a call and a registration attempt in progress share: the ladder of
@@ -45,6 +46,16 @@ abstract sealed class Exchange permits CallTrace, RegistrationTrace {
 
     final synchronized List<WireMessage> entries() {
         return ladder.messages();
+    }
+
+    /** See {@link Ladder#compactable}. */
+    final synchronized List<WireMessage> compactable(int minBytes) {
+        return ladder.compactable(minBytes);
+    }
+
+    /** See {@link Ladder#compacted}. */
+    final synchronized long compacted(int count, long rawBytes, LadderBlob.Part part) {
+        return ladder.compacted(count, rawBytes, part);
     }
 
     final synchronized int dropped() {

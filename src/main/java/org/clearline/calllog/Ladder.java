@@ -2,17 +2,25 @@ package org.clearline.calllog;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.clearline.store.LadderBlob;
 
 /**
  * The messages of one exchange in progress (a call or a registration attempt),
  * bounded in count and bytes per exchange and by the log's shared byte budget
  * ({@link LogQueue#reserve}); what does not fit is counted, not kept. Not
  * thread-safe: its trace synchronizes.
+ *
+ * <p>While the exchange goes on, the writer may replace its first messages by
+ * one compressed {@link LadderBlob.Part} ({@link #compacted}): an answered call
+ * then holds a few hundred bytes until its BYE instead of its messages, and
+ * gives the rest back to the budget.
  */
 final class Ladder {
     /** False for an exchange that began while the log was lean: it only counts its messages. */
     private final boolean keeps;
     private final List<WireMessage> messages;
+    /** The first messages, compressed; empty until the writer compacts the ladder. */
+    private List<LadderBlob.Part> parts = List.of();
     private int dropped;
     private long bytes;
     /**
@@ -31,8 +39,11 @@ final class Ladder {
         messages = keeps ? new ArrayList<>(expected) : List.of();
     }
 
-    /** What a closed ladder hands on: its messages, how many were dropped, the bytes they hold from the budget. */
-    record Closed(List<WireMessage> messages, int dropped, long bytes) {}
+    /**
+     * What a closed ladder hands on: its first messages compressed (often none), the
+     * messages after them, how many were dropped, the bytes they hold from the budget.
+     */
+    record Closed(List<LadderBlob.Part> parts, List<WireMessage> messages, int dropped, long bytes) {}
 
     /** Keeps {@code m} if it fits the bounds and the budget, else counts it as dropped; ignored once closed. */
     void add(WireMessage m, Limits limits, LogQueue budget) {
@@ -57,6 +68,7 @@ final class Ladder {
         if (closed) return 0;
         closed = true;
         if (keeps) messages.clear();
+        parts = List.of();
         long held = bytes;
         bytes = 0;
         return held;
@@ -79,16 +91,41 @@ final class Ladder {
         budget.notKept();
     }
 
-    /** The messages kept, in the order the transport saw them. */
+    /** The messages kept and not yet compacted, in the order the transport saw them. */
     List<WireMessage> messages() {
         return List.copyOf(messages);
+    }
+
+    /**
+     * The messages the writer may compact now: those kept so far when they hold at
+     * least {@code minBytes}, else none (also once closed, and for a second part).
+     */
+    List<WireMessage> compactable(int minBytes) {
+        if (closed || !keeps || !parts.isEmpty() || bytes < minBytes) return List.of();
+        return List.copyOf(messages);
+    }
+
+    /**
+     * The first {@code count} messages, {@code rawBytes} together, are now {@code part}
+     * (the writer compressed what {@link #compactable} gave); returns the bytes to give
+     * back to the budget. Nothing changes once the ladder was closed meanwhile: the
+     * messages went on as they were.
+     */
+    long compacted(int count, long rawBytes, LadderBlob.Part part) {
+        if (closed || !parts.isEmpty() || count > messages.size()) return 0;
+        messages.subList(0, count).clear();
+        parts = List.of(part);
+        long back = rawBytes - part.size();
+        bytes -= back;
+        return back;
     }
 
     /** Ends the ladder: later messages are ignored; the caller now owns the bytes held. */
     Closed close() {
         closed = true;
-        Closed c = new Closed(List.copyOf(messages), dropped, bytes);
+        Closed c = new Closed(parts, List.copyOf(messages), dropped, bytes);
         if (keeps) messages.clear();
+        parts = List.of();
         bytes = 0;
         return c;
     }

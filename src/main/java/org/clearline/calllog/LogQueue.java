@@ -27,6 +27,8 @@ public final class LogQueue {
     public static final long DEFAULT_MAX_BYTES = 32L << 20;
 
     private final BlockingQueue<Pending> queue;
+    /** Compaction requests wait only while the queue has at least this much room left: records come first. */
+    private final int roomForCompaction;
     private final LongAdder dropped = new LongAdder();
     private final long maxBytes;
     private final AtomicLong heldBytes = new AtomicLong();
@@ -40,6 +42,7 @@ public final class LogQueue {
 
     public LogQueue(int capacity, long maxBytes) {
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.roomForCompaction = capacity / 2;
         this.maxBytes = maxBytes;
     }
 
@@ -50,6 +53,15 @@ public final class LogQueue {
         }
     }
 
+    /**
+     * Asks the writer to compact an answered call's ladder. A queue more than half
+     * full skips it (the room is kept for records): the call keeps its messages as
+     * they are, nothing is lost or counted.
+     */
+    void offerCompaction(Pending.Compact p) {
+        if (queue.remainingCapacity() > roomForCompaction) queue.offer(p);
+    }
+
     /** Waits up to {@code timeoutMillis} for a first entry, then takes up to {@code max} without waiting. */
     int drain(List<Pending> into, int max, long timeoutMillis) throws InterruptedException {
         Pending first = queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -58,12 +70,14 @@ public final class LogQueue {
         return 1 + queue.drainTo(into, max - 1);
     }
 
-    /** Drops whatever is still queued (the writer has stopped), counted; returns how many. */
+    /** Drops whatever is still queued (the writer has stopped), counted; returns how many records. */
     int discard() {
         int n = 0;
-        for (Pending p; (p = queue.poll()) != null; n++) {
+        for (Pending p; (p = queue.poll()) != null; ) {
+            if (p instanceof Pending.Compact) continue;  // a request, no record
             dropped.increment();
             release(p.heldBytes());
+            n++;
         }
         return n;
     }

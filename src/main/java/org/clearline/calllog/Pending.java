@@ -1,21 +1,39 @@
 package org.clearline.calllog;
 
 import java.util.List;
+import org.clearline.store.LadderBlob;
 import org.clearline.store.RegistrationRecord;
 
-/** What waits in the log queue for the writer: a closed call, or a registration attempt. */
+/**
+ * What waits in the log queue for the writer: a closed call, a registration
+ * attempt, or an answered call whose first messages it may compress meanwhile.
+ */
 sealed interface Pending {
     /** Message bytes this entry holds from the log's budget (given back once written or dropped). */
     long heldBytes();
 
     /**
      * A call closed with its final code; text and timings are worked out by the writer.
-     * {@code entries} is empty when the ladder is not kept (the {@code ladders} policy).
+     * {@code parts} are its first messages, compressed while it went on (often none), and
+     * {@code entries} those after them; both are empty when the ladder is not kept (the
+     * {@code ladders} policy).
      */
-    record Call(CallTrace trace, List<WireMessage> entries, int dropped, int code, String situation,
-                long endedAt, long heldBytes) implements Pending {
+    record Call(CallTrace trace, List<LadderBlob.Part> parts, List<WireMessage> entries, int dropped, int code,
+                String situation, long endedAt, long heldBytes) implements Pending {
         public Call {
+            parts = List.copyOf(parts);
             entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * A call was answered and goes on until its BYE: the writer may compress the
+     * messages it has so far ({@link Ladder#compactable}). Holds nothing itself.
+     */
+    record Compact(Exchange exchange) implements Pending {
+        @Override
+        public long heldBytes() {
+            return 0;
         }
     }
 

@@ -20,14 +20,21 @@ import org.clearline.transport.Peer;
 final class Records {
     private Records() {}
 
-    /** The call with its messages as text (what a reader gets back). */
+    /**
+     * The call with its messages as text (what a reader gets back), for a call the
+     * writer did not compact meanwhile: a compacted one is read back from the store.
+     */
     static CallRecord call(Pending.Call p) {
+        if (!p.parts().isEmpty()) throw new IllegalStateException("a compacted call is read back from the store");
         return summary(p).withMessages(messages(p.entries()), null);
     }
 
-    /** The call as the writer stores it: the summary, and its messages encoded straight from their bytes. */
+    /**
+     * The call as the writer stores it: the summary, and its messages encoded straight
+     * from their bytes, after the parts compressed while it went on.
+     */
     static CallLogStore.Encoded<CallRecord> encoded(Pending.Call p, LadderBlob.Encoder encoder) {
-        return new CallLogStore.Encoded<>(summary(p), encoder.encodeWire(wire(p.entries())));
+        return new CallLogStore.Encoded<>(summary(p), encoder.encodeWire(p.parts(), wire(p.entries())));
     }
 
     static CallLogStore.Encoded<RegistrationRecord> encoded(Pending.Registration p, LadderBlob.Encoder encoder) {
@@ -56,7 +63,7 @@ final class Records {
         return p.record().withMessages(messages(p.entries()), null);
     }
 
-    private static List<LadderBlob.Wire> wire(List<WireMessage> entries) {
+    static List<LadderBlob.Wire> wire(List<WireMessage> entries) {
         List<LadderBlob.Wire> out = new ArrayList<>(entries.size());
         // an exchange talks to two or three peers, back and forth: each is written out once
         Peer[] peers = new Peer[4];

@@ -18,6 +18,8 @@ import java.util.zip.Inflater;
  * blob    = ZSTD zstd-frame(plain)     (RFC 8878, content size and XXH64 checksum in the frame)
  *         | ZSTD_DICT varint(dictionary id) zstd-frame(plain, compressed with that dictionary)
  *         | ZLIB zlib(plain)           (RFC 1950 with its Adler-32; what the first version wrote)
+ *         | PARTS varint(dictionary id, 0 for none) varlong(count) part+
+ * part    = varint(frame length) zstd-frame(message*)
  * plain   = varlong(count) message*
  * message = varlong(zigzag(atMillis - previous atMillis)) direction(0 in, 1 out)
  *           string(peer) string(startLine) string(text)
@@ -34,6 +36,12 @@ import java.util.zip.Inflater;
  * is read forever; where zstd's native library cannot be loaded, blobs are
  * written as zlib.
  *
+ * <p>A call that goes on after it was answered need not hold its first messages
+ * until it ends: the writer compresses them into a {@link Part} while the call
+ * lasts, and the blob is then made of the parts and a last part of the rest
+ * (PARTS). The times go on from part to part as in one plain; parts made with
+ * another dictionary than the final one are unpacked and written as one plain.
+ *
  * <p>Reading never throws: a blob that does not decode gives {@link Decoded.Corrupt}
  * naming the problem, so one damaged row cannot break a listing or the CLI.
  */
@@ -44,6 +52,8 @@ public final class LadderBlob {
     public static final int ZSTD = 2;
     /** Format byte of a zstd blob compressed with one of the log's dictionaries (its id follows). */
     public static final int ZSTD_DICT = 3;
+    /** Format byte of a ladder written in parts, the first ones made while its exchange went on. */
+    public static final int PARTS = 4;
     /** The format new blobs are written in on this machine. */
     public static final int FORMAT = ZstdCodec.AVAILABLE ? ZSTD : ZLIB;
     /** More messages than this in one blob are taken as corruption (the recorder keeps far fewer). */
@@ -71,6 +81,35 @@ public final class LadderBlob {
      */
     public record Wire(long atMillis, LoggedMessage.Direction direction, String peer, byte[] bytes) {}
 
+    /**
+     * The first messages of an exchange in progress, compressed ({@link Encoder#part}):
+     * a zstd frame of their records without the count, what it was compressed with,
+     * and the time of its last message (the next part's times go on from it).
+     */
+    public static final class Part {
+        private final byte[] frame;
+        private final int messages;
+        private final long lastAt;
+        private final ZstdCodec.Dictionary dictionary;
+
+        private Part(byte[] frame, int messages, long lastAt, ZstdCodec.Dictionary dictionary) {
+            this.frame = frame;
+            this.messages = messages;
+            this.lastAt = lastAt;
+            this.dictionary = dictionary;
+        }
+
+        /** The bytes it takes. */
+        public int size() {
+            return frame.length;
+        }
+
+        /** How many messages it holds. */
+        public int messages() {
+            return messages;
+        }
+    }
+
     /** Encodes {@code messages}; null for none (nothing is stored then). */
     public static byte[] encode(List<LoggedMessage> messages) {
         try (Encoder encoder = new Encoder()) {
@@ -97,6 +136,7 @@ public final class LadderBlob {
         private final Sampler sampler;
         private final Bytes plain = new Bytes(32 * 1024);
         private final Bytes out = new Bytes(8 * 1024);
+        private final Bytes frame = new Bytes(8 * 1024);
 
         /** An encoder of this machine's {@link #FORMAT}, without a dictionary. */
         public Encoder() {
@@ -154,7 +194,76 @@ public final class LadderBlob {
             if (messages == null || messages.isEmpty()) return null;
             plain.size = 0;
             plain.varLong(messages.size());
-            long previous = 0;
+            records(messages, 0);
+            return compress(messages.size());
+        }
+
+        /**
+         * The first messages of an exchange still in progress as one {@link Part}, to be
+         * finished by {@link #encodeWire(List, List)}; null where parts are not written
+         * (zlib, when zstd is not available) or for no messages.
+         */
+        public Part part(List<Wire> messages) {
+            if (format != ZSTD || messages.isEmpty()) return null;
+            plain.size = 0;
+            long last = records(messages, 0);
+            if (sampler != null) sampler.offer(plain.data, plain.size, messages.size());
+            return new Part(java.util.Arrays.copyOf(frame.data, zstdFrame()), messages.size(), last, dictionary);
+        }
+
+        /**
+         * The blob of an exchange whose first messages were compressed while it went on
+         * ({@code parts}, in order) and of the messages that came after them: the parts as
+         * they are and the rest as one more; null for none at all. Parts made with another
+         * dictionary (the log learnt a new one meanwhile) are unpacked and written again,
+         * so every blob needs one dictionary at most.
+         */
+        public byte[] encodeWire(List<Part> parts, List<Wire> rest) {
+            if (parts.isEmpty()) return encodeWire(rest);
+            boolean asMade = format == ZSTD;
+            for (Part p : parts) asMade &= p.dictionary == dictionary;
+            if (!asMade) return unpacked(parts, rest);
+            out.size = 0;
+            out.add(PARTS);
+            out.varLong(dictionary == null ? 0 : dictionary.id());
+            int count = rest.size();
+            for (Part p : parts) count += p.messages;
+            out.varLong(count);
+            for (Part p : parts) out.raw(p.frame, p.frame.length);
+            if (!rest.isEmpty()) {
+                plain.size = 0;
+                records(rest, parts.get(parts.size() - 1).lastAt);
+                if (sampler != null) sampler.offer(plain.data, plain.size, rest.size());
+                int length = zstdFrame();
+                out.raw(frame.data, length);
+            }
+            return java.util.Arrays.copyOf(out.data, out.size);
+        }
+
+        /** The parts' records unpacked and the rest after them, as one plain compressed the usual way. */
+        private byte[] unpacked(List<Part> parts, List<Wire> rest) {
+            int count = rest.size();
+            for (Part p : parts) count += p.messages;
+            plain.size = 0;
+            plain.varLong(count);
+            for (Part p : parts) {
+                // the writer's own bytes, made moments ago: they cannot fail to decompress unless memory is damaged
+                byte[] records = switch (ZstdCodec.decompress(p.frame, 0, p.frame.length, MAX_INFLATED_BYTES,
+                        p.dictionary)) {
+                    case ZstdCodec.Plain ok -> ok.bytes();
+                    case ZstdCodec.Failed f -> throw new IllegalStateException("a ladder part of this writer: "
+                            + f.problem());
+                };
+                plain.grow(plain.size + records.length);
+                System.arraycopy(records, 0, plain.data, plain.size, records.length);
+                plain.size += records.length;
+            }
+            records(rest, parts.get(parts.size() - 1).lastAt);
+            return compress(count);
+        }
+
+        /** Appends the records of {@code messages} to the plain, times going on from {@code previous}; returns the last. */
+        private long records(List<Wire> messages, long previous) {
             for (Wire m : messages) {
                 plain.varLong(zigzag(m.atMillis() - previous));
                 previous = m.atMillis();
@@ -164,7 +273,14 @@ public final class LadderBlob {
                 plain.raw(b, startLineLength(b));
                 plain.raw(b, b.length);
             }
-            return compress(messages.size());
+            return previous;
+        }
+
+        /** Compresses the plain into {@link #frame} (zstd only); returns the frame's length. */
+        private int zstdFrame() {
+            frame.size = 0;
+            frame.grow(ZstdCodec.bound(plain.size));
+            return zstd.compress(plain.data, plain.size, frame.data, 0);
         }
 
         private byte[] compress(int messages) {
@@ -226,9 +342,50 @@ public final class LadderBlob {
             case ZLIB -> inflate(blob);
             case ZSTD -> unzstd(ZstdCodec.decompress(blob, 1, MAX_INFLATED_BYTES));
             case ZSTD_DICT -> withDictionary(blob, dictionaries);
+            case PARTS -> inParts(blob, dictionaries);
             default -> new Decoded.Corrupt("unknown ladder format " + (blob[0] & 0xff) + " (this version reads "
-                    + ZLIB + ", " + ZSTD + " and " + ZSTD_DICT + ")");
+                    + ZLIB + ", " + ZSTD + ", " + ZSTD_DICT + " and " + PARTS + ")");
         };
+    }
+
+    private static Decoded inParts(byte[] blob, Dictionaries dictionaries) {
+        Reader header = new Reader(blob);
+        header.pos = 1;
+        long id = header.varLong();
+        if (id < 0 || id > Integer.MAX_VALUE) return new Decoded.Corrupt("ladder is damaged: bad dictionary id");
+        ZstdCodec.Dictionary dictionary = id == 0 ? null : dictionaries.find((int) id);
+        if (id != 0 && dictionary == null) {
+            return new Decoded.Corrupt("ladder was compressed with dictionary " + id + ", which this log no longer has");
+        }
+        long count = header.varLong();
+        if (count <= 0 || count > MAX_MESSAGES) return new Decoded.Corrupt("ladder claims " + count + " messages");
+        List<LoggedMessage> out = new ArrayList<>((int) count);
+        long at = 0;
+        int inflated = 0;
+        do {
+            long length = header.varLong();
+            if (length <= 0 || length > blob.length - header.pos) {
+                return new Decoded.Corrupt("ladder is truncated (" + blob.length + " bytes stored)");
+            }
+            byte[] records;
+            switch (ZstdCodec.decompress(blob, header.pos, (int) length, MAX_INFLATED_BYTES - inflated, dictionary)) {
+                case ZstdCodec.Plain p -> records = p.bytes();
+                case ZstdCodec.Failed f -> {
+                    return new Decoded.Corrupt(f.problem());
+                }
+            }
+            inflated += records.length;
+            header.pos += (int) length;
+            Reader part = new Reader(records);
+            part.at = at;
+            String problem = part.records(out);
+            if (problem != null) return new Decoded.Corrupt(problem);
+            at = part.at;
+        } while (header.pos < blob.length);
+        if (out.size() != count) {
+            return new Decoded.Corrupt("ladder holds " + out.size() + " of the " + count + " messages it claims");
+        }
+        return new Decoded.Messages(out);
     }
 
     private static Decoded withDictionary(byte[] blob, Dictionaries dictionaries) {
@@ -280,6 +437,8 @@ public final class LadderBlob {
     private static final class Reader {
         private final byte[] data;
         private int pos;
+        /** The time of the message read last (the next one's is relative to it). */
+        private long at;
 
         Reader(byte[] data) {
             this.data = data;
@@ -289,22 +448,36 @@ public final class LadderBlob {
             long count = varLong();
             if (count < 0 || count > MAX_MESSAGES) return new Decoded.Corrupt("ladder claims " + count + " messages");
             List<LoggedMessage> out = new ArrayList<>((int) count);
-            long at = 0;
             for (int i = 0; i < count; i++) {
-                long delta = varLong();
-                int direction = pos < data.length ? data[pos++] : -1;
-                String peer = delta == Long.MIN_VALUE || direction < 0 ? null : string();
-                String startLine = peer == null ? null : string();
-                String text = startLine == null ? null : string();
-                if (text == null || (direction != 0 && direction != 1)) {
+                if (!message(out)) {
                     return new Decoded.Corrupt("ladder message " + (i + 1) + " of " + count + " is cut short or malformed");
                 }
-                at += unzigzag(delta);
-                out.add(new LoggedMessage(at, direction == 0 ? LoggedMessage.Direction.IN
-                        : LoggedMessage.Direction.OUT, peer, startLine, text));
             }
             if (pos != data.length) return new Decoded.Corrupt("ladder has " + (data.length - pos) + " stray bytes");
             return new Decoded.Messages(out);
+        }
+
+        /** The records of one part, to its end, added to {@code out}; null, or the problem. */
+        String records(List<LoggedMessage> out) {
+            while (pos < data.length) {
+                if (out.size() >= MAX_MESSAGES) return "ladder holds more than " + MAX_MESSAGES + " messages";
+                if (!message(out)) return "ladder message " + (out.size() + 1) + " is cut short or malformed";
+            }
+            return null;
+        }
+
+        /** Reads one message record into {@code out}; false when it is cut short or malformed. */
+        private boolean message(List<LoggedMessage> out) {
+            long delta = varLong();
+            int direction = pos < data.length ? data[pos++] : -1;
+            String peer = delta == Long.MIN_VALUE || direction < 0 ? null : string();
+            String startLine = peer == null ? null : string();
+            String text = startLine == null ? null : string();
+            if (text == null || (direction != 0 && direction != 1)) return false;
+            at += unzigzag(delta);
+            out.add(new LoggedMessage(at, direction == 0 ? LoggedMessage.Direction.IN
+                    : LoggedMessage.Direction.OUT, peer, startLine, text));
+            return true;
         }
 
         /** A varint, or Long.MIN_VALUE when it runs past the end or is too long. */

@@ -54,8 +54,12 @@ final class ZstdCodec {
 
     /** The same, for a frame compressed with {@code dictionary} (null: none). */
     static Result decompress(byte[] blob, int offset, int maxBytes, Dictionary dictionary) {
+        return decompress(blob, offset, blob.length - offset, maxBytes, dictionary);
+    }
+
+    /** The frame in {@code blob[offset, offset + length)}, compressed with {@code dictionary} (null: none). */
+    static Result decompress(byte[] blob, int offset, int length, int maxBytes, Dictionary dictionary) {
         if (!AVAILABLE) return new Failed("ladder is zstd-compressed, and " + PROBLEM);
-        int length = blob.length - offset;
         long size = Zstd.getFrameContentSize(blob, offset, length);
         if (size < 0) return new Failed("ladder is damaged: " + (length < 4 ? "no zstd frame" : "bad zstd frame header"));
         if (size > maxBytes) return new Failed("ladder inflates beyond " + maxBytes + " bytes");
@@ -100,7 +104,9 @@ final class ZstdCodec {
         private volatile ZstdDictCompress compress;
         private volatile ZstdDictDecompress decompress;
 
+        /** {@code id} from 1 on (the log's table counts so; a ladder writes 0 for no dictionary). */
         Dictionary(int id, byte[] bytes) {
+            if (id <= 0) throw new IllegalArgumentException("dictionary id " + id);
             this.id = id;
             this.bytes = bytes.clone();
         }

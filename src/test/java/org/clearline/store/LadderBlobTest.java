@@ -127,7 +127,7 @@ class LadderBlobTest {
         byte[] blob = LadderBlob.encode(ladder());
         blob[0] = 7;
         assertThat(LadderBlob.decode(blob))
-                .isEqualTo(new Decoded.Corrupt("unknown ladder format 7 (this version reads 1, 2 and 3)"));
+                .isEqualTo(new Decoded.Corrupt("unknown ladder format 7 (this version reads 1, 2, 3 and 4)"));
         assertThat(LadderBlob.decode(new byte[] {1, 'n', 'o', 't', ' ', 'z', 'l', 'i', 'b'}))
                 .isInstanceOfSatisfying(Decoded.Corrupt.class, c -> assertThat(c.problem()).startsWith("ladder is damaged"));
         assertThat(LadderBlob.decode(new byte[] {2, 'n', 'o', 't', ' ', 'z', 's', 't', 'd'}))
@@ -181,6 +181,108 @@ class LadderBlobTest {
             else assertThat(d).as("byte %d flipped", i).isEqualTo(new Decoded.Messages(ladder));
         }
         assertThat(caught).isGreaterThanOrEqualTo(blob.length - 3 - 2);
+    }
+
+    private static List<LadderBlob.Wire> wire(List<LoggedMessage> messages) {
+        return messages.stream().map(m -> new LadderBlob.Wire(m.atMillis(), m.direction(), m.peer(),
+                m.text().getBytes(java.nio.charset.StandardCharsets.UTF_8))).toList();
+    }
+
+    @Test
+    void aLadderMadeInPartsReadsAsOneWithItsTimesInOrder() {
+        List<LoggedMessage> ladder = ladder();
+        try (LadderBlob.Encoder encoder = new LadderBlob.Encoder(LadderBlob.ZSTD)) {
+            LadderBlob.Part first = encoder.part(wire(ladder.subList(0, 2)));
+            assertThat(first.messages()).isEqualTo(2);
+            // the rest's first message is earlier than the part's last: its time goes on from there
+            byte[] blob = encoder.encodeWire(List.of(first), wire(ladder.subList(2, 3)));
+            assertThat(blob[0]).isEqualTo((byte) LadderBlob.PARTS);
+            assertThat(blob[1]).as("no dictionary").isZero();
+            assertThat(LadderBlob.decode(blob)).isEqualTo(new Decoded.Messages(ladder));
+            assertThat(LadderBlob.decode(encoder.encodeWire(List.of(first), List.of())))
+                    .as("a call that said nothing after its part")
+                    .isEqualTo(new Decoded.Messages(ladder.subList(0, 2)));
+            assertThat(encoder.encodeWire(List.of(), wire(ladder))).as("no parts: the usual blob")
+                    .isEqualTo(encoder.encodeWire(wire(ladder)));
+        }
+        try (LadderBlob.Encoder zlib = new LadderBlob.Encoder(LadderBlob.ZLIB)) {
+            assertThat(zlib.part(wire(ladder))).as("zlib writes no parts").isNull();
+        }
+    }
+
+    @Test
+    void partsOfAnotherDictionaryAreUnpackedSoABlobNeedsOneAtMost() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        List<byte[]> samples = new ArrayList<>();
+        try (LadderBlob.Encoder plain = new LadderBlob.Encoder(LadderBlob.ZSTD, null, (bytes, length, messages) ->
+                samples.add(Arrays.copyOf(bytes, length)))) {
+            for (int i = 0; i < 60; i++) plain.encode(LadderDictionariesTest.call(random, 1_000 + i).messages());
+        }
+        ZstdCodec.Dictionary older = new ZstdCodec.Dictionary(7, ZstdCodec.train(samples.subList(0, 30), 8 * 1024));
+        ZstdCodec.Dictionary newer = new ZstdCodec.Dictionary(8, ZstdCodec.train(samples, 16 * 1024));
+        LadderBlob.Dictionaries both = id -> id == 7 ? older : id == 8 ? newer : null;
+        List<LoggedMessage> ladder = LadderDictionariesTest.call(random, 9_000).messages();
+        int half = ladder.size() / 2;
+        try (LadderBlob.Encoder atAnswer = new LadderBlob.Encoder(older, null);
+             LadderBlob.Encoder atBye = new LadderBlob.Encoder(newer, null);
+             LadderBlob.Encoder withNone = new LadderBlob.Encoder(LadderBlob.ZSTD);
+             LadderBlob.Encoder zlib = new LadderBlob.Encoder(LadderBlob.ZLIB)) {
+            LadderBlob.Part part = atAnswer.part(wire(ladder.subList(0, half)));
+            byte[] same = atAnswer.encodeWire(List.of(part), wire(ladder.subList(half, ladder.size())));
+            assertThat(same[0]).isEqualTo((byte) LadderBlob.PARTS);
+            assertThat(same[1]).as("dictionary 7").isEqualTo((byte) 7);
+            assertThat(LadderBlob.decode(same, both)).isEqualTo(new Decoded.Messages(ladder));
+            assertThat(LadderBlob.decode(same)).isEqualTo(
+                    new Decoded.Corrupt("ladder was compressed with dictionary 7, which this log no longer has"));
+
+            byte[] relearnt = atBye.encodeWire(List.of(part), wire(ladder.subList(half, ladder.size())));
+            assertThat(relearnt[0]).as("written again as one, with the newer dictionary only")
+                    .isEqualTo((byte) LadderBlob.ZSTD_DICT);
+            assertThat(LadderBlob.decode(relearnt, id -> id == 8 ? newer : null)).isEqualTo(new Decoded.Messages(ladder));
+
+            byte[] unpacked = withNone.encodeWire(List.of(part), wire(ladder.subList(half, ladder.size())));
+            assertThat(unpacked[0]).isEqualTo((byte) LadderBlob.ZSTD);
+            assertThat(LadderBlob.decode(unpacked)).isEqualTo(new Decoded.Messages(ladder));
+            byte[] asZlib = zlib.encodeWire(List.of(part), wire(ladder.subList(half, ladder.size())));
+            assertThat(asZlib[0]).isEqualTo((byte) LadderBlob.ZLIB);
+            assertThat(LadderBlob.decode(asZlib)).isEqualTo(new Decoded.Messages(ladder));
+        }
+    }
+
+    @Test
+    void aDamagedLadderInPartsIsNamedNeverReadAsAnother() {
+        List<LoggedMessage> ladder = ladder();
+        byte[] blob;
+        try (LadderBlob.Encoder encoder = new LadderBlob.Encoder(LadderBlob.ZSTD)) {
+            blob = encoder.encodeWire(List.of(encoder.part(wire(ladder.subList(0, 2)))), wire(ladder.subList(2, 3)));
+        }
+        for (int cut = 1; cut < blob.length; cut++) {
+            assertThat(LadderBlob.decode(Arrays.copyOf(blob, cut))).as("cut to %d bytes", cut)
+                    .isInstanceOf(Decoded.Corrupt.class);
+        }
+        int caught = 0;
+        for (int i = 1; i < blob.length; i++) {
+            byte[] damaged = blob.clone();
+            damaged[i] ^= 0x20;
+            Decoded d = LadderBlob.decode(damaged);
+            if (d instanceof Decoded.Corrupt) caught++;
+            else assertThat(d).as("byte %d flipped", i).isEqualTo(new Decoded.Messages(ladder));
+        }
+        assertThat(caught).isGreaterThanOrEqualTo(blob.length - 1 - 4);
+        assertThat(LadderBlob.decode(Arrays.copyOf(blob, blob.length - 20)))
+                .isEqualTo(new Decoded.Corrupt("ladder is truncated (" + (blob.length - 20) + " bytes stored)"));
+        byte[] firstPartOnly;
+        try (LadderBlob.Encoder encoder = new LadderBlob.Encoder(LadderBlob.ZSTD)) {
+            firstPartOnly = encoder.encodeWire(List.of(encoder.part(wire(ladder.subList(0, 2)))), List.of());
+        }
+        byte[] claimsThree = firstPartOnly.clone();
+        claimsThree[2] = 3;
+        assertThat(LadderBlob.decode(claimsThree)).as("cut where a part ends")
+                .isEqualTo(new Decoded.Corrupt("ladder holds 2 of the 3 messages it claims"));
+        assertThat(LadderBlob.decode(new byte[] {LadderBlob.PARTS, 0, 1, 0}))
+                .isEqualTo(new Decoded.Corrupt("ladder is truncated (4 bytes stored)"));
+        assertThat(LadderBlob.decode(new byte[] {LadderBlob.PARTS, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff,
+                (byte) 0xff, 1})).isEqualTo(new Decoded.Corrupt("ladder is damaged: bad dictionary id"));
     }
 
     @Test
