@@ -89,6 +89,11 @@ public final class CallLog implements AutoCloseable {
         return enabled() ? writer.written() : 0;
     }
 
+    /** Answered calls whose first messages the writer compressed while they went on. */
+    public long compacted() {
+        return enabled() ? writer.compacted() : 0;
+    }
+
     /** Entries the store refused (a broken or unreachable log database). */
     public long failed() {
         return enabled() ? writer.failed() : 0;

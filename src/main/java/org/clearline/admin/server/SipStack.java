@@ -178,6 +178,9 @@ public final class SipStack implements AutoCloseable {
                 callLog, CallLog::untraced);
         metrics.gauge("clearline_call_log_held_bytes", "Message bytes the call log holds in memory", callLog,
                 CallLog::heldBytes);
+        metrics.gauge("clearline_call_log_compacted",
+                "Answered calls whose messages so far the call log compressed while they went on", callLog,
+                CallLog::compacted);
         metrics.gauge("clearline_call_log_messages_not_kept",
                 "Messages of logged calls and registrations not kept: over their bounds, or the log was lean",
                 callLog, CallLog::messagesNotKept);

@@ -70,7 +70,8 @@ class ServeProcessTest {
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(running.httpUrl() + "/metrics"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.body()).contains("clearline_registrations_active").contains("clearline_transactions_active");
+            assertThat(metrics.body()).contains("clearline_registrations_active").contains("clearline_transactions_active")
+                    .containsPattern("(?m)^clearline_call_log_compacted 0(\\.0)?$");
 
             server.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of stdout
             assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
