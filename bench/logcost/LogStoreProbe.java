@@ -34,7 +34,8 @@ import org.clearline.store.RouteStep;
  * Records come from SipLadders: the benchmark's call with its 18 messages,
  * and registration attempts of 4. The batch is written the way the server's
  * writer does it (CallLogWriter.write): each ladder encoded straight from its
- * wire bytes, the batch appended in one transaction.
+ * wire bytes (an answered call's as the part compressed at its answer and the
+ * rest), the batch appended in one transaction.
  *
  * Run from the repository root after `./mvnw -q -o -Dmaven.test.skip=true package`:
  *   java -cp 'target/classes:target/lib/*' bench/logcost/LogStoreProbe.java [SECONDS] [KIND]
@@ -43,6 +44,8 @@ import org.clearline.store.RouteStep;
  */
 public final class LogStoreProbe {
     static final int BATCH = 500;
+    /** Messages of SipLadders' call up to the 200 OK to the caller (its answer). */
+    static final int ANSWERED_AT = 12;
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -102,7 +105,12 @@ public final class LogStoreProbe {
                 List<CallLogStore.Encoded<RegistrationRecord>> encodedRegs = new ArrayList<>(regs.size());
                 try (LadderBlob.Encoder encoder = log.encoder()) {  // as the writer gets it: with the log's dictionary
                     for (int i = 0; i < calls.size(); i++) {
-                        byte[] blob = encoder.encodeWire(callWire.get(i));
+                        // an answered call: the writer compressed its first messages, up to the 200 OK to
+                        // the caller, while it went on (one part), and the rest at its BYE
+                        List<LadderBlob.Wire> w = callWire.get(i);
+                        LadderBlob.Part part = w.size() > ANSWERED_AT ? encoder.part(w.subList(0, ANSWERED_AT)) : null;
+                        byte[] blob = part == null ? encoder.encodeWire(w)
+                                : encoder.encodeWire(List.of(part), w.subList(ANSWERED_AT, w.size()));
                         encodedCalls.add(new CallLogStore.Encoded<>(calls.get(i).withoutMessages(), blob));
                         if (sampled < 5 * BATCH) blobBytes += size(blob);
                     }
