@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -100,7 +101,7 @@ class DashboardIT {
         assertThat(browser.getCurrentUrl()).contains("/login");
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
+        awaitHeading("Overview");
 
         // the failed calls: the call log writer stores in batches, so look until both are there
         browser.findElement(By.linkText("Calls")).click();
@@ -117,7 +118,7 @@ class DashboardIT {
         // the 480: its explanation, and one arrow per message the caller and Clearline exchanged
         String callId = callIdOf(offlineCall);
         browser.findElement(By.cssSelector("tr[data-call-id='" + callId + "'] a")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Call " + callId);
+        awaitHeading("Call " + callId);
         assertThat(browser.findElement(By.id("result-code")).getText()).isEqualTo("480");
         String what = Explanations.load(Language.ENGLISH).explain(Situation.CALLEE_OFFLINE, Audience.ADMIN).what();
         assertThat(browser.findElement(By.cssSelector("article[data-situation='callee.offline'][data-audience='admin']"))
@@ -155,6 +156,16 @@ class DashboardIT {
                 .until(() -> browser.getCurrentUrl().contains("/login"));
         browser.get(base + "/calls");
         assertThat(browser.getCurrentUrl()).contains("/login?next=%2Fcalls");
+    }
+
+    /**
+     * Waits for the page headed {@code text}. The log-in form posts and is redirected, and
+     * the browser may hand back the old page's heading while the new page replaces it.
+     */
+    private void awaitHeading(String text) {
+        await("the page headed " + text).atMost(PAGE_BOUND).ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.findElements(By.tagName("h1")).stream().map(WebElement::getText).toList(),
+                        h -> h.equals(List.of(text)));
     }
 
     /** The one Call-ID of a SIPp run. */
