@@ -10,9 +10,17 @@ import static org.clearline.interop.features.DemoPhones.finals;
 import static org.clearline.interop.features.DemoPhones.response;
 import static org.clearline.interop.features.DemoPhones.statuses;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.clearline.admin.http.AdminToken;
+import org.clearline.admin.http.RuntimeFile;
 import org.clearline.interop.harness.SipUdpClient;
 import org.clearline.interop.harness.SippResult;
 import org.clearline.interop.harness.TraceMessage;
@@ -48,6 +56,37 @@ class CalleeCallsIT {
         if (server == null) return;
         server.close();
         assertThat(server.stackTraceLines()).as("stack traces in %s", server.log()).isEmpty();
+    }
+
+    @Test
+    void aCallThatGoesOnHasItsSetUpCompressedAndItsLadderReadsBackWhole() throws Exception {
+        long before = compactedCalls();
+        try (PeerRun phone = Peer.feature("uas_answer.xml").label("bob-talks").replace("@MEDIA@", PCMU)
+                        .timeout(CALLEE_BOUND).start();
+                DemoPhones.Registration reg = DemoPhones.register(server, "bob", phone.localPort())) {
+            // two seconds of talk: the call log's writer compresses the set-up meanwhile (it runs
+            // at least every 0.4 s), and the BYE's messages come after that part
+            SippResult caller = DemoPhones.answered(server, "alice", reg.sipId(), PCMU,
+                    "<pause milliseconds=\"2000\"/>").run();
+            SippResult callee = phone.await();
+
+            assertThat(caller.succeeded()).as("caller: %s", caller.diagnostics()).isTrue();
+            assertThat(compactedCalls()).as("calls compressed while they went on").isGreaterThan(before);
+            LoggedCall.explain(server, LoggedCall.callIdOf(caller)).isAnswered(caller, callee);
+        }
+    }
+
+    /** The server's {@code clearline_call_log_compacted}, read from /metrics with the admin token. */
+    private long compactedCalls() throws Exception {
+        RuntimeFile running = RuntimeFile.ofRunningServer(server.dataDir()).orElseThrow();
+        String token = AdminToken.read(server.dataDir().resolve(AdminToken.FILE_NAME)).value();
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(running.httpUrl() + "/metrics")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        Matcher m = Pattern.compile("(?m)^clearline_call_log_compacted (\\d+)").matcher(metrics.body());
+        assertThat(m.find()).as("the gauge in\n%s", metrics.body()).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     @Test
