@@ -351,12 +351,9 @@ public final class LadderBlob {
     private static Decoded inParts(byte[] blob, Dictionaries dictionaries) {
         Reader header = new Reader(blob);
         header.pos = 1;
-        long id = header.varLong();
-        if (id < 0 || id > Integer.MAX_VALUE) return new Decoded.Corrupt("ladder is damaged: bad dictionary id");
-        ZstdCodec.Dictionary dictionary = id == 0 ? null : dictionaries.find((int) id);
-        if (id != 0 && dictionary == null) {
-            return new Decoded.Corrupt("ladder was compressed with dictionary " + id + ", which this log no longer has");
-        }
+        Named named = dictionary(header, dictionaries, true);
+        if (named.problem() != null) return named.problem();
+        ZstdCodec.Dictionary dictionary = named.dictionary();
         long count = header.varLong();
         if (count <= 0 || count > MAX_MESSAGES) return new Decoded.Corrupt("ladder claims " + count + " messages");
         List<LoggedMessage> out = new ArrayList<>((int) count);
@@ -391,13 +388,30 @@ public final class LadderBlob {
     private static Decoded withDictionary(byte[] blob, Dictionaries dictionaries) {
         Reader header = new Reader(blob);
         header.pos = 1;
+        Named named = dictionary(header, dictionaries, false);
+        if (named.problem() != null) return named.problem();
+        return unzstd(ZstdCodec.decompress(blob, header.pos, MAX_INFLATED_BYTES, named.dictionary()));
+    }
+
+    /** The dictionary a blob names, or why it cannot be had; a null dictionary for none. */
+    private record Named(ZstdCodec.Dictionary dictionary, Decoded.Corrupt problem) {}
+
+    /**
+     * Reads the dictionary id at {@code header}'s position and finds that dictionary;
+     * id 0 names none where {@code zeroIsNone} (PARTS), else it is looked up like any other.
+     */
+    private static Named dictionary(Reader header, Dictionaries dictionaries, boolean zeroIsNone) {
         long id = header.varLong();
-        if (id < 0 || id > Integer.MAX_VALUE) return new Decoded.Corrupt("ladder is damaged: bad dictionary id");
+        if (id < 0 || id > Integer.MAX_VALUE) {
+            return new Named(null, new Decoded.Corrupt("ladder is damaged: bad dictionary id"));
+        }
+        if (id == 0 && zeroIsNone) return new Named(null, null);
         ZstdCodec.Dictionary dictionary = dictionaries.find((int) id);
         if (dictionary == null) {
-            return new Decoded.Corrupt("ladder was compressed with dictionary " + id + ", which this log no longer has");
+            return new Named(null, new Decoded.Corrupt("ladder was compressed with dictionary " + id
+                    + ", which this log no longer has"));
         }
-        return unzstd(ZstdCodec.decompress(blob, header.pos, MAX_INFLATED_BYTES, dictionary));
+        return new Named(dictionary, null);
     }
 
     private static Decoded unzstd(ZstdCodec.Result result) {
