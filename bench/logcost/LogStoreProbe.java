@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.clearline.store.CallLogStore;
 import org.clearline.store.CallRecord;
 import org.clearline.store.JdbcCallLogStore;
-import org.clearline.store.LadderBlob;
+import org.clearline.store.LadderEncoder;
 import org.clearline.store.LoggedMessage;
 import org.clearline.store.LoggedMessage.Direction;
 import org.clearline.store.RegistrationRecord;
@@ -96,19 +96,19 @@ public final class LogStoreProbe {
                     }
                 }
                 // the server's writer holds wire bytes, not text: so does the probe, before it measures
-                List<List<LadderBlob.Wire>> callWire = calls.stream().map(c -> wire(c.messages())).toList();
-                List<List<LadderBlob.Wire>> regWire = regs.stream().map(r -> wire(r.messages())).toList();
+                List<List<LadderEncoder.Wire>> callWire = calls.stream().map(c -> wire(c.messages())).toList();
+                List<List<LadderEncoder.Wire>> regWire = regs.stream().map(r -> wire(r.messages())).toList();
                 if (start >= 0) generationCpu += threads.getCurrentThreadCpuTime() - genStart;
                 long t0 = System.nanoTime();
                 // what CallLogWriter.write does with a batch: encode each ladder, append in one transaction
                 List<CallLogStore.Encoded<CallRecord>> encodedCalls = new ArrayList<>(calls.size());
                 List<CallLogStore.Encoded<RegistrationRecord>> encodedRegs = new ArrayList<>(regs.size());
-                try (LadderBlob.Encoder encoder = log.encoder()) {  // as the writer gets it: with the log's dictionary
+                try (LadderEncoder encoder = log.encoder()) {  // as the writer gets it: with the log's dictionary
                     for (int i = 0; i < calls.size(); i++) {
                         // an answered call: the writer compressed its first messages, up to the 200 OK to
                         // the caller, while it went on (one part), and the rest at its BYE
-                        List<LadderBlob.Wire> w = callWire.get(i);
-                        LadderBlob.Part part = w.size() > ANSWERED_AT ? encoder.part(w.subList(0, ANSWERED_AT)) : null;
+                        List<LadderEncoder.Wire> w = callWire.get(i);
+                        LadderEncoder.Part part = w.size() > ANSWERED_AT ? encoder.part(w.subList(0, ANSWERED_AT)) : null;
                         byte[] blob = part == null ? encoder.encodeWire(w)
                                 : encoder.encodeWire(List.of(part), w.subList(ANSWERED_AT, w.size()));
                         encodedCalls.add(new CallLogStore.Encoded<>(calls.get(i).withoutMessages(), blob));
@@ -148,10 +148,10 @@ public final class LogStoreProbe {
         deleteTree(dir);
     }
 
-    private static List<LadderBlob.Wire> wire(List<LoggedMessage> ms) {
-        List<LadderBlob.Wire> out = new ArrayList<>(ms.size());
+    private static List<LadderEncoder.Wire> wire(List<LoggedMessage> ms) {
+        List<LadderEncoder.Wire> out = new ArrayList<>(ms.size());
         for (LoggedMessage m : ms) {
-            out.add(new LadderBlob.Wire(m.atMillis(), m.direction(), m.peer(), m.text().getBytes(StandardCharsets.UTF_8)));
+            out.add(new LadderEncoder.Wire(m.atMillis(), m.direction(), m.peer(), m.text().getBytes(StandardCharsets.UTF_8)));
         }
         return out;
     }

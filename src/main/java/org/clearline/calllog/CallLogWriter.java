@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.clearline.store.CallLogStore;
 import org.clearline.store.CallRecord;
-import org.clearline.store.LadderBlob;
+import org.clearline.store.LadderEncoder;
 import org.clearline.store.RegistrationRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +103,7 @@ public final class CallLogWriter implements AutoCloseable {
             if (!(p instanceof Pending.Compact)) records++;
         }
         try {
-            try (LadderBlob.Encoder encoder = store.encoder()) {
+            try (LadderEncoder encoder = store.encoder()) {
                 for (Pending p : batch) {
                     switch (p) {
                         case Pending.Call c -> calls.add(Records.encoded(c, encoder));
@@ -128,10 +128,10 @@ public final class CallLogWriter implements AutoCloseable {
      * The call's own threads go on adding messages meanwhile (after the part); a call
      * that ended meanwhile keeps its messages as they were.
      */
-    private void compact(Exchange exchange, LadderBlob.Encoder encoder) {
+    private void compact(Exchange exchange, LadderEncoder encoder) {
         List<WireMessage> taken = exchange.compactable(COMPACT_MIN_BYTES);
         if (taken.isEmpty()) return;
-        LadderBlob.Part part = encoder.part(Records.wire(taken));
+        LadderEncoder.Part part = encoder.part(Records.wire(taken));
         if (part == null) return;
         long raw = 0;
         for (WireMessage m : taken) raw += m.wire().length;

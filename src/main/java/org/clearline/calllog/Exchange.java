@@ -1,7 +1,7 @@
 package org.clearline.calllog;
 
 import java.util.List;
-import org.clearline.store.LadderBlob;
+import org.clearline.store.LadderEncoder;
 
 /**
  * What a call and a registration attempt in progress share: the ladder of
@@ -54,7 +54,7 @@ abstract sealed class Exchange permits CallTrace, RegistrationTrace {
     }
 
     /** See {@link Ladder#compacted}. */
-    final synchronized long compacted(int count, long rawBytes, LadderBlob.Part part) {
+    final synchronized long compacted(int count, long rawBytes, LadderEncoder.Part part) {
         return ladder.compacted(count, rawBytes, part);
     }
 

@@ -2,7 +2,7 @@ package org.clearline.calllog;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.clearline.store.LadderBlob;
+import org.clearline.store.LadderEncoder;
 
 /**
  * The messages of one exchange in progress (a call or a registration attempt),
@@ -11,7 +11,7 @@ import org.clearline.store.LadderBlob;
  * thread-safe: its trace synchronizes.
  *
  * <p>While the exchange goes on, the writer may replace its first messages by
- * one compressed {@link LadderBlob.Part} ({@link #compacted}): an answered call
+ * one compressed {@link LadderEncoder.Part} ({@link #compacted}): an answered call
  * then holds a few hundred bytes until its BYE instead of its messages, and
  * gives the rest back to the budget.
  */
@@ -20,7 +20,7 @@ final class Ladder {
     private final boolean keeps;
     private final List<WireMessage> messages;
     /** The first messages, compressed; empty until the writer compacts the ladder. */
-    private List<LadderBlob.Part> parts = List.of();
+    private List<LadderEncoder.Part> parts = List.of();
     private int dropped;
     private long bytes;
     /**
@@ -43,7 +43,7 @@ final class Ladder {
      * What a closed ladder hands on: its first messages compressed (often none), the
      * messages after them, how many were dropped, the bytes they hold from the budget.
      */
-    record Closed(List<LadderBlob.Part> parts, List<WireMessage> messages, int dropped, long bytes) {}
+    record Closed(List<LadderEncoder.Part> parts, List<WireMessage> messages, int dropped, long bytes) {}
 
     /** Keeps {@code m} if it fits the bounds and the budget, else counts it as dropped; ignored once closed. */
     void add(WireMessage m, Limits limits, LogQueue budget) {
@@ -111,7 +111,7 @@ final class Ladder {
      * back to the budget. Nothing changes once the ladder was closed meanwhile: the
      * messages went on as they were.
      */
-    long compacted(int count, long rawBytes, LadderBlob.Part part) {
+    long compacted(int count, long rawBytes, LadderEncoder.Part part) {
         if (closed || !parts.isEmpty() || count > messages.size()) return 0;
         messages.subList(0, count).clear();
         parts = List.of(part);

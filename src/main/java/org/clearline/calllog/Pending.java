@@ -1,7 +1,7 @@
 package org.clearline.calllog;
 
 import java.util.List;
-import org.clearline.store.LadderBlob;
+import org.clearline.store.LadderEncoder;
 import org.clearline.store.RegistrationRecord;
 
 /**
@@ -18,7 +18,7 @@ sealed interface Pending {
      * {@code entries} those after them; both are empty when the ladder is not kept (the
      * {@code ladders} policy).
      */
-    record Call(CallTrace trace, List<LadderBlob.Part> parts, List<WireMessage> entries, int dropped, int code,
+    record Call(CallTrace trace, List<LadderEncoder.Part> parts, List<WireMessage> entries, int dropped, int code,
                 String situation, long endedAt, long heldBytes) implements Pending {
         public Call {
             parts = List.copyOf(parts);

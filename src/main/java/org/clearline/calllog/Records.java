@@ -8,7 +8,7 @@ import org.clearline.core.routing.Target;
 import org.clearline.store.CallLogStore;
 import org.clearline.store.CallRecord;
 import org.clearline.store.E164;
-import org.clearline.store.LadderBlob;
+import org.clearline.store.LadderEncoder;
 import org.clearline.store.LoggedMessage;
 import org.clearline.store.RegistrationRecord;
 import org.clearline.store.RouteStep;
@@ -33,11 +33,11 @@ final class Records {
      * The call as the writer stores it: the summary, and its messages encoded straight
      * from their bytes, after the parts compressed while it went on.
      */
-    static CallLogStore.Encoded<CallRecord> encoded(Pending.Call p, LadderBlob.Encoder encoder) {
+    static CallLogStore.Encoded<CallRecord> encoded(Pending.Call p, LadderEncoder encoder) {
         return new CallLogStore.Encoded<>(summary(p), encoder.encodeWire(p.parts(), wire(p.entries())));
     }
 
-    static CallLogStore.Encoded<RegistrationRecord> encoded(Pending.Registration p, LadderBlob.Encoder encoder) {
+    static CallLogStore.Encoded<RegistrationRecord> encoded(Pending.Registration p, LadderEncoder encoder) {
         return new CallLogStore.Encoded<>(p.record(), encoder.encodeWire(wire(p.entries())));
     }
 
@@ -63,13 +63,13 @@ final class Records {
         return p.record().withMessages(messages(p.entries()), null);
     }
 
-    static List<LadderBlob.Wire> wire(List<WireMessage> entries) {
-        List<LadderBlob.Wire> out = new ArrayList<>(entries.size());
+    static List<LadderEncoder.Wire> wire(List<WireMessage> entries) {
+        List<LadderEncoder.Wire> out = new ArrayList<>(entries.size());
         // an exchange talks to two or three peers, back and forth: each is written out once
         Peer[] peers = new Peer[4];
         String[] texts = new String[4];
         for (WireMessage e : entries) {
-            out.add(new LadderBlob.Wire(e.atMillis(), e.inbound() ? LoggedMessage.Direction.IN
+            out.add(new LadderEncoder.Wire(e.atMillis(), e.inbound() ? LoggedMessage.Direction.IN
                     : LoggedMessage.Direction.OUT, text(e.peer(), peers, texts), e.wire()));
         }
         return out;

@@ -25,8 +25,8 @@ public interface CallLogStore {
      * it after the batch. A store may hand out one that compresses with what it learnt
      * from earlier ladders; by default, a plain one.
      */
-    default LadderBlob.Encoder encoder() {
-        return new LadderBlob.Encoder();
+    default LadderEncoder encoder() {
+        return new LadderEncoder();
     }
 
     /** Writes one batch of encoded entries in one transaction; by default decodes them for {@link #append}. */

@@ -44,7 +44,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
 
     /** The log's ladders are compressed with the dictionary it learnt from them ({@link LadderDictionaries}). */
     @Override
-    public LadderBlob.Encoder encoder() {
+    public LadderEncoder encoder() {
         return dictionaries.encoder();
     }
 
@@ -69,7 +69,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
         // compress outside the transaction: the connection is held only for the inserts
         List<Encoded<CallRecord>> encodedCalls = new ArrayList<>(calls.size());
         List<Encoded<RegistrationRecord>> encodedRegistrations = new ArrayList<>(registrations.size());
-        try (LadderBlob.Encoder encoder = encoder()) {
+        try (LadderEncoder encoder = encoder()) {
             for (CallRecord r : calls) encodedCalls.add(new Encoded<>(r, encoder.encode(r.messages())));
             for (RegistrationRecord r : registrations) {
                 encodedRegistrations.add(new Encoded<>(r, encoder.encode(r.messages())));

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
@@ -37,12 +36,13 @@ import java.util.zip.Inflater;
  * written as zlib.
  *
  * <p>A call that goes on after it was answered need not hold its first messages
- * until it ends: the writer compresses them into a {@link Part} while the call
+ * until it ends: the writer compresses them into a {@link LadderEncoder.Part} while the call
  * lasts, and the blob is then made of the parts and a last part of the rest
  * (PARTS). The times go on from part to part as in one plain; parts made with
  * another dictionary than the final one are unpacked and written as one plain.
  *
- * <p>Reading never throws: a blob that does not decode gives {@link Decoded.Corrupt}
+ * <p>{@link LadderEncoder} writes the formats; this class names them and reads them.
+ * Reading never throws: a blob that does not decode gives {@link Decoded.Corrupt}
  * naming the problem, so one damaged row cannot break a listing or the CLI.
  */
 public final class LadderBlob {
@@ -75,252 +75,11 @@ public final class LadderBlob {
         record Corrupt(String problem) implements Decoded {}
     }
 
-    /**
-     * One message as it went over the wire, for {@link Encoder#encodeWire}: its bytes
-     * are written as they are, never made into text (the writer encodes every call).
-     */
-    public record Wire(long atMillis, LoggedMessage.Direction direction, String peer, byte[] bytes) {}
-
-    /**
-     * The first messages of an exchange in progress, compressed ({@link Encoder#part}):
-     * a zstd frame of their records without the count, what it was compressed with,
-     * and the time of its last message (the next part's times go on from it).
-     */
-    public static final class Part {
-        private final byte[] frame;
-        private final int messages;
-        private final long lastAt;
-        private final ZstdCodec.Dictionary dictionary;
-
-        private Part(byte[] frame, int messages, long lastAt, ZstdCodec.Dictionary dictionary) {
-            this.frame = frame;
-            this.messages = messages;
-            this.lastAt = lastAt;
-            this.dictionary = dictionary;
-        }
-
-        /** The bytes it takes. */
-        public int size() {
-            return frame.length;
-        }
-
-        /** How many messages it holds. */
-        public int messages() {
-            return messages;
-        }
-    }
-
     /** Encodes {@code messages}; null for none (nothing is stored then). */
     public static byte[] encode(List<LoggedMessage> messages) {
-        try (Encoder encoder = new Encoder()) {
+        try (LadderEncoder encoder = new LadderEncoder()) {
             return encoder.encode(messages);
         }
-    }
-
-    /** Sees each ladder's plain bytes before they are compressed (what a dictionary is learnt from). */
-    interface Sampler {
-        /** {@code plain[0, length)}: the encoded ladder of {@code messages} messages; copy what is kept. */
-        void offer(byte[] plain, int length, int messages);
-    }
-
-    /**
-     * Encodes blobs one after another with one compressor and buffers that are
-     * reused (a batch of the writer allocates little beyond the blobs). Not
-     * thread-safe; close it to free the compressor's native memory.
-     */
-    public static final class Encoder implements AutoCloseable {
-        private final int format;
-        private final Deflater deflater;
-        private final ZstdCodec.Compressor zstd;
-        private final ZstdCodec.Dictionary dictionary;
-        private final Sampler sampler;
-        private final Bytes plain = new Bytes(32 * 1024);
-        private final Bytes out = new Bytes(8 * 1024);
-        private final Bytes frame = new Bytes(8 * 1024);
-
-        /** An encoder of this machine's {@link #FORMAT}, without a dictionary. */
-        public Encoder() {
-            this(FORMAT);
-        }
-
-        /** An encoder of {@code format}, {@link #ZSTD} or {@link #ZLIB}. */
-        Encoder(int format) {
-            this(format, null, null);
-        }
-
-        /**
-         * An encoder of this machine's format that compresses with {@code dictionary}
-         * when there is one and zstd can, and shows {@code sampler} (when not null)
-         * every ladder it encodes.
-         */
-        Encoder(ZstdCodec.Dictionary dictionary, Sampler sampler) {
-            this(FORMAT, dictionary, sampler);
-        }
-
-        /** An encoder of {@code format}; {@code dictionary} (zstd only) and {@code sampler} may be null. */
-        Encoder(int format, ZstdCodec.Dictionary dictionary, Sampler sampler) {
-            if (format != ZLIB && format != ZSTD) throw new IllegalArgumentException("ladder format " + format);
-            if (format == ZSTD && !ZstdCodec.AVAILABLE) throw new IllegalStateException(ZstdCodec.PROBLEM);
-            this.format = format;
-            this.deflater = format == ZLIB ? new Deflater(Deflater.BEST_SPEED) : null;
-            this.zstd = format != ZSTD ? null
-                    : dictionary == null ? new ZstdCodec.Compressor() : new ZstdCodec.Compressor(dictionary);
-            this.dictionary = format == ZSTD ? dictionary : null;
-            this.sampler = sampler;
-        }
-
-        /** The blob of {@code messages}; null for none. */
-        public byte[] encode(List<LoggedMessage> messages) {
-            if (messages == null || messages.isEmpty()) return null;
-            plain.size = 0;
-            plain.varLong(messages.size());
-            long previous = 0;
-            for (LoggedMessage m : messages) {
-                plain.varLong(zigzag(m.atMillis() - previous));
-                previous = m.atMillis();
-                plain.add(m.direction() == LoggedMessage.Direction.IN ? 0 : 1);
-                plain.string(m.peer());
-                plain.string(m.startLine());
-                plain.string(m.text());
-            }
-            return compress(messages.size());
-        }
-
-        /**
-         * The blob of messages given as wire bytes: the same value {@link #encode} gives
-         * for their UTF-8 text, with each start line the bytes before the first CRLF.
-         */
-        public byte[] encodeWire(List<Wire> messages) {
-            if (messages == null || messages.isEmpty()) return null;
-            plain.size = 0;
-            plain.varLong(messages.size());
-            records(messages, 0);
-            return compress(messages.size());
-        }
-
-        /**
-         * The first messages of an exchange still in progress as one {@link Part}, to be
-         * finished by {@link #encodeWire(List, List)}; null where parts are not written
-         * (zlib, when zstd is not available) or for no messages.
-         */
-        public Part part(List<Wire> messages) {
-            if (format != ZSTD || messages.isEmpty()) return null;
-            plain.size = 0;
-            long last = records(messages, 0);
-            if (sampler != null) sampler.offer(plain.data, plain.size, messages.size());
-            return new Part(java.util.Arrays.copyOf(frame.data, zstdFrame()), messages.size(), last, dictionary);
-        }
-
-        /**
-         * The blob of an exchange whose first messages were compressed while it went on
-         * ({@code parts}, in order) and of the messages that came after them: the parts as
-         * they are and the rest as one more; null for none at all. Parts made with another
-         * dictionary (the log learnt a new one meanwhile) are unpacked and written again,
-         * so every blob needs one dictionary at most.
-         */
-        public byte[] encodeWire(List<Part> parts, List<Wire> rest) {
-            if (parts.isEmpty()) return encodeWire(rest);
-            boolean asMade = format == ZSTD;
-            for (Part p : parts) asMade &= p.dictionary == dictionary;
-            if (!asMade) return unpacked(parts, rest);
-            out.size = 0;
-            out.add(PARTS);
-            out.varLong(dictionary == null ? 0 : dictionary.id());
-            int count = rest.size();
-            for (Part p : parts) count += p.messages;
-            out.varLong(count);
-            for (Part p : parts) out.raw(p.frame, p.frame.length);
-            if (!rest.isEmpty()) {
-                plain.size = 0;
-                records(rest, parts.get(parts.size() - 1).lastAt);
-                if (sampler != null) sampler.offer(plain.data, plain.size, rest.size());
-                int length = zstdFrame();
-                out.raw(frame.data, length);
-            }
-            return java.util.Arrays.copyOf(out.data, out.size);
-        }
-
-        /** The parts' records unpacked and the rest after them, as one plain compressed the usual way. */
-        private byte[] unpacked(List<Part> parts, List<Wire> rest) {
-            int count = rest.size();
-            for (Part p : parts) count += p.messages;
-            plain.size = 0;
-            plain.varLong(count);
-            for (Part p : parts) {
-                // the writer's own bytes, made moments ago: they cannot fail to decompress unless memory is damaged
-                byte[] records = switch (ZstdCodec.decompress(p.frame, 0, p.frame.length, MAX_INFLATED_BYTES,
-                        p.dictionary)) {
-                    case ZstdCodec.Plain ok -> ok.bytes();
-                    case ZstdCodec.Failed f -> throw new IllegalStateException("a ladder part of this writer: "
-                            + f.problem());
-                };
-                plain.grow(plain.size + records.length);
-                System.arraycopy(records, 0, plain.data, plain.size, records.length);
-                plain.size += records.length;
-            }
-            records(rest, parts.get(parts.size() - 1).lastAt);
-            return compress(count);
-        }
-
-        /** Appends the records of {@code messages} to the plain, times going on from {@code previous}; returns the last. */
-        private long records(List<Wire> messages, long previous) {
-            for (Wire m : messages) {
-                plain.varLong(zigzag(m.atMillis() - previous));
-                previous = m.atMillis();
-                plain.add(m.direction() == LoggedMessage.Direction.IN ? 0 : 1);
-                plain.string(m.peer());
-                byte[] b = m.bytes();
-                plain.raw(b, startLineLength(b));
-                plain.raw(b, b.length);
-            }
-            return previous;
-        }
-
-        /** Compresses the plain into {@link #frame} (zstd only); returns the frame's length. */
-        private int zstdFrame() {
-            frame.size = 0;
-            frame.grow(ZstdCodec.bound(plain.size));
-            return zstd.compress(plain.data, plain.size, frame.data, 0);
-        }
-
-        private byte[] compress(int messages) {
-            if (sampler != null) sampler.offer(plain.data, plain.size, messages);
-            out.size = 0;
-            if (format == ZSTD) {
-                if (dictionary == null) {
-                    out.add(ZSTD);
-                } else {
-                    out.add(ZSTD_DICT);
-                    out.varLong(dictionary.id());
-                }
-                out.grow(out.size + ZstdCodec.bound(plain.size));
-                out.size += zstd.compress(plain.data, plain.size, out.data, out.size);
-                return java.util.Arrays.copyOf(out.data, out.size);
-            }
-            out.add(ZLIB);
-            deflater.reset();
-            deflater.setInput(plain.data, 0, plain.size);
-            deflater.finish();
-            while (!deflater.finished()) {
-                if (out.size == out.data.length) out.grow(out.size + 1);
-                out.size += deflater.deflate(out.data, out.size, out.data.length - out.size);
-            }
-            return java.util.Arrays.copyOf(out.data, out.size);
-        }
-
-        @Override
-        public void close() {
-            if (deflater != null) deflater.end();
-            if (zstd != null) zstd.close();
-        }
-    }
-
-    /** Bytes before the first CRLF (all of them when there is none). */
-    private static int startLineLength(byte[] b) {
-        for (int i = 0; i + 1 < b.length; i++) {
-            if (b[i] == '\r' && b[i + 1] == '\n') return i;
-        }
-        return b.length;
     }
 
     /** The log's dictionaries by id, for reading ladders compressed with one; null for an id it does not have. */
@@ -515,48 +274,7 @@ public final class LadderBlob {
         }
     }
 
-    /** A growable byte array without the locking of ByteArrayOutputStream (the writer encodes every call). */
-    private static final class Bytes {
-        byte[] data;
-        int size;
-
-        Bytes(int capacity) {
-            data = new byte[Math.max(16, capacity)];
-        }
-
-        void grow(int needed) {
-            if (needed > data.length) data = java.util.Arrays.copyOf(data, Math.max(needed, data.length * 2));
-        }
-
-        void add(int b) {
-            grow(size + 1);
-            data[size++] = (byte) b;
-        }
-
-        void varLong(long v) {
-            grow(size + 10);
-            while ((v & ~0x7fL) != 0) {
-                data[size++] = (byte) ((v & 0x7f) | 0x80);
-                v >>>= 7;
-            }
-            data[size++] = (byte) v;
-        }
-
-        void string(String s) {
-            byte[] b = (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
-            raw(b, b.length);
-        }
-
-        /** The first {@code length} bytes of {@code b}, length first. */
-        void raw(byte[] b, int length) {
-            varLong(length);
-            grow(size + length);
-            System.arraycopy(b, 0, data, size, length);
-            size += length;
-        }
-    }
-
-    private static long zigzag(long v) {
+    static long zigzag(long v) {
         return (v << 1) ^ (v >> 63);
     }
 

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The encoder side runs on the writer thread; {@link #using} and {@link #find} on any thread.
  */
-final class LadderDictionaries implements LadderBlob.Sampler {
+final class LadderDictionaries implements LadderEncoder.Sampler {
     private static final Logger log = LoggerFactory.getLogger(LadderDictionaries.class);
 
     /** The size a dictionary may reach: more did not compress the benchmark's ladders any smaller. */
@@ -99,8 +99,8 @@ final class LadderDictionaries implements LadderBlob.Sampler {
      * An encoder for the next batch: with the newest dictionary, and sampling for
      * the next one when it is time to learn. Learns first when the samples are complete.
      */
-    synchronized LadderBlob.Encoder encoder() {
-        if (!ZstdCodec.AVAILABLE) return new LadderBlob.Encoder();
+    synchronized LadderEncoder encoder() {
+        if (!ZstdCodec.AVAILABLE) return new LadderEncoder();
         if (loaded && opens.getAsInt() != loadedAtOpen) {
             // reopened after a failure: the newest dictionary may be among what H2 had not written yet,
             // and its id may be given again to another
@@ -114,7 +114,7 @@ final class LadderDictionaries implements LadderBlob.Sampler {
                 || (now - samplingSince >= LEARN_WAIT_MILLIS && sampledBytes() >= sampleBytes / 4)) {
             learn();
         }
-        return new LadderBlob.Encoder(current, now >= learnAt ? this : null);
+        return new LadderEncoder(current, now >= learnAt ? this : null);
     }
 
     @Override

@@ -23,7 +23,7 @@ class CallLogMigrationTest {
         String url = Database.url(dir, CallLogDatabase.SPEC);
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/calllog").target("1").load().migrate();
         byte[] zlibLadder;
-        try (LadderBlob.Encoder zlib = new LadderBlob.Encoder(LadderBlob.ZLIB)) {
+        try (LadderEncoder zlib = new LadderEncoder(LadderBlob.ZLIB)) {
             zlibLadder = zlib.encode(List.of(new LoggedMessage(1_000, Direction.IN, "udp:192.0.2.10:5060",
                     "INVITE sip:bob@example.com SIP/2.0", "INVITE sip:bob@example.com SIP/2.0\r\n\r\n")));
         }

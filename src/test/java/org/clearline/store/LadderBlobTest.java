@@ -42,7 +42,7 @@ class LadderBlobTest {
 
     @Test
     void zlibLaddersOfTheFirstVersionStillRead() {
-        try (LadderBlob.Encoder zlib = new LadderBlob.Encoder(LadderBlob.ZLIB)) {
+        try (LadderEncoder zlib = new LadderEncoder(LadderBlob.ZLIB)) {
             byte[] blob = zlib.encode(ladder());
             assertThat(blob[0]).isEqualTo((byte) LadderBlob.ZLIB);
             assertThat(blob[1]).as("a zlib header (RFC 1950: deflate, 32K window)").isEqualTo((byte) 0x78);
@@ -52,8 +52,8 @@ class LadderBlobTest {
 
     @Test
     void bothFormatsCarryTheSameRecords() {
-        try (LadderBlob.Encoder zlib = new LadderBlob.Encoder(LadderBlob.ZLIB);
-             LadderBlob.Encoder zstd = new LadderBlob.Encoder(LadderBlob.ZSTD)) {
+        try (LadderEncoder zlib = new LadderEncoder(LadderBlob.ZLIB);
+             LadderEncoder zstd = new LadderEncoder(LadderBlob.ZSTD)) {
             byte[] a = zlib.encode(ladder());
             byte[] b = zstd.encode(ladder());
             assertThat(java.util.Arrays.copyOfRange(b, 1, 5)).as("a zstd frame's magic number, RFC 8878 3.1.1")
@@ -84,9 +84,9 @@ class LadderBlobTest {
 
     @Test
     void anEncoderServesABatchAndWireBytesEncodeAsTheirText() {
-        List<LadderBlob.Wire> wire = ladder().stream().map(m -> new LadderBlob.Wire(m.atMillis(), m.direction(),
+        List<LadderEncoder.Wire> wire = ladder().stream().map(m -> new LadderEncoder.Wire(m.atMillis(), m.direction(),
                 m.peer(), m.text().getBytes(java.nio.charset.StandardCharsets.UTF_8))).toList();
-        try (LadderBlob.Encoder encoder = new LadderBlob.Encoder()) {
+        try (LadderEncoder encoder = new LadderEncoder()) {
             byte[] fromText = encoder.encode(ladder());
             byte[] fromWire = encoder.encodeWire(wire);
             byte[] small = encoder.encode(ladder().subList(0, 1));
@@ -141,7 +141,7 @@ class LadderBlobTest {
         java.util.SplittableRandom random = new java.util.SplittableRandom(3);
         List<byte[]> samples = new ArrayList<>();
         List<LoggedMessage> ladder = null;
-        try (LadderBlob.Encoder plain = new LadderBlob.Encoder(LadderBlob.ZSTD, null, (bytes, length, messages) ->
+        try (LadderEncoder plain = new LadderEncoder(LadderBlob.ZSTD, null, (bytes, length, messages) ->
                 samples.add(Arrays.copyOf(bytes, length)))) {
             for (int i = 0; i < 60; i++) plain.encode(LadderDictionariesTest.call(random, 1_000 + i).messages());
         }
@@ -149,7 +149,7 @@ class LadderBlobTest {
         ZstdCodec.Dictionary other = new ZstdCodec.Dictionary(300, ZstdCodec.train(samples.subList(0, 30), 4 * 1024));
         ladder = LadderDictionariesTest.call(random, 5_000).messages();
         byte[] blob;
-        try (LadderBlob.Encoder encoder = new LadderBlob.Encoder(dictionary, null)) {
+        try (LadderEncoder encoder = new LadderEncoder(dictionary, null)) {
             blob = encoder.encode(ladder);
         }
         assertThat(blob[0]).isEqualTo((byte) LadderBlob.ZSTD_DICT);
@@ -167,16 +167,16 @@ class LadderBlobTest {
         assertThat(flipsCaught(blob, 3, id -> dictionary, ladder)).isGreaterThanOrEqualTo(blob.length - 3 - 2);
     }
 
-    private static List<LadderBlob.Wire> wire(List<LoggedMessage> messages) {
-        return messages.stream().map(m -> new LadderBlob.Wire(m.atMillis(), m.direction(), m.peer(),
+    private static List<LadderEncoder.Wire> wire(List<LoggedMessage> messages) {
+        return messages.stream().map(m -> new LadderEncoder.Wire(m.atMillis(), m.direction(), m.peer(),
                 m.text().getBytes(java.nio.charset.StandardCharsets.UTF_8))).toList();
     }
 
     @Test
     void aLadderMadeInPartsReadsAsOneWithItsTimesInOrder() {
         List<LoggedMessage> ladder = ladder();
-        try (LadderBlob.Encoder encoder = new LadderBlob.Encoder(LadderBlob.ZSTD)) {
-            LadderBlob.Part first = encoder.part(wire(ladder.subList(0, 2)));
+        try (LadderEncoder encoder = new LadderEncoder(LadderBlob.ZSTD)) {
+            LadderEncoder.Part first = encoder.part(wire(ladder.subList(0, 2)));
             assertThat(first.messages()).isEqualTo(2);
             // the rest's first message is earlier than the part's last: its time goes on from there
             byte[] blob = encoder.encodeWire(List.of(first), wire(ladder.subList(2, 3)));
@@ -189,7 +189,7 @@ class LadderBlobTest {
             assertThat(encoder.encodeWire(List.of(), wire(ladder))).as("no parts: the usual blob")
                     .isEqualTo(encoder.encodeWire(wire(ladder)));
         }
-        try (LadderBlob.Encoder zlib = new LadderBlob.Encoder(LadderBlob.ZLIB)) {
+        try (LadderEncoder zlib = new LadderEncoder(LadderBlob.ZLIB)) {
             assertThat(zlib.part(wire(ladder))).as("zlib writes no parts").isNull();
         }
     }
@@ -198,7 +198,7 @@ class LadderBlobTest {
     void partsOfAnotherDictionaryAreUnpackedSoABlobNeedsOneAtMost() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(5);
         List<byte[]> samples = new ArrayList<>();
-        try (LadderBlob.Encoder plain = new LadderBlob.Encoder(LadderBlob.ZSTD, null, (bytes, length, messages) ->
+        try (LadderEncoder plain = new LadderEncoder(LadderBlob.ZSTD, null, (bytes, length, messages) ->
                 samples.add(Arrays.copyOf(bytes, length)))) {
             for (int i = 0; i < 60; i++) plain.encode(LadderDictionariesTest.call(random, 1_000 + i).messages());
         }
@@ -207,11 +207,11 @@ class LadderBlobTest {
         LadderBlob.Dictionaries both = id -> id == 7 ? older : id == 8 ? newer : null;
         List<LoggedMessage> ladder = LadderDictionariesTest.call(random, 9_000).messages();
         int half = ladder.size() / 2;
-        try (LadderBlob.Encoder atAnswer = new LadderBlob.Encoder(older, null);
-             LadderBlob.Encoder atBye = new LadderBlob.Encoder(newer, null);
-             LadderBlob.Encoder withNone = new LadderBlob.Encoder(LadderBlob.ZSTD);
-             LadderBlob.Encoder zlib = new LadderBlob.Encoder(LadderBlob.ZLIB)) {
-            LadderBlob.Part part = atAnswer.part(wire(ladder.subList(0, half)));
+        try (LadderEncoder atAnswer = new LadderEncoder(older, null);
+             LadderEncoder atBye = new LadderEncoder(newer, null);
+             LadderEncoder withNone = new LadderEncoder(LadderBlob.ZSTD);
+             LadderEncoder zlib = new LadderEncoder(LadderBlob.ZLIB)) {
+            LadderEncoder.Part part = atAnswer.part(wire(ladder.subList(0, half)));
             byte[] same = atAnswer.encodeWire(List.of(part), wire(ladder.subList(half, ladder.size())));
             assertThat(same[0]).isEqualTo((byte) LadderBlob.PARTS);
             assertThat(same[1]).as("dictionary 7").isEqualTo((byte) 7);
@@ -237,7 +237,7 @@ class LadderBlobTest {
     void aDamagedLadderInPartsIsNamedNeverReadAsAnother() {
         List<LoggedMessage> ladder = ladder();
         byte[] blob;
-        try (LadderBlob.Encoder encoder = new LadderBlob.Encoder(LadderBlob.ZSTD)) {
+        try (LadderEncoder encoder = new LadderEncoder(LadderBlob.ZSTD)) {
             blob = encoder.encodeWire(List.of(encoder.part(wire(ladder.subList(0, 2)))), wire(ladder.subList(2, 3)));
         }
         for (int cut = 1; cut < blob.length; cut++) {
@@ -248,7 +248,7 @@ class LadderBlobTest {
         assertThat(LadderBlob.decode(Arrays.copyOf(blob, blob.length - 20)))
                 .isEqualTo(new Decoded.Corrupt("ladder is truncated (" + (blob.length - 20) + " bytes stored)"));
         byte[] firstPartOnly;
-        try (LadderBlob.Encoder encoder = new LadderBlob.Encoder(LadderBlob.ZSTD)) {
+        try (LadderEncoder encoder = new LadderEncoder(LadderBlob.ZSTD)) {
             firstPartOnly = encoder.encodeWire(List.of(encoder.part(wire(ladder.subList(0, 2)))), List.of());
         }
         byte[] claimsThree = firstPartOnly.clone();
@@ -284,7 +284,7 @@ class LadderBlobTest {
     }
 
     private static byte[] encode(int format, List<LoggedMessage> messages) {
-        try (LadderBlob.Encoder encoder = new LadderBlob.Encoder(format)) {
+        try (LadderEncoder encoder = new LadderEncoder(format)) {
             return encoder.encode(messages);
         }
     }

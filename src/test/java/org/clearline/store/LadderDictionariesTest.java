@@ -132,7 +132,7 @@ class LadderDictionariesTest {
                 }
             }
         }, opens::get, clock::get, SAMPLE_BYTES, RELEARN);
-        try (LadderBlob.Encoder encoder = dictionaries.encoder()) {
+        try (LadderEncoder encoder = dictionaries.encoder()) {
             for (CallRecord c : batch(40)) encoder.encode(c.messages());
         }
         dictionaries.encoder().close();
@@ -143,7 +143,7 @@ class LadderDictionariesTest {
             s.executeUpdate("DELETE FROM ladder_dictionary");
         }
         opens.incrementAndGet();
-        try (LadderBlob.Encoder encoder = dictionaries.encoder()) {
+        try (LadderEncoder encoder = dictionaries.encoder()) {
             assertThat(dictionaries.current()).as("no ladder may name a dictionary the log lacks").isNull();
             byte[] blob = encoder.encode(batch(1).get(0).messages());
             assertThat(blob[0]).isEqualTo((byte) LadderBlob.ZSTD);
