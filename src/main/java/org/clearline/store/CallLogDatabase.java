@@ -64,6 +64,11 @@ final class CallLogDatabase implements AutoCloseable {
         this.backoffNanos = backoffNanos;
     }
 
+    /** The data directory the log lives in (its ladder segments too). */
+    Path dataDir() {
+        return dataDir;
+    }
+
     /** A connection to the log; the caller closes it. */
     Connection connection() throws SQLException {
         return pool().getConnection();

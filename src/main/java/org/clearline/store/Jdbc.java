@@ -36,6 +36,12 @@ final class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Runs work on a connection of a database, with its owner's one-line error handling. */
+    @FunctionalInterface
+    interface Runner {
+        <T> T run(String what, boolean transaction, Work<T> work);
+    }
+
     <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             binder.bind(s);

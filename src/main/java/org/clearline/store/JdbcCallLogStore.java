@@ -1,5 +1,6 @@
 package org.clearline.store;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,8 +14,9 @@ import java.util.function.LongSupplier;
 
 /**
  * {@link CallLogStore} on its own H2 file ({@link CallLogDatabase}): one row
- * per call or registration attempt, its ladder one compressed value
- * ({@link LadderBlob}). Every failure is a one-line {@link StoreException};
+ * per call or registration attempt; its ladder, one compressed value
+ * ({@link LadderBlob}), lies in a segment file beside the database
+ * ({@link LadderSegments}). Every failure is a one-line {@link StoreException};
  * none of them touches the store of accounts and registrations.
  */
 public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
@@ -25,6 +27,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
 
     private final CallLogDatabase database;
     private final LadderDictionaries dictionaries;
+    private final LadderSegments segments;
 
     JdbcCallLogStore(CallLogDatabase database) {
         this(database, System::currentTimeMillis, LadderDictionaries.SAMPLE_BYTES, LadderDictionaries.RELEARN_MILLIS);
@@ -34,6 +37,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
     JdbcCallLogStore(CallLogDatabase database, LongSupplier clock, int sampleBytes, long relearnMillis) {
         this.database = database;
         this.dictionaries = new LadderDictionaries(this::run, database::opens, clock, sampleBytes, relearnMillis);
+        this.segments = new LadderSegments(database.dataDir(), this::run);
     }
 
     /** The dictionary ladders are compressed with now; null before the first was learnt. */
@@ -81,20 +85,31 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
     @Override
     public void appendEncoded(List<Encoded<CallRecord>> calls, List<Encoded<RegistrationRecord>> registrations) {
         if (calls.isEmpty() && registrations.isEmpty()) return;
-        run("write", true, c -> {
-            insertCalls(c, calls);
-            insertRegistrations(c, registrations);
-            return null;
-        });
+        // the batch's ladders side by side in one write to a segment, each row naming its slice
+        LadderSegments.Batch ladders = new LadderSegments.Batch();
+        List<LadderSegments.Slot> callSlots = new ArrayList<>(calls.size());
+        for (Encoded<CallRecord> e : calls) callSlots.add(ladders.add(e.ladder()));
+        List<LadderSegments.Slot> registrationSlots = new ArrayList<>(registrations.size());
+        for (Encoded<RegistrationRecord> e : registrations) registrationSlots.add(ladders.add(e.ladder()));
+        synchronized (segments) {  // one writer thread; a second one (tests, tools) waits its turn
+            run("write", true, c -> {
+                LadderSegments.Placed placed = segments.write(c, ladders);
+                insertCalls(c, calls, callSlots, placed);
+                insertRegistrations(c, registrations, registrationSlots, placed);
+                return null;
+            });
+        }
     }
 
-    private static void insertCalls(Connection c, List<Encoded<CallRecord>> calls) throws SQLException {
+    private static void insertCalls(Connection c, List<Encoded<CallRecord>> calls, List<LadderSegments.Slot> slots,
+                                    LadderSegments.Placed placed) throws SQLException {
         if (calls.isEmpty()) return;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO call_log (call_id, started_at, source, caller,"
                 + " caller_user, callee, callee_e164, code, situation, post_dial_ms, ring_ms, duration_ms,"
-                + " messages_dropped, route, ladder, call_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Encoded<CallRecord> e : calls) {
-                CallRecord r = e.record();
+                + " messages_dropped, route, call_key, ladder_segment, ladder_offset, ladder_length)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < calls.size(); i++) {
+                CallRecord r = calls.get(i).record();
                 s.setString(1, nz(r.callId()));
                 s.setLong(2, r.startedAt());
                 s.setString(3, nz(r.source()));
@@ -109,21 +124,23 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                 s.setLong(12, r.durationMillis());
                 s.setInt(13, r.messagesDropped());
                 s.setString(14, RouteJson.encode(r.route()));
-                setBlob(s, 15, e.ladder());
-                s.setLong(16, CallKeys.of(r.callId(), r.startedAt()));
+                s.setLong(15, CallKeys.of(r.callId(), r.startedAt()));
+                bindLadder(s, 16, slots.get(i), placed);
                 s.addBatch();
             }
             s.executeBatch();
         }
     }
 
-    private static void insertRegistrations(Connection c, List<Encoded<RegistrationRecord>> registrations)
+    private static void insertRegistrations(Connection c, List<Encoded<RegistrationRecord>> registrations,
+                                            List<LadderSegments.Slot> slots, LadderSegments.Placed placed)
             throws SQLException {
         if (registrations.isEmpty()) return;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO registration_log (call_id, at_ms, source, sip_id,"
-                + " code, situation, messages_dropped, ladder, call_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Encoded<RegistrationRecord> e : registrations) {
-                RegistrationRecord r = e.record();
+                + " code, situation, messages_dropped, call_key, ladder_segment, ladder_offset, ladder_length)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < registrations.size(); i++) {
+                RegistrationRecord r = registrations.get(i).record();
                 s.setString(1, nz(r.callId()));
                 s.setLong(2, r.atMillis());
                 s.setString(3, nz(r.source()));
@@ -131,8 +148,8 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                 s.setInt(5, r.code());
                 setNullable(s, 6, r.situation());
                 s.setInt(7, r.messagesDropped());
-                setBlob(s, 8, e.ladder());
-                s.setLong(9, CallKeys.of(r.callId(), r.atMillis()));
+                s.setLong(8, CallKeys.of(r.callId(), r.atMillis()));
+                bindLadder(s, 9, slots.get(i), placed);
                 s.addBatch();
             }
             s.executeBatch();
@@ -171,7 +188,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                 try (ResultSet rows = s.executeQuery()) {
                     if (!rows.next()) return Optional.empty();
                     CallRecord r = call(rows);
-                    return Optional.of(switch (LadderBlob.decode(rows.getBytes(16), dictionaries.using(c))) {
+                    return Optional.of(switch (ladder(rows, 16, c)) {
                         case LadderBlob.Decoded.Messages m -> r.withMessages(m.messages(), null);
                         case LadderBlob.Decoded.Corrupt bad -> r.withMessages(List.of(), bad.problem());
                     });
@@ -181,7 +198,34 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
     }
 
     /**
-     * The newest row of {@code table} with {@code callId}, its ladder last: one
+     * The ladder of a row {@link #byCallId} found: its own value (rows written before
+     * V5) at {@code index}, else its slice of a segment, named by the three columns
+     * after it. A slice that is not all there (its segment cut or deleted) is named,
+     * never read as a shorter ladder.
+     */
+    private LadderBlob.Decoded ladder(ResultSet rows, int index, Connection c) throws SQLException {
+        byte[] blob = rows.getBytes(index);
+        long segment = rows.getLong(index + 1);
+        if (blob == null && !rows.wasNull()) {
+            long offset = rows.getLong(index + 2);
+            int length = rows.getInt(index + 3);
+            try {
+                blob = segments.read(segment, offset, length);
+            } catch (IOException e) {
+                return new LadderBlob.Decoded.Corrupt("ladder could not be read from " + segments.file(segment)
+                        + ": " + e.getMessage());
+            }
+            if (blob == null) {
+                return new LadderBlob.Decoded.Corrupt("ladder is missing: " + length + " bytes at " + offset + " of "
+                        + segments.file(segment) + " are not there (the file was cut or deleted)");
+            }
+        }
+        return LadderBlob.decode(blob, dictionaries.using(c));
+    }
+
+    /**
+     * The newest row of {@code table} with {@code callId}, its ladder columns last
+     * ({@link #ladder}): one
      * index probe per minute from the oldest row's to the newest's (see
      * {@link CallKeys}), all in one statement, so rows written meanwhile cannot
      * fall outside the range probed. An empty table probes nothing.
@@ -203,9 +247,9 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
     static String byCallIdSql(String table, String time, String columns) {
         // CallKeys.minute in SQL; an empty table gives the empty range 1..0
         String minute = "(SELECT COALESCE(GREATEST(%s(" + time + "), 0) / 60000, %d) FROM " + table + ")";
-        return "SELECT " + qualified(columns) + ", t.ladder FROM SYSTEM_RANGE(" + minute.formatted("MIN", 1) + ", "
-                + minute.formatted("MAX", 0) + ") m JOIN " + table
-                + " t ON t.call_key = m.X * " + CallKeys.MINUTE_FACTOR + " + ? WHERE t.call_id = ?"
+        return "SELECT " + qualified(columns) + ", t.ladder, t.ladder_segment, t.ladder_offset, t.ladder_length"
+                + " FROM SYSTEM_RANGE(" + minute.formatted("MIN", 1) + ", " + minute.formatted("MAX", 0) + ") m JOIN "
+                + table + " t ON t.call_key = m.X * " + CallKeys.MINUTE_FACTOR + " + ? WHERE t.call_id = ?"
                 + " ORDER BY t." + time + " DESC, t.id DESC FETCH FIRST 1 ROWS ONLY";
     }
 
@@ -244,7 +288,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                 try (ResultSet rows = s.executeQuery()) {
                     if (!rows.next()) return Optional.empty();
                     RegistrationRecord r = registration(rows);
-                    return Optional.of(switch (LadderBlob.decode(rows.getBytes(8), dictionaries.using(c))) {
+                    return Optional.of(switch (ladder(rows, 8, c)) {
                         case LadderBlob.Decoded.Messages m -> r.withMessages(m.messages(), null);
                         case LadderBlob.Decoded.Corrupt bad -> r.withMessages(List.of(), bad.problem());
                     });
@@ -266,12 +310,16 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
     @Override
     public int purgeChunk(long beforeMillis, int maxCalls, int maxRegistrations, int chunk) {
         int rows = Math.max(1, chunk);
-        // each rule in its own short transaction (auto-commit): a writer waits at most for one chunk
-        return run("purge", false, c -> PurgeStatements.olderThan(c, "call_log", "started_at", beforeMillis, rows)
-                + PurgeStatements.olderThan(c, "registration_log", "at_ms", beforeMillis, rows)
-                + PurgeStatements.beyond(c, "call_log", maxCalls, rows)
-                + PurgeStatements.beyond(c, "registration_log", maxRegistrations, rows)
-                + dictionaries.purge(c));
+        // each rule in its own short transaction: a writer waits at most for one chunk
+        return run("purge", false, c -> {
+            int dropped = PurgeStatements.olderThan(c, "call_log", "started_at", beforeMillis, rows)
+                    + PurgeStatements.olderThan(c, "registration_log", "at_ms", beforeMillis, rows)
+                    + PurgeStatements.beyond(c, "call_log", maxCalls, rows)
+                    + PurgeStatements.beyond(c, "registration_log", maxRegistrations, rows)
+                    + Jdbc.inTransaction(c, dictionaries::purge);
+            segments.dropEmpty(c);  // the segments those rows emptied, files and all
+            return dropped;
+        });
     }
 
     /** Opens the log now if needed; null when it is usable, else why not (one line). */
@@ -279,9 +327,12 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
         return database.check();
     }
 
-    /** Closes the log's pool; later uses fail with a one-line error. */
+    /** Closes the log's pool and its segment; later uses fail with a one-line error. */
     @Override
     public void close() {
+        synchronized (segments) {
+            segments.close();
+        }
         database.close();
     }
 
@@ -301,9 +352,18 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
         else s.setString(index, value);
     }
 
-    private static void setBlob(PreparedStatement s, int index, byte[] value) throws SQLException {
-        if (value == null) s.setNull(index, Types.VARBINARY);
-        else s.setBytes(index, value);
+    /** The three ladder columns from {@code index} on: segment, offset, length (all null for no ladder). */
+    private static void bindLadder(PreparedStatement s, int index, LadderSegments.Slot slot,
+                                   LadderSegments.Placed placed) throws SQLException {
+        if (slot == null) {
+            s.setNull(index, Types.BIGINT);
+            s.setNull(index + 1, Types.BIGINT);
+            s.setNull(index + 2, Types.INTEGER);
+            return;
+        }
+        s.setLong(index, placed.segment());
+        s.setLong(index + 1, placed.offset() + slot.offset());
+        s.setInt(index + 2, slot.length());
     }
 
     private static String nz(String s) {

@@ -59,13 +59,7 @@ final class LadderDictionaries implements LadderEncoder.Sampler {
     /** After a failed attempt to learn, the next comes this much later. */
     static final long RETRY_MILLIS = 3600_000L;
 
-    /** Runs work on a connection of the log (the store's one-line error handling). */
-    @FunctionalInterface
-    interface Database {
-        <T> T run(String what, boolean transaction, Jdbc.Work<T> work);
-    }
-
-    private final Database database;
+    private final Jdbc.Runner database;
     /** How often the log was opened: after a reopen, what this knows is read again. */
     private final IntSupplier opens;
     private final LongSupplier clock;
@@ -86,7 +80,7 @@ final class LadderDictionaries implements LadderEncoder.Sampler {
     private long shortBytes;
     private long longBytes;
 
-    LadderDictionaries(Database database, IntSupplier opens, LongSupplier clock, int sampleBytes,
+    LadderDictionaries(Jdbc.Runner database, IntSupplier opens, LongSupplier clock, int sampleBytes,
                        long relearnMillis) {
         this.database = database;
         this.opens = opens;

@@ -4,12 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The call log's retention as bounded deletes: each statement removes at most
  * one chunk of the oldest rows, by the row's id (ids grow with insertion), so
  * no single DELETE runs long or holds many row locks while the writer appends.
- * Table and column names are ours, never input.
+ * Each delete is one transaction with the release of the ladder segments its
+ * rows pointed into ({@link LadderSegments#release}). Table and column names are
+ * ours, never input.
  */
 final class PurgeStatements {
     /** Rows one retention step deletes per rule at most. */
@@ -20,12 +24,11 @@ final class PurgeStatements {
     /** Deletes up to {@code chunk} rows of {@code table} whose {@code timeColumn} is before {@code beforeMillis}. */
     static int olderThan(Connection c, String table, String timeColumn, long beforeMillis, int chunk)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE id IN (SELECT id FROM " + table
-                + " WHERE " + timeColumn + " < ? ORDER BY " + timeColumn + " FETCH FIRST ? ROWS ONLY)")) {
-            s.setLong(1, beforeMillis);
-            s.setInt(2, chunk);
-            return s.executeUpdate();
-        }
+        return delete(c, table, "SELECT id FROM " + table + " WHERE " + timeColumn + " < ? ORDER BY " + timeColumn
+                + " FETCH FIRST ? ROWS ONLY", s -> {
+                    s.setLong(1, beforeMillis);
+                    s.setInt(2, chunk);
+                });
     }
 
     /** Deletes up to {@code chunk} of the oldest rows of {@code table} beyond the newest {@code keep}. */
@@ -39,10 +42,35 @@ final class PurgeStatements {
         }
         long excess = rows - Math.max(0, keep);
         if (excess <= 0) return 0;
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE id IN (SELECT id FROM " + table
-                + " ORDER BY id FETCH FIRST ? ROWS ONLY)")) {
-            s.setInt(1, (int) Math.min(excess, chunk));
-            return s.executeUpdate();
-        }
+        return delete(c, table, "SELECT id FROM " + table + " ORDER BY id FETCH FIRST ? ROWS ONLY",
+                s -> s.setInt(1, (int) Math.min(excess, chunk)));
+    }
+
+    /**
+     * Deletes the rows of {@code table} whose ids {@code ids} selects and releases
+     * their ladder segments, in one transaction; returns the rows deleted. The
+     * deleted rows themselves (H2's OLD TABLE) say which segments they used, so two
+     * purges deleting at once never count a row twice.
+     */
+    private static int delete(Connection c, String table, String ids, Jdbc.Binder binder) throws SQLException {
+        return Jdbc.inTransaction(c, tx -> {
+            int deleted = 0;
+            Map<Long, Integer> released = new HashMap<>();
+            try (PreparedStatement s = tx.prepareStatement("SELECT ladder_segment, COUNT(*) FROM OLD TABLE (DELETE FROM "
+                    + table + " WHERE id IN (" + ids + ")) GROUP BY ladder_segment")) {
+                binder.bind(s);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        long segment = r.getLong(1);
+                        boolean none = r.wasNull();
+                        int n = r.getInt(2);
+                        deleted += n;
+                        if (!none) released.merge(segment, n, Integer::sum);
+                    }
+                }
+            }
+            LadderSegments.release(tx, released);
+            return deleted;
+        });
     }
 }

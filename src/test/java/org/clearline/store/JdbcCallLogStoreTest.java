@@ -2,7 +2,10 @@ package org.clearline.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -128,28 +131,52 @@ class JdbcCallLogStoreTest {
     }
 
     @Test
-    void aCallIsOneRowInTheLogsOwnFileWithItsRouteAndOneLadderValue() throws Exception {
+    void aCallIsOneRowInTheLogsOwnFileWithItsRouteAndItsLadderInASegment() throws Exception {
         List<RouteStep> route = List.of(new RouteStep(RouteStep.Kind.FORWARD, "bob -> carol", "busy"),
                 new RouteStep(RouteStep.Kind.CONTACT, "carol: phone 1", "sip:carol@192.0.2.30:5060"));
-        store.callLog().append(List.of(call("c1@x", 1_000, "alice", "bob", 480, null).withRoute(route)), List.of());
+        store.callLog().append(List.of(call("c1@x", 1_000, "alice", "bob", 480, null).withRoute(route),
+                call("c2@x", 1_001, "alice", "bob", 480, null)), List.of());
 
         assertThat(store.callLog().find("c1@x").orElseThrow().route()).isEqualTo(route);
-        assertThat(store.callLog().list(CallFilter.ALL).get(0).route()).as("listings carry the route").isEqualTo(route);
+        assertThat(store.callLog().list(CallFilter.ALL).get(1).route()).as("listings carry the route").isEqualTo(route);
         assertThat(dir.resolve("calllog.mv.db")).isRegularFile();
         try (Connection log = DriverManager.getConnection(Database.url(dir, CallLogDatabase.SPEC), "sa", "");
              Statement s = log.createStatement();
-             ResultSet r = s.executeQuery("SELECT COUNT(*), MAX(OCTET_LENGTH(ladder)) FROM call_log")) {
+             ResultSet r = s.executeQuery("SELECT COUNT(*), COUNT(ladder), MIN(ladder_offset), MAX(ladder_offset),"
+                     + " MAX(ladder_length), MAX(ladder_segment), (SELECT COUNT(*) FROM ladder_segment),"
+                     + " (SELECT MAX(entries) FROM ladder_segment) FROM call_log")) {
             r.next();
-            assertThat(r.getInt(1)).isEqualTo(1);
-            assertThat(r.getInt(2)).as("three messages in one compressed value").isBetween(20, 200);
+            assertThat(r.getInt(1)).isEqualTo(2);
+            assertThat(r.getInt(2)).as("no ladder in the rows themselves").isZero();
+            assertThat(r.getInt(3)).isZero();
+            assertThat(r.getInt(4)).as("the second ladder right after the first").isEqualTo(r.getInt(5))
+                    .isBetween(20, 200);
+            assertThat(r.getInt(7)).as("one segment").isEqualTo(1);
+            assertThat(r.getInt(8)).as("two rows point into it").isEqualTo(2);
+            assertThat(dir.resolve(LadderSegments.DIRECTORY).resolve(String.format("%012d.ladders", r.getLong(6))))
+                    .as("both ladders, one after the other").hasSize(2L * r.getInt(5));
         }
         try (Connection main = DriverManager.getConnection(Database.url(dir), "sa", "");
              Statement s = main.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
-                     + " WHERE TABLE_NAME IN ('CALL_LOG', 'CALL_MESSAGE', 'REGISTRATION_LOG')")) {
+                     + " WHERE TABLE_NAME IN ('CALL_LOG', 'CALL_MESSAGE', 'REGISTRATION_LOG', 'LADDER_SEGMENT')")) {
             r.next();
             assertThat(r.getInt(1)).as("no log tables in the store's database").isZero();
         }
+    }
+
+    @Test
+    void aRowWrittenBeforeLadderSegmentsReadsItsOwnLadder() throws Exception {
+        store.callLog().append(List.of(call("c1@x", 1_000, "alice", "bob", 480, "callee.offline")), List.of());
+        byte[] own = new LadderEncoder().encode(call("c1@x", 1_000, "alice", "bob", 480, null).messages().subList(0, 2));
+        try (Connection log = DriverManager.getConnection(Database.url(dir, CallLogDatabase.SPEC), "sa", "");
+             var s = log.prepareStatement("UPDATE call_log SET ladder = ?, ladder_segment = NULL, ladder_offset = NULL,"
+                     + " ladder_length = NULL WHERE call_id = 'c1@x'")) {
+            s.setBytes(1, own);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(store.callLog().find("c1@x").orElseThrow().messages()).extracting(LoggedMessage::startLine)
+                .containsExactly("INVITE sip:bob@example.com SIP/2.0", "SIP/2.0 100 Trying");
     }
 
     @Test
@@ -157,12 +184,35 @@ class JdbcCallLogStoreTest {
         store.callLog().append(List.of(call("c1@x", 1_000, "alice", "bob", 480, "callee.offline")), List.of());
         try (Connection log = DriverManager.getConnection(Database.url(dir, CallLogDatabase.SPEC), "sa", "");
              Statement s = log.createStatement()) {
-            s.executeUpdate("UPDATE call_log SET ladder = X'01789c0000' WHERE call_id = 'c1@x'");
+            s.executeUpdate("UPDATE call_log SET ladder = X'01789c0000', ladder_segment = NULL, ladder_offset = NULL,"
+                    + " ladder_length = NULL WHERE call_id = 'c1@x'");
         }
         CallRecord found = store.callLog().find("c1@x").orElseThrow();
         assertThat(found.situation()).isEqualTo("callee.offline");
         assertThat(found.messages()).isEmpty();
         assertThat(found.ladderProblem()).startsWith("ladder is ");
+    }
+
+    @Test
+    void aLadderWhoseSegmentWasCutOrLostIsNamedNotReadShort() throws Exception {
+        store.callLog().append(List.of(call("c1@x", 1_000, "alice", "bob", 480, "callee.offline"),
+                call("c2@x", 1_001, "alice", "bob", 480, "callee.offline")), List.of());
+        Path segment;
+        try (var files = Files.list(dir.resolve(LadderSegments.DIRECTORY))) {
+            segment = files.findFirst().orElseThrow();
+        }
+        try (FileChannel f = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            f.truncate(f.size() - 3);
+        }
+        assertThat(store.callLog().find("c1@x").orElseThrow().messages()).as("the first slice is whole").hasSize(3);
+        CallRecord cut = store.callLog().find("c2@x").orElseThrow();
+        assertThat(cut.messages()).isEmpty();
+        assertThat(cut.ladderProblem()).startsWith("ladder is missing: ").contains(segment.getFileName().toString())
+                .endsWith("are not there (the file was cut or deleted)");
+        assertThat(cut.situation()).as("the rest of the call is there").isEqualTo("callee.offline");
+
+        Files.delete(segment);
+        assertThat(store.callLog().find("c1@x").orElseThrow().ladderProblem()).startsWith("ladder is missing: ");
     }
 
     @Test

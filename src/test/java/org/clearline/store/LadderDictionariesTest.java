@@ -122,7 +122,7 @@ class LadderDictionariesTest {
     @Test
     void afterAReopenItReadsWhatTheLogStillHasInsteadOfTrustingMemory() throws Exception {
         java.util.concurrent.atomic.AtomicInteger opens = new java.util.concurrent.atomic.AtomicInteger(1);
-        LadderDictionaries dictionaries = new LadderDictionaries(new LadderDictionaries.Database() {
+        LadderDictionaries dictionaries = new LadderDictionaries(new Jdbc.Runner() {
             @Override
             public <T> T run(String what, boolean transaction, Jdbc.Work<T> work) {
                 try (Connection c = database.connection()) {
@@ -155,7 +155,7 @@ class LadderDictionariesTest {
     @Test
     void shortExchangesFillAtMostHalfOfTheSample() {
         LadderDictionaries dictionaries = new LadderDictionaries(
-                new LadderDictionaries.Database() {
+                new Jdbc.Runner() {
                     @Override
                     public <T> T run(String what, boolean transaction, Jdbc.Work<T> work) {
                         throw new AssertionError("no database needed to sample");
@@ -220,12 +220,13 @@ class LadderDictionariesTest {
     private List<byte[]> blobs(List<CallRecord> calls) throws Exception {
         List<byte[]> out = new ArrayList<>();
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT ladder FROM call_log WHERE call_id = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT ladder_segment, ladder_offset, ladder_length"
+                     + " FROM call_log WHERE call_id = ?")) {
             for (CallRecord call : calls) {
                 s.setString(1, call.callId());
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
-                    out.add(r.getBytes(1));
+                    out.add(new LadderSegments(dir, null).read(r.getLong(1), r.getLong(2), r.getInt(3)));
                 }
             }
         }
