@@ -76,12 +76,13 @@ probe() {
 log_rows() {  # $1: a run's folder; the server has stopped, so the log file is free to open
     local db=$1/clearline-data/calllog
     [ -f "$db.mv.db" ] || { echo "no log database in $1"; return 0; }
-    local size
-    size=$(stat -c %s "$db.mv.db")
+    local size segments=$1/clearline-data/calllog-ladders
+    # the database and the ladders' segment files beside it
+    size=$(( $(stat -c %s "$db.mv.db") + $( [ -d "$segments" ] && du -sb "$segments" | cut -f1 || echo 0) ))
     "$JAVA" -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:$db" -user sa -password "" \
         -sql "SELECT (SELECT COUNT(*) FROM call_log) AS calls, (SELECT COUNT(*) FROM registration_log) AS regs" \
         2>/dev/null | awk -v size="$size" -F'|' 'NR == 2 {
-            gsub(/ /, ""); printf "log database: %d calls, %d registration attempts, %.1f MB file", $1, $2, size / 1e6
+            gsub(/ /, ""); printf "log database: %d calls, %d registration attempts, %.1f MB with ladders", $1, $2, size / 1e6
             if ($1 + $2 > 0) printf " (%.2f MB per 1000 rows)", size / 1e6 / ($1 + $2) * 1000
             printf "\n" }'
 }

@@ -41,6 +41,11 @@ final class LadderSegments implements AutoCloseable {
     static final String DIRECTORY = "calllog-ladders";
     /** A segment file grows to about this size before the writer starts the next one. */
     static final long MAX_SEGMENT_BYTES = 64L << 20;
+    /**
+     * No ladder is larger: a call keeps at most 256 KB of messages, and compressing
+     * them never adds more than a few bytes per message.
+     */
+    static final int MAX_LADDER_BYTES = 16 << 20;
 
     private final Path dir;
     private final Jdbc.Runner database;
@@ -119,8 +124,15 @@ final class LadderSegments implements AutoCloseable {
         }
     }
 
-    /** Reads {@code length} bytes of segment {@code segment} from {@code offset}; null when they are not all there. */
+    /**
+     * Reads {@code length} bytes of segment {@code segment} from {@code offset}; null
+     * when they are not all there. A place no writer could have given (a damaged
+     * row) is refused before anything is read.
+     */
     byte[] read(long segment, long offset, int length) throws IOException {
+        if (offset < 0 || length < 0 || length > MAX_LADDER_BYTES) {
+            throw new IOException("no ladder is " + length + " bytes at " + offset + ": the row is damaged");
+        }
         try (FileChannel f = FileChannel.open(file(segment), StandardOpenOption.READ)) {
             ByteBuffer buffer = ByteBuffer.allocate(length);
             while (buffer.hasRemaining()) {

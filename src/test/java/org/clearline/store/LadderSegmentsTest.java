@@ -1,6 +1,7 @@
 package org.clearline.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,9 @@ class LadderSegmentsTest {
             assertThat(segments.read(3, 0, 300)).isEqualTo(filled(300, (byte) 9));
             assertThat(segments.read(1, 50, 10)).as("past the end: not all there").isNull();
             assertThat(segments.read(9, 0, 1)).as("no such segment").isNull();
+            assertThatThrownBy(() -> segments.read(1, 0, Integer.MAX_VALUE)).as("a damaged row's length")
+                    .isInstanceOf(java.io.IOException.class).hasMessage("no ladder is 2147483647 bytes at 0: the row is damaged");
+            assertThatThrownBy(() -> segments.read(1, -5, 2)).isInstanceOf(java.io.IOException.class);
             assertThat(entries(1)).isEqualTo(3);
         }
     }
