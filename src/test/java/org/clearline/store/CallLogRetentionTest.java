@@ -74,10 +74,10 @@ class CallLogRetentionTest {
 
     @Test
     void aLadderSegmentGoesWithTheLastRowThatPointsIntoItUnlessItIsTheNewest() throws Exception {
-        appendWithLadders(0, 10);     // 10 calls and 10 attempts at t = 0..9
+        append(0, 10, true);     // 10 calls and 10 attempts at t = 0..9
         log.close();                  // a writer starts a segment of its own when it starts
         log = JdbcCallLogStore.open(dir);
-        appendWithLadders(100, 10);   // and 10 of each at t = 100..109
+        append(100, 10, true);   // and 10 of each at t = 100..109
         assertThat(segments()).containsExactly(Map.entry(1L, 20), Map.entry(2L, 20));
 
         assertThat(log.purgeChunk(5, 1_000, 1_000, 1_000)).as("t = 0..4 of both tables").isEqualTo(10);
@@ -99,24 +99,9 @@ class CallLogRetentionTest {
         assertThat(log.purge(1_000, 1_000)).isEqualTo(20);
         assertThat(segments()).as("the newest stays, empty: its writer goes on with it").containsExactly(
                 Map.entry(2L, 0));
-        appendWithLadders(2_000, 1);
+        append(2_000, 1, true);
         assertThat(segments()).containsExactly(Map.entry(2L, 2));
         assertThat(log.find("n0").orElseThrow().messages()).hasSize(1);
-    }
-
-    private void appendWithLadders(long from, int n) {
-        List<CallRecord> calls = new ArrayList<>();
-        List<RegistrationRecord> regs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            long at = from + i;
-            String id = from == 0 ? "c" + i : "n" + i;
-            calls.add(new CallRecord(id, at, "udp:192.0.2.1:5060", "sip:a@x", "a", "b", null, 486, null, -1, -1, -1, 0,
-                    List.of(new LoggedMessage(at, Direction.IN, "udp:192.0.2.1:5060", "INVITE " + id, "INVITE " + id))));
-            regs.add(new RegistrationRecord("r" + id, at, "udp:192.0.2.1:5060", "a", 200, null, List.of(
-                    new LoggedMessage(at, Direction.IN, "udp:192.0.2.1:5060", "REGISTER r" + id, "REGISTER r" + id)),
-                    0, null));
-        }
-        log.append(calls, regs);
     }
 
     /** Each ladder segment's id and the rows it counts, by id. */
@@ -137,15 +122,25 @@ class CallLogRetentionTest {
     }
 
     private void append(long from, int n) {
+        append(from, n, false);
+    }
+
+    /** {@code n} calls and as many registration attempts from time {@code from} on, each with one message if {@code withLadders}. */
+    private void append(long from, int n, boolean withLadders) {
         List<CallRecord> calls = new ArrayList<>();
         List<RegistrationRecord> regs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long at = from + i;
             String id = from == 0 ? "c" + i : "n" + i;
             calls.add(new CallRecord(id, at, "udp:192.0.2.1:5060", "sip:a@x", "a", "b", null, 486, null, -1, -1, -1, 0,
-                    List.of()));
-            regs.add(new RegistrationRecord("r" + id, at, "udp:192.0.2.1:5060", "a", 200, null));
+                    withLadders ? List.of(message(at, "INVITE " + id)) : List.of()));
+            regs.add(new RegistrationRecord("r" + id, at, "udp:192.0.2.1:5060", "a", 200, null,
+                    withLadders ? List.of(message(at, "REGISTER r" + id)) : List.of(), 0, null));
         }
         log.append(calls, regs);
+    }
+
+    private static LoggedMessage message(long at, String text) {
+        return new LoggedMessage(at, Direction.IN, "udp:192.0.2.1:5060", text, text);
     }
 }
