@@ -68,6 +68,7 @@ public final class ClearlineServer {
             awaitQuietly(stopped);
         }, "clearline-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        StopSignals signals = StopSignals.install(stopRequested::countDown);
         log.info("clearline ready: domain {}, SIP {} (UDP, TCP), data {}", config.server().domain(),
                 stack.listeningPoints().get(0).hostPort(), store.dataDir());
         try {
@@ -85,6 +86,8 @@ public final class ClearlineServer {
             store.close();
             stopped.countDown();
         }
+        // stopped by a signal we took from the JVM: exit as it would have, now that all is closed
+        if (signals.received() != 0) System.exit(128 + signals.received());
     }
 
     /** The REST API, dashboard and metrics listener; null when the config disables it. */

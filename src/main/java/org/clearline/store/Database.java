@@ -37,8 +37,10 @@ final class Database {
      * WRITE_DELAY=0: each commit is written to the file before commit()
      *   returns, so killing the process loses no acknowledged write.
      * (H2 refuses DB_CLOSE_ON_EXIT=FALSE with AUTO_SERVER, so its own exit
-     *   hook may close the file while ours drains the registration writer;
-     *   writes failing then were never acknowledged, so none is lost.)
+     *   hook closes the file whenever the JVM exits. The server therefore takes
+     *   SIGTERM and SIGINT itself and lets the JVM exit only after it drained
+     *   and closed its stores (admin.StopSignals). On any other exit, writes
+     *   failing then were never acknowledged, so no registration is lost.)
      * LOCK_TIMEOUT: the CLI and the server may both write the version row.
      */
     static final Spec STORE = new Spec(FILE_NAME, "classpath:db/migration", "store", "clearline-store", 4,
