@@ -31,7 +31,7 @@ final class StopSignals {
         for (String name : NAMES) {
             try {
                 Signal.handle(new Signal(name), s -> signals.onSignal(s, stop));
-            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            } catch (IllegalArgumentException e) {  // unknown here, or the JVM keeps it (-Xrs)
                 log.debug("SIG{} stays with the JVM: {}", name, e.getMessage());
             }
         }

@@ -71,7 +71,7 @@ final class LadderSegments implements AutoCloseable {
     /** Where a batch went: its segment and the offset of its first byte there. */
     record Placed(long segment, long offset) {}
 
-    /** The ladders of one writer batch, side by side, as one write. */
+    /** The ladders of one writer batch, side by side, as one (gathering) write. */
     static final class Batch {
         private final List<byte[]> ladders = new ArrayList<>();
         private int size;
@@ -89,13 +89,14 @@ final class LadderSegments implements AutoCloseable {
             return ladders.size();
         }
 
-        byte[] bytes() {
-            byte[] out = new byte[size];
-            int at = 0;
-            for (byte[] l : ladders) {
-                System.arraycopy(l, 0, out, at, l.length);
-                at += l.length;
-            }
+        long size() {
+            return size;
+        }
+
+        /** The ladders as buffers for one gathering write, without copying them together. */
+        ByteBuffer[] buffers() {
+            ByteBuffer[] out = new ByteBuffer[ladders.size()];
+            for (int i = 0; i < out.length; i++) out[i] = ByteBuffer.wrap(ladders.get(i));
             return out;
         }
     }
@@ -108,11 +109,10 @@ final class LadderSegments implements AutoCloseable {
      */
     Placed write(Connection c, Batch batch) throws SQLException {
         if (batch.entries() == 0) return null;
-        byte[] bytes = batch.bytes();
         for (int attempt = 0; ; attempt++) {
-            if (current == null || (currentSize > 0 && currentSize + bytes.length > maxSegmentBytes)) start();
+            if (current == null || (currentSize > 0 && currentSize + batch.size() > maxSegmentBytes)) start();
             long offset = currentSize;
-            append(bytes);
+            append(batch);
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE ladder_segment SET entries = entries + ? WHERE id = ?")) {
                 s.setInt(1, batch.entries());
@@ -218,15 +218,17 @@ final class LadderSegments implements AutoCloseable {
         currentSize = 0;
     }
 
-    private void append(byte[] bytes) throws SQLException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    /** Writes {@code batch} at the end of the current segment (its channel's position: only this writer moves it). */
+    private void append(Batch batch) throws SQLException {
+        ByteBuffer[] buffers = batch.buffers();
         try {
-            while (buffer.hasRemaining()) current.write(buffer, currentSize + buffer.position());
+            for (long left = batch.size(); left > 0; ) left -= current.write(buffers);
         } catch (IOException e) {
+            Path failed = file(currentId);
             closeCurrent();  // what was written is nobody's: the next batch starts a new segment
-            throw new SQLException("could not write ladder segment " + file(currentId) + ": " + e.getMessage(), e);
+            throw new SQLException("could not write ladder segment " + failed + ": " + e.getMessage(), e);
         }
-        currentSize += bytes.length;
+        currentSize += batch.size();
     }
 
     private void closeCurrent() {
