@@ -31,6 +31,9 @@ import org.clearline.store.RouteStep;
  * written, which holds pages H2 has not reused yet). The first seconds
  * (-Dprobe.warmup, 5) warm the JIT up and are not measured.
  *
+ * At the end it times a lookup by Call-ID of the first call written and of one
+ * never written: both read the Call-ID keys of every batch (CallLogKeys).
+ *
  * Records come from SipLadders: the benchmark's call with its 18 messages,
  * and registration attempts of 4. The batch is written the way the server's
  * writer does it (CallLogWriter.write): each ladder encoded straight from its
@@ -67,6 +70,9 @@ public final class LogStoreProbe {
         long start = -1;
         long cpuStart = -1;
         long fileWhileOpen;
+        String oldestCall = null;
+        double findOldestMs = 0;
+        double findMissingMs = 0;
         try (JdbcCallLogStore log = JdbcCallLogStore.open(dir)) {
             String problem = log.check();
             if (problem != null) throw new IllegalStateException(problem);
@@ -122,6 +128,7 @@ public final class LogStoreProbe {
                 }
                 if (sampled < 5 * BATCH) sampled += BATCH;
                 log.appendEncoded(encodedCalls, encodedRegs);
+                if (oldestCall == null && !calls.isEmpty()) oldestCall = calls.get(0).callId();
                 if (start >= 0) {
                     worstBatchNanos = Math.max(worstBatchNanos, System.nanoTime() - t0);
                     measuredRows += BATCH;
@@ -129,6 +136,12 @@ public final class LogStoreProbe {
                 rows += BATCH;
             }
             fileWhileOpen = directorySize(dir);
+            // a lookup by Call-ID reads the keys of every batch newest first: the oldest call and an
+            // unknown one are the slowest lookups there are (best of three, the JIT being cold for them)
+            if (oldestCall != null) {
+                findOldestMs = bestLookupMillis(log, oldestCall);
+                findMissingMs = bestLookupMillis(log, "not-logged@192.0.2.1");
+            }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpuStart - generationCpu) / 1e9;
@@ -140,12 +153,23 @@ public final class LogStoreProbe {
         long live = directorySize(dir);
         System.out.printf("PROBE kind=%s seconds=%.1f rows=%d rows_per_s=%.0f rows_per_cpu_s=%.0f cpu_pct=%.0f"
                         + " live_mb_per_1000=%.3f file_mb_per_1000_while_writing=%.3f raw_kb_per_row=%.2f"
-                        + " blob_kb_per_row=%.2f compression=%.1fx worst_batch_ms=%.0f%n",
+                        + " blob_kb_per_row=%.2f compression=%.1fx worst_batch_ms=%.0f find_oldest_ms=%.1f"
+                        + " find_unknown_ms=%.1f%n",
                 kind, elapsed, measuredRows, measuredRows / elapsed, measuredRows / cpu, 100 * cpu / elapsed,
                 live / 1e6 / rows * 1000, fileWhileOpen / 1e6 / rows * 1000, rawBytes / 1024.0 / rows,
                 blobBytes / 1024.0 / sampled, blobBytes == 0 ? 0 : rawBytes / (double) rows / (blobBytes / (double) sampled),
-                worstBatchNanos / 1e6);
+                worstBatchNanos / 1e6, findOldestMs, findMissingMs);
         deleteTree(dir);
+    }
+
+    private static double bestLookupMillis(JdbcCallLogStore log, String callId) {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            log.find(callId);
+            best = Math.min(best, System.nanoTime() - t0);
+        }
+        return best / 1e6;
     }
 
     private static List<LadderEncoder.Wire> wire(List<LoggedMessage> ms) {

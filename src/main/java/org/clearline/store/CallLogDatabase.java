@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +33,16 @@ final class CallLogDatabase implements AutoCloseable {
      * acceptable, a disk write per batch is not needed. The page cache (CACHE_SIZE
      * in KB: 16 MB) holds the newest end of each index, where every insert goes
      * ({@link CallKeys}), beside the pages of new rows: at 1750 calls/s the current
-     * minute's part of the Call-ID index alone is a few MB. The store probe, whose
+     * minute's part of the calls' Call-ID index (until V6, see {@link CallLogKeys})
+     * alone was a few MB. The store probe, whose
      * minutes fill in 3 s, ran faster with 4 MB, but a 4 MB server failed a
      * benchmark step at 1750 calls/s that 16 MB passed (bench/RESULTS.md, fifth
      * pass), so the cache stays at the size measured most. A short lock and
      * connection timeout keep the writer from waiting long.
      */
     static final Database.Spec SPEC = new Database.Spec(FILE_NAME, "classpath:db/calllog", "call log",
-            "clearline-calllog", 3, ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=5000;CACHE_SIZE=16384", 5_000);
+            "clearline-calllog", 3, ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=5000;CACHE_SIZE=16384", 5_000,
+            List.of(new CallLogKeysMigration()));
     /**
      * H2 error codes after which the database is gone for this process: it was
      * closed (also by H2 itself after an MVStore panic), ran out of memory, or

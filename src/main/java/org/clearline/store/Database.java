@@ -5,7 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Opens an H2 file database of a data directory and brings its schema up to
@@ -26,9 +28,10 @@ final class Database {
      * @param poolSize   connections at most
      * @param urlOptions H2 settings after the file name
      * @param connectionTimeoutMillis how long a caller waits for a free connection
+     * @param code       migrations written in Java, beside those of {@code migrations}
      */
     record Spec(String fileName, String migrations, String what, String poolName, int poolSize, String urlOptions,
-                long connectionTimeoutMillis) {}
+                long connectionTimeoutMillis, List<JavaMigration> code) {}
 
     /**
      * AUTO_SERVER: the first process opens the file and serves it over TCP on
@@ -44,7 +47,7 @@ final class Database {
      * LOCK_TIMEOUT: the CLI and the server may both write the version row.
      */
     static final Spec STORE = new Spec(FILE_NAME, "classpath:db/migration", "store", "clearline-store", 4,
-            ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000", 10_000);
+            ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000", 10_000, List.of());
 
     private Database() {}
 
@@ -70,7 +73,8 @@ final class Database {
             throw new StoreException("cannot open " + spec.what() + " in " + dir + ": " + ErrorText.describe(e), e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations(spec.migrations()).load().migrate();
+            Flyway.configure().dataSource(pool).locations(spec.migrations())
+                    .javaMigrations(spec.code().toArray(JavaMigration[]::new)).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("cannot migrate " + spec.what() + " in " + dir + ": " + ErrorText.describe(e), e);

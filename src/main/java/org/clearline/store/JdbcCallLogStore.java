@@ -104,10 +104,12 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
     private static void insertCalls(Connection c, List<Encoded<CallRecord>> calls, List<LadderSegments.Slot> slots,
                                     LadderSegments.Placed placed) throws SQLException {
         if (calls.isEmpty()) return;
+        int[] keys = new int[calls.size()];
+        long[] ids = new long[calls.size()];
         try (PreparedStatement s = c.prepareStatement("INSERT INTO call_log (call_id, started_at, source, caller,"
                 + " caller_user, callee, callee_e164, code, situation, post_dial_ms, ring_ms, duration_ms,"
-                + " messages_dropped, route, call_key, ladder_segment, ladder_offset, ladder_length)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " messages_dropped, route, ladder_segment, ladder_offset, ladder_length)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"ID"})) {
             for (int i = 0; i < calls.size(); i++) {
                 CallRecord r = calls.get(i).record();
                 s.setString(1, nz(r.callId()));
@@ -124,12 +126,20 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                 s.setLong(12, r.durationMillis());
                 s.setInt(13, r.messagesDropped());
                 s.setString(14, RouteJson.encode(r.route()));
-                s.setLong(15, CallKeys.of(r.callId(), r.startedAt()));
-                bindLadder(s, 16, slots.get(i), placed);
+                bindLadder(s, 15, slots.get(i), placed);
                 s.addBatch();
+                keys[i] = CallLogKeys.key(r.callId());
             }
             s.executeBatch();
+            try (ResultSet generated = s.getGeneratedKeys()) {
+                for (int i = 0; i < ids.length; i++) {
+                    if (!generated.next()) throw new SQLException("the log returned " + i + " row ids for "
+                            + ids.length + " calls");
+                    ids[i] = generated.getLong(1);
+                }
+            }
         }
+        CallLogKeys.append(c, keys, ids);
     }
 
     private static void insertRegistrations(Connection c, List<Encoded<RegistrationRecord>> registrations,
@@ -184,22 +194,30 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
     @Override
     public Optional<CallRecord> find(String callId) {
         return run("query", false, c -> {
-            try (PreparedStatement s = byCallId(c, "call_log", "started_at", CALL_COLUMNS, callId)) {
-                try (ResultSet rows = s.executeQuery()) {
-                    if (!rows.next()) return Optional.empty();
-                    CallRecord r = call(rows);
-                    return Optional.of(switch (ladder(rows, 16, c)) {
-                        case LadderBlob.Decoded.Messages m -> r.withMessages(m.messages(), null);
-                        case LadderBlob.Decoded.Corrupt bad -> r.withMessages(List.of(), bad.problem());
-                    });
-                }
+            CallRecord[] found = new CallRecord[1];
+            try (PreparedStatement s = c.prepareStatement("SELECT " + CALL_COLUMNS
+                    + ", ladder, ladder_segment, ladder_offset, ladder_length FROM call_log WHERE id = ? AND call_id = ?")) {
+                s.setString(2, callId);
+                CallLogKeys.find(c, callId, id -> {
+                    s.setLong(1, id);
+                    try (ResultSet rows = s.executeQuery()) {
+                        if (!rows.next()) return false;  // another Call-ID with the same key, or purged
+                        CallRecord r = call(rows);
+                        found[0] = switch (ladder(rows, 16, c)) {
+                            case LadderBlob.Decoded.Messages m -> r.withMessages(m.messages(), null);
+                            case LadderBlob.Decoded.Corrupt bad -> r.withMessages(List.of(), bad.problem());
+                        };
+                        return true;
+                    }
+                });
             }
+            return Optional.ofNullable(found[0]);
         });
     }
 
     /**
-     * The ladder of a row {@link #byCallId} found: its own value (rows written before
-     * V5) at {@code index}, else its slice of a segment, named by the three columns
+     * The ladder of a row read with its ladder columns last: its own value (rows
+     * written before V5) at {@code index}, else its slice of a segment, named by the three columns
      * after it. A slice that is not all there (its segment cut or deleted) is named,
      * never read as a shorter ladder.
      */
@@ -317,6 +335,7 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                     + PurgeStatements.beyond(c, "call_log", maxCalls, rows)
                     + PurgeStatements.beyond(c, "registration_log", maxRegistrations, rows)
                     + Jdbc.inTransaction(c, dictionaries::purge);
+            CallLogKeys.dropUnused(c);  // the Call-ID keys of batches whose calls all went
             segments.dropEmpty(c);  // the segments those rows emptied, files and all
             return dropped;
         });

@@ -14,7 +14,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A log written by the first schema (Call-ID index, zlib ladders) is still found by Call-ID after the upgrade. */
+/** A log written by an earlier schema (Call-ID index, zlib ladders) is still found by Call-ID after the upgrade. */
 class CallLogMigrationTest {
     @TempDir Path dir;
 
@@ -56,7 +56,7 @@ class CallLogMigrationTest {
         }
         try (Connection c = DriverManager.getConnection(url, "sa", "");
              Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT call_id, call_key, started_at FROM call_log")) {
+             ResultSet r = s.executeQuery("SELECT call_id, call_key, at_ms FROM registration_log")) {
             int n = 0;
             while (r.next()) {
                 assertThat(r.getLong(2)).as("SQL's key of %s is Java's", r.getString(1))
@@ -67,11 +67,53 @@ class CallLogMigrationTest {
         }
         try (Connection c = DriverManager.getConnection(url, "sa", "");
              Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("EXPLAIN " + JdbcCallLogStore.byCallIdSql("call_log", "started_at", "id")
+             ResultSet r = s.executeQuery("EXPLAIN " + JdbcCallLogStore.byCallIdSql("registration_log", "at_ms", "id")
                      .replaceFirst("\\?", "5").replaceFirst("\\?", "'x'"))) {
             r.next();
             assertThat(r.getString(1)).as("a lookup by Call-ID probes the key's index once per minute")
-                    .contains("CALL_LOG_BY_CALL_KEY").containsIgnoringCase("SYSTEM_RANGE");
+                    .contains("REGISTRATION_LOG_BY_CALL_KEY").containsIgnoringCase("SYSTEM_RANGE");
+        }
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS"
+                     + " WHERE TABLE_NAME = 'CALL_LOG' AND COLUMN_NAME = 'CALL_KEY'")) {
+            r.next();
+            assertThat(r.getInt(1)).as("V6 drops the calls' per-row key and its index").isZero();
+        }
+    }
+
+    @Test
+    void callsLoggedBeforeV6GetTheirKeysInBatchesAndAreFoundByCallId() throws Exception {
+        String url = Database.url(dir, CallLogDatabase.SPEC);
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/calllog").target("5").load().migrate();
+        int calls = 2 * CallLogKeysMigration.BATCH + 3;  // two full batches of keys and a short one
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             PreparedStatement s = c.prepareStatement("INSERT INTO call_log (call_id, started_at, code, call_key)"
+                     + " VALUES (?, ?, 486, ?)")) {
+            for (int i = 0; i < calls; i++) {
+                String callId = "v5-" + i + "@192.0.2.7";
+                long at = 1_767_225_600_000L + i * 1_000L;
+                s.setString(1, callId);
+                s.setLong(2, at);
+                s.setLong(3, CallKeys.of(callId, at));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+
+        try (JdbcStore store = JdbcStore.open(dir)) {
+            for (int i : new int[] {0, 1, CallLogKeysMigration.BATCH - 1, CallLogKeysMigration.BATCH, calls - 1}) {
+                assertThat(store.callLog().find("v5-" + i + "@192.0.2.7")).as("call %d", i).get()
+                        .extracting(CallRecord::startedAt).isEqualTo(1_767_225_600_000L + i * 1_000L);
+            }
+            assertThat(store.callLog().find("v5-" + calls + "@192.0.2.7")).isEmpty();
+        }
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*), SUM(OCTET_LENGTH(keys)) FROM call_log_keys")) {
+            r.next();
+            assertThat(r.getInt(1)).isEqualTo(3);
+            assertThat(r.getLong(2)).isEqualTo((long) calls * CallLogKeys.ENTRY_BYTES);
         }
     }
 

@@ -10,7 +10,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.clearline.store.LoggedMessage.Direction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +115,44 @@ class JdbcCallLogStoreTest {
         assertThat(log.findRegistration("again").orElseThrow().code()).isEqualTo(200);
         assertThat(log.findRegistration("early").orElseThrow().code()).isEqualTo(401);
         assertThat(log.findRegistration("mid")).isEmpty();
+    }
+
+    @Test
+    void callIdsThatShareAKeyAreToldApartAndTheKeysOfPurgedBatchesGo() throws Exception {
+        // two Call-IDs whose hashes agree in the 32 bits a batch keeps (found in about 2^16 tries)
+        Map<Integer, String> seen = new HashMap<>();
+        String[] pair = null;
+        for (int i = 0; pair == null; i++) {
+            String id = "k" + i + "@192.0.2.9";
+            String other = seen.putIfAbsent(CallLogKeys.key(id), id);
+            if (other != null) pair = new String[] {other, id};
+        }
+        store.callLog().append(List.of(call(pair[0], 1_000, "a", "b", 404, null)), List.of());
+        store.callLog().append(List.of(call("between", 2_000, "a", "b", 486, null),
+                call(pair[1], 3_000, "a", "b", 480, null)), List.of());
+        store.callLog().append(List.of(call("newest", 4_000, "a", "b", 603, null)), List.of());
+
+        assertThat(store.callLog().find(pair[0]).orElseThrow().code()).as("past the newer row with its key")
+                .isEqualTo(404);
+        assertThat(store.callLog().find(pair[1]).orElseThrow().code()).isEqualTo(480);
+        assertThat(keyBatches()).isEqualTo(3);
+
+        assertThat(store.callLog().purge(2_500, 100)).isEqualTo(2);
+        assertThat(keyBatches()).as("the first batch's keys went with its call; the second keeps one").isEqualTo(2);
+        assertThat(store.callLog().find(pair[0])).isEmpty();
+        assertThat(store.callLog().find("between")).isEmpty();
+        assertThat(store.callLog().find(pair[1]).orElseThrow().code()).isEqualTo(480);
+        assertThat(store.callLog().purge(Long.MAX_VALUE, 100)).isEqualTo(2);
+        assertThat(keyBatches()).isZero();
+    }
+
+    private int keyBatches() throws Exception {
+        try (Connection c = DriverManager.getConnection(Database.url(dir, CallLogDatabase.SPEC), "sa", "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM call_log_keys")) {
+            r.next();
+            return r.getInt(1);
+        }
     }
 
     @Test
