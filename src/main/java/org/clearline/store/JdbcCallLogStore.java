@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -103,67 +104,76 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
 
     private static void insertCalls(Connection c, List<Encoded<CallRecord>> calls, List<LadderSegments.Slot> slots,
                                     LadderSegments.Placed placed) throws SQLException {
-        if (calls.isEmpty()) return;
-        int[] keys = new int[calls.size()];
-        long[] ids = new long[calls.size()];
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO call_log (call_id, started_at, source, caller,"
-                + " caller_user, callee, callee_e164, code, situation, post_dial_ms, ring_ms, duration_ms,"
-                + " messages_dropped, route, ladder_segment, ladder_offset, ladder_length)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"ID"})) {
-            for (int i = 0; i < calls.size(); i++) {
-                CallRecord r = calls.get(i).record();
-                s.setString(1, nz(r.callId()));
-                s.setLong(2, r.startedAt());
-                s.setString(3, nz(r.source()));
-                s.setString(4, nz(r.caller()));
-                s.setString(5, nz(r.callerUser()));
-                s.setString(6, nz(r.callee()));
-                setNullable(s, 7, r.calleeE164());
-                s.setInt(8, r.code());
-                setNullable(s, 9, r.situation());
-                s.setLong(10, r.postDialMillis());
-                s.setLong(11, r.ringMillis());
-                s.setLong(12, r.durationMillis());
-                s.setInt(13, r.messagesDropped());
-                s.setString(14, RouteJson.encode(r.route()));
-                bindLadder(s, 15, slots.get(i), placed);
-                s.addBatch();
-                keys[i] = CallLogKeys.key(r.callId());
-            }
-            s.executeBatch();
-            try (ResultSet generated = s.getGeneratedKeys()) {
-                for (int i = 0; i < ids.length; i++) {
-                    if (!generated.next()) throw new SQLException("the log returned " + i + " row ids for "
-                            + ids.length + " calls");
-                    ids[i] = generated.getLong(1);
-                }
-            }
-        }
-        CallLogKeys.append(c, keys, ids);
+        insert(c, CallLogKeys.Log.CALLS, "INSERT INTO call_log (call_id, started_at, source, caller, caller_user,"
+                + " callee, callee_e164, code, situation, post_dial_ms, ring_ms, duration_ms, messages_dropped, route,"
+                + " ladder_segment, ladder_offset, ladder_length)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", calls.size(), (s, i) -> {
+                    CallRecord r = calls.get(i).record();
+                    s.setString(1, nz(r.callId()));
+                    s.setLong(2, r.startedAt());
+                    s.setString(3, nz(r.source()));
+                    s.setString(4, nz(r.caller()));
+                    s.setString(5, nz(r.callerUser()));
+                    s.setString(6, nz(r.callee()));
+                    setNullable(s, 7, r.calleeE164());
+                    s.setInt(8, r.code());
+                    setNullable(s, 9, r.situation());
+                    s.setLong(10, r.postDialMillis());
+                    s.setLong(11, r.ringMillis());
+                    s.setLong(12, r.durationMillis());
+                    s.setInt(13, r.messagesDropped());
+                    s.setString(14, RouteJson.encode(r.route()));
+                    bindLadder(s, 15, slots.get(i), placed);
+                    return r.callId();
+                });
     }
 
     private static void insertRegistrations(Connection c, List<Encoded<RegistrationRecord>> registrations,
                                             List<LadderSegments.Slot> slots, LadderSegments.Placed placed)
             throws SQLException {
-        if (registrations.isEmpty()) return;
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO registration_log (call_id, at_ms, source, sip_id,"
-                + " code, situation, messages_dropped, call_key, ladder_segment, ladder_offset, ladder_length)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < registrations.size(); i++) {
-                RegistrationRecord r = registrations.get(i).record();
-                s.setString(1, nz(r.callId()));
-                s.setLong(2, r.atMillis());
-                s.setString(3, nz(r.source()));
-                setNullable(s, 4, r.sipId());
-                s.setInt(5, r.code());
-                setNullable(s, 6, r.situation());
-                s.setInt(7, r.messagesDropped());
-                s.setLong(8, CallKeys.of(r.callId(), r.atMillis()));
-                bindLadder(s, 9, slots.get(i), placed);
+        insert(c, CallLogKeys.Log.REGISTRATIONS, "INSERT INTO registration_log (call_id, at_ms, source, sip_id, code,"
+                + " situation, messages_dropped, ladder_segment, ladder_offset, ladder_length)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", registrations.size(), (s, i) -> {
+                    RegistrationRecord r = registrations.get(i).record();
+                    s.setString(1, nz(r.callId()));
+                    s.setLong(2, r.atMillis());
+                    s.setString(3, nz(r.source()));
+                    setNullable(s, 4, r.sipId());
+                    s.setInt(5, r.code());
+                    setNullable(s, 6, r.situation());
+                    s.setInt(7, r.messagesDropped());
+                    bindLadder(s, 8, slots.get(i), placed);
+                    return r.callId();
+                });
+    }
+
+    /** Binds the parameters of row {@code i}; returns its Call-ID. */
+    private interface RowBinder {
+        String bind(PreparedStatement s, int i) throws SQLException;
+    }
+
+    /** Inserts {@code rows} rows into {@code log}'s table in one batch, and their Call-ID keys as one row beside. */
+    private static void insert(Connection c, CallLogKeys.Log log, String sql, int rows, RowBinder binder)
+            throws SQLException {
+        if (rows == 0) return;
+        int[] keys = new int[rows];
+        long[] ids = new long[rows];
+        try (PreparedStatement s = c.prepareStatement(sql, new String[] {"ID"})) {
+            for (int i = 0; i < rows; i++) {
+                keys[i] = CallLogKeys.key(binder.bind(s, i));
                 s.addBatch();
             }
             s.executeBatch();
+            try (ResultSet generated = s.getGeneratedKeys()) {
+                for (int i = 0; i < rows; i++) {
+                    if (!generated.next()) {
+                        throw new SQLException("the log returned " + i + " row ids for " + rows + " rows");
+                    }
+                    ids[i] = generated.getLong(1);
+                }
+            }
         }
+        CallLogKeys.append(c, log, keys, ids);
     }
 
     @Override
@@ -193,25 +203,54 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
 
     @Override
     public Optional<CallRecord> find(String callId) {
+        return byCallId(CallLogKeys.Log.CALLS, CALL_COLUMNS, "started_at", callId, JdbcCallLogStore::call,
+                CallRecord::withMessages);
+    }
+
+    @Override
+    public Optional<RegistrationRecord> findRegistration(String callId) {
+        return byCallId(CallLogKeys.Log.REGISTRATIONS, REGISTRATION_COLUMNS, "at_ms", callId,
+                JdbcCallLogStore::registration, RegistrationRecord::withMessages);
+    }
+
+    /** Reads a row's columns (without its ladder). */
+    private interface RowReader<R> {
+        R read(ResultSet row) throws SQLException;
+    }
+
+    /** The record with its messages, or with none and why (a ladder that cannot be read). */
+    private interface WithMessages<R> {
+        R apply(R record, List<LoggedMessage> messages, String problem);
+    }
+
+    /**
+     * The newest row of {@code log} with {@code callId} ({@link CallLogKeys}): of the
+     * newest batch that has one, the row that began last ({@code time}). Read with
+     * {@code columns}, then given its ladder.
+     */
+    private <R> Optional<R> byCallId(CallLogKeys.Log log, String columns, String time, String callId,
+                                     RowReader<R> reader, WithMessages<R> with) {
+        int ladderColumn = columns.split(",").length + 1;
         return run("query", false, c -> {
-            CallRecord[] found = new CallRecord[1];
-            try (PreparedStatement s = c.prepareStatement("SELECT " + CALL_COLUMNS
-                    + ", ladder, ladder_segment, ladder_offset, ladder_length FROM call_log WHERE id = ? AND call_id = ?")) {
+            List<R> found = new ArrayList<>(1);
+            try (PreparedStatement s = c.prepareStatement("SELECT " + columns + ", ladder, ladder_segment,"
+                    + " ladder_offset, ladder_length FROM " + log.table + " WHERE id = ANY(?) AND call_id = ?"
+                    + " ORDER BY " + time + " DESC, id DESC FETCH FIRST 1 ROWS ONLY")) {
                 s.setString(2, callId);
-                CallLogKeys.find(c, callId, id -> {
-                    s.setLong(1, id);
+                CallLogKeys.find(c, log, callId, ids -> {
+                    s.setObject(1, Arrays.stream(ids).boxed().toArray(Long[]::new));
                     try (ResultSet rows = s.executeQuery()) {
-                        if (!rows.next()) return false;  // another Call-ID with the same key, or purged
-                        CallRecord r = call(rows);
-                        found[0] = switch (ladder(rows, 16, c)) {
-                            case LadderBlob.Decoded.Messages m -> r.withMessages(m.messages(), null);
-                            case LadderBlob.Decoded.Corrupt bad -> r.withMessages(List.of(), bad.problem());
-                        };
+                        if (!rows.next()) return false;  // other Call-IDs with the same key, or purged
+                        R r = reader.read(rows);
+                        found.add(switch (ladder(rows, ladderColumn, c)) {
+                            case LadderBlob.Decoded.Messages m -> with.apply(r, m.messages(), null);
+                            case LadderBlob.Decoded.Corrupt bad -> with.apply(r, List.of(), bad.problem());
+                        });
                         return true;
                     }
                 });
             }
-            return Optional.ofNullable(found[0]);
+            return found.stream().findFirst();
         });
     }
 
@@ -241,40 +280,6 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
         return LadderBlob.decode(blob, dictionaries.using(c));
     }
 
-    /**
-     * The newest row of {@code table} with {@code callId}, its ladder columns last
-     * ({@link #ladder}): one
-     * index probe per minute from the oldest row's to the newest's (see
-     * {@link CallKeys}), all in one statement, so rows written meanwhile cannot
-     * fall outside the range probed. An empty table probes nothing.
-     */
-    private static PreparedStatement byCallId(Connection c, String table, String time, String columns, String callId)
-            throws SQLException {
-        PreparedStatement s = c.prepareStatement(byCallIdSql(table, time, columns));
-        try {
-            s.setLong(1, CallKeys.lowBits(callId));
-            s.setString(2, callId);
-            return s;
-        } catch (SQLException e) {
-            s.close();
-            throw e;
-        }
-    }
-
-    /** The query of {@link #byCallId}; parameters: the key's low bits, the Call-ID. */
-    static String byCallIdSql(String table, String time, String columns) {
-        // CallKeys.minute in SQL; an empty table gives the empty range 1..0
-        String minute = "(SELECT COALESCE(GREATEST(%s(" + time + "), 0) / 60000, %d) FROM " + table + ")";
-        return "SELECT " + qualified(columns) + ", t.ladder, t.ladder_segment, t.ladder_offset, t.ladder_length"
-                + " FROM SYSTEM_RANGE(" + minute.formatted("MIN", 1) + ", " + minute.formatted("MAX", 0) + ") m JOIN "
-                + table + " t ON t.call_key = m.X * " + CallKeys.MINUTE_FACTOR + " + ? WHERE t.call_id = ?"
-                + " ORDER BY t." + time + " DESC, t.id DESC FETCH FIRST 1 ROWS ONLY";
-    }
-
-    private static String qualified(String columns) {
-        return "t." + columns.replace(", ", ", t.");
-    }
-
     @Override
     public List<RegistrationRecord> registrations(String sipId, long sinceMillis, int limit) {
         return registrations(sipId, sinceMillis, false, limit);
@@ -299,22 +304,6 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
         });
     }
 
-    @Override
-    public Optional<RegistrationRecord> findRegistration(String callId) {
-        return run("query", false, c -> {
-            try (PreparedStatement s = byCallId(c, "registration_log", "at_ms", REGISTRATION_COLUMNS, callId)) {
-                try (ResultSet rows = s.executeQuery()) {
-                    if (!rows.next()) return Optional.empty();
-                    RegistrationRecord r = registration(rows);
-                    return Optional.of(switch (ladder(rows, 8, c)) {
-                        case LadderBlob.Decoded.Messages m -> r.withMessages(m.messages(), null);
-                        case LadderBlob.Decoded.Corrupt bad -> r.withMessages(List.of(), bad.problem());
-                    });
-                }
-            }
-        });
-    }
-
     /** All of retention at once, still in bounded steps (the writer's housekeeping uses {@link #purgeChunk}). */
     @Override
     public int purge(long beforeMillis, int maxRows) {
@@ -335,7 +324,9 @@ public final class JdbcCallLogStore implements CallLogStore, AutoCloseable {
                     + PurgeStatements.beyond(c, "call_log", maxCalls, rows)
                     + PurgeStatements.beyond(c, "registration_log", maxRegistrations, rows)
                     + Jdbc.inTransaction(c, dictionaries::purge);
-            CallLogKeys.dropUnused(c);  // the Call-ID keys of batches whose calls all went
+            // the Call-ID keys of batches whose rows all went
+            CallLogKeys.dropUnused(c, CallLogKeys.Log.CALLS);
+            CallLogKeys.dropUnused(c, CallLogKeys.Log.REGISTRATIONS);
             segments.dropEmpty(c);  // the segments those rows emptied, files and all
             return dropped;
         });

@@ -19,7 +19,7 @@ class CallLogMigrationTest {
     @TempDir Path dir;
 
     @Test
-    void rowsOfTheFirstSchemaGetTheirKeysAndAreFoundByCallId() throws Exception {
+    void rowsOfTheFirstSchemaAreFoundByCallIdAfterTheUpgrade() throws Exception {
         String url = Database.url(dir, CallLogDatabase.SPEC);
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/calllog").target("1").load().migrate();
         byte[] zlibLadder;
@@ -56,77 +56,64 @@ class CallLogMigrationTest {
         }
         try (Connection c = DriverManager.getConnection(url, "sa", "");
              Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT call_id, call_key, at_ms FROM registration_log")) {
-            int n = 0;
-            while (r.next()) {
-                assertThat(r.getLong(2)).as("SQL's key of %s is Java's", r.getString(1))
-                        .isEqualTo(CallKeys.of(r.getString(1), r.getLong(3)));
-                n++;
-            }
-            assertThat(n).isEqualTo(3);
-        }
-        try (Connection c = DriverManager.getConnection(url, "sa", "");
-             Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("EXPLAIN " + JdbcCallLogStore.byCallIdSql("registration_log", "at_ms", "id")
-                     .replaceFirst("\\?", "5").replaceFirst("\\?", "'x'"))) {
-            r.next();
-            assertThat(r.getString(1)).as("a lookup by Call-ID probes the key's index once per minute")
-                    .contains("REGISTRATION_LOG_BY_CALL_KEY").containsIgnoringCase("SYSTEM_RANGE");
-        }
-        try (Connection c = DriverManager.getConnection(url, "sa", "");
-             Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS"
-                     + " WHERE TABLE_NAME = 'CALL_LOG' AND COLUMN_NAME = 'CALL_KEY'")) {
+                     + " WHERE TABLE_NAME IN ('CALL_LOG', 'REGISTRATION_LOG') AND COLUMN_NAME = 'CALL_KEY'")) {
             r.next();
-            assertThat(r.getInt(1)).as("V6 drops the calls' per-row key and its index").isZero();
+            assertThat(r.getInt(1)).as("V6 and V7 drop the per-row key and its index").isZero();
         }
     }
 
     @Test
-    void callsLoggedBeforeV6GetTheirKeysInBatchesAndAreFoundByCallId() throws Exception {
+    void rowsLoggedBeforeV6AndV7GetTheirKeysInBatchesAndAreFoundByCallId() throws Exception {
         String url = Database.url(dir, CallLogDatabase.SPEC);
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/calllog").target("5").load().migrate();
-        int calls = 2 * CallLogKeysMigration.BATCH + 3;  // two full batches of keys and a short one
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/calllog").target("1").load().migrate();
+        int rows = 2 * CallLogKeysMigration.BATCH + 3;  // two full batches of keys and a short one
         try (Connection c = DriverManager.getConnection(url, "sa", "");
-             PreparedStatement s = c.prepareStatement("INSERT INTO call_log (call_id, started_at, code, call_key)"
-                     + " VALUES (?, ?, 486, ?)")) {
-            for (int i = 0; i < calls; i++) {
-                String callId = "v5-" + i + "@192.0.2.7";
+             PreparedStatement calls = c.prepareStatement("INSERT INTO call_log (call_id, started_at, code)"
+                     + " VALUES (?, ?, 486)");
+             PreparedStatement registrations = c.prepareStatement("INSERT INTO registration_log (call_id, at_ms,"
+                     + " sip_id, code) VALUES (?, ?, 'alice', 200)")) {
+            for (int i = 0; i < rows; i++) {
                 long at = 1_767_225_600_000L + i * 1_000L;
-                s.setString(1, callId);
-                s.setLong(2, at);
-                s.setLong(3, CallKeys.of(callId, at));
-                s.addBatch();
+                calls.setString(1, "old-" + i + "@192.0.2.7");
+                calls.setLong(2, at);
+                calls.addBatch();
+                registrations.setString(1, "old-" + i + "@192.0.2.7");
+                registrations.setLong(2, at);
+                registrations.addBatch();
             }
-            s.executeBatch();
+            calls.executeBatch();
+            registrations.executeBatch();
         }
 
+        // V2 and V3 computed each row's key in SQL; V6 and V7 packed its low bits, which Java's must match
         try (JdbcStore store = JdbcStore.open(dir)) {
-            for (int i : new int[] {0, 1, CallLogKeysMigration.BATCH - 1, CallLogKeysMigration.BATCH, calls - 1}) {
-                assertThat(store.callLog().find("v5-" + i + "@192.0.2.7")).as("call %d", i).get()
-                        .extracting(CallRecord::startedAt).isEqualTo(1_767_225_600_000L + i * 1_000L);
+            for (int i : new int[] {0, 1, CallLogKeysMigration.BATCH - 1, CallLogKeysMigration.BATCH, rows - 1}) {
+                long at = 1_767_225_600_000L + i * 1_000L;
+                assertThat(store.callLog().find("old-" + i + "@192.0.2.7")).as("call %d", i).get()
+                        .extracting(CallRecord::startedAt).isEqualTo(at);
+                assertThat(store.callLog().findRegistration("old-" + i + "@192.0.2.7")).as("registration %d", i)
+                        .get().extracting(RegistrationRecord::atMillis).isEqualTo(at);
             }
-            assertThat(store.callLog().find("v5-" + calls + "@192.0.2.7")).isEmpty();
+            assertThat(store.callLog().find("old-" + rows + "@192.0.2.7")).isEmpty();
+            assertThat(store.callLog().findRegistration("old-" + rows + "@192.0.2.7")).isEmpty();
         }
-        try (Connection c = DriverManager.getConnection(url, "sa", "");
-             Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT COUNT(*), SUM(OCTET_LENGTH(keys)) FROM call_log_keys")) {
-            r.next();
-            assertThat(r.getInt(1)).isEqualTo(3);
-            assertThat(r.getLong(2)).isEqualTo((long) calls * CallLogKeys.ENTRY_BYTES);
+        for (String keys : List.of("call_log_keys", "registration_log_keys")) {
+            try (Connection c = DriverManager.getConnection(url, "sa", "");
+                 Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT COUNT(*), SUM(OCTET_LENGTH(keys)) FROM " + keys)) {
+                r.next();
+                assertThat(r.getInt(1)).as(keys).isEqualTo(3);
+                assertThat(r.getLong(2)).as(keys).isEqualTo((long) rows * CallLogKeys.ENTRY_BYTES);
+            }
         }
     }
 
     @Test
-    void theKeyIsTheMinuteAboveTheLowBitsOfTheFirstEightBytesOfSha256() {
+    void theKeyIsTheLow32BitsOfTheFirstEightBytesOfSha256() {
         // SHA-256("abc") = ba7816bf8f01cfea 414140de... (FIPS 180-2, appendix B.1)
-        assertThat(CallKeys.hash("abc")).isEqualTo(0xba7816bf8f01cfeaL);
-        long minute = 1_767_225_600_000L / 60_000;  // 2026-01-01T00:00Z
-        assertThat(CallKeys.of("abc", 1_767_225_600_000L + 59_999))
-                .isEqualTo(minute << 37 | (0xba7816bf8f01cfeaL & ((1L << 37) - 1)));
-        assertThat(CallKeys.of("abc", 1_767_225_660_000L)).as("the next minute")
-                .isEqualTo(CallKeys.of("abc", 1_767_225_600_000L) + (1L << 37));
-        assertThat(CallKeys.of("abc", -5)).as("before 1970: minute 0").isEqualTo(CallKeys.lowBits("abc"));
-        assertThat(CallKeys.of("abc", 3_786_912_000_000L)).as("2090 still fits in a positive key").isPositive();
+        assertThat(CallLogKeys.hash("abc")).isEqualTo(0xba7816bf8f01cfeaL);
+        assertThat(CallLogKeys.key("abc")).isEqualTo(0x8f01cfea);
+        assertThat(CallLogKeys.key(null)).as("no Call-ID hashes as the empty one").isEqualTo(CallLogKeys.key(""));
     }
 }

@@ -90,10 +90,10 @@ class JdbcCallLogStoreTest {
     }
 
     @Test
-    void findsACallIdInAnyMinuteTheLogHoldsAndTheNewestAttemptOfIt() {
+    void findsACallIdAcrossTheMonthTheLogHoldsAndTheNewestAttemptOfIt() {
         long day = 86_400_000L;
         long t0 = 1_767_225_600_000L;  // 2026-01-01T00:00Z
-        // keys lead with the minute: spread the rows over 30 days, with the same Call-ID on the first and last day
+        // rows over 30 days, with the same Call-ID on the first and last day
         store.callLog().append(List.of(
                 call("again", t0, "alice", "bob", 486, null),
                 call("first-minute", t0 + 59_999, "alice", "bob", 404, null),
