@@ -16,8 +16,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * ({@link CallLogKeys}) instead of an index entry per row. Java, not SQL,
  * because the keys of the rows already logged are packed into values of
  * {@link #BATCH} rows each, which SQL cannot build: their hash's low 32 bits
- * are the low bits of the key V3 left in each row. Then the per-row index and
- * its column go.
+ * are the low bits of the key V3 left in each row. Then the per-row index goes;
+ * its column stays, NULL in new rows, because dropping a column makes H2 copy
+ * the table: on a log of a million calls that took 10 s and left the file five
+ * times its size, against 2 s and 1.4 times now.
  */
 final class CallLogKeysMigration implements JavaMigration {
     /** Rows per value of keys the migration writes for the rows already logged. */
@@ -88,7 +90,8 @@ final class CallLogKeysMigration implements JavaMigration {
         if (n > 0) CallLogKeys.append(c, log, Arrays.copyOf(keys, n), Arrays.copyOf(ids, n));
         try (Statement s = c.createStatement()) {
             s.execute("DROP INDEX " + index);
-            s.execute("ALTER TABLE " + log.table + " DROP COLUMN call_key");
+            // the column stays, NULL from now on: dropping it would make H2 copy the whole table
+            s.execute("ALTER TABLE " + log.table + " ALTER COLUMN call_key SET NULL");
         }
     }
 }
