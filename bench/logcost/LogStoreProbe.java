@@ -31,8 +31,8 @@ import org.clearline.store.RouteStep;
  * written, which holds pages H2 has not reused yet). The first seconds
  * (-Dprobe.warmup, 5) warm the JIT up and are not measured.
  *
- * At the end it times a lookup by Call-ID of the first call written and of one
- * never written: both read the Call-ID keys of every batch (CallLogKeys).
+ * At the end it times a lookup by Call-ID of the first row written and of a
+ * Call-ID never written: both read the keys of every batch (CallLogKeys).
  *
  * Records come from SipLadders: the benchmark's call with its 18 messages,
  * and registration attempts of 4. The batch is written the way the server's
@@ -128,7 +128,7 @@ public final class LogStoreProbe {
                 }
                 if (sampled < 5 * BATCH) sampled += BATCH;
                 log.appendEncoded(encodedCalls, encodedRegs);
-                if (oldestCall == null && !calls.isEmpty()) oldestCall = calls.get(0).callId();
+                if (oldestCall == null) oldestCall = calls.isEmpty() ? regs.get(0).callId() : calls.get(0).callId();
                 if (start >= 0) {
                     worstBatchNanos = Math.max(worstBatchNanos, System.nanoTime() - t0);
                     measuredRows += BATCH;
@@ -136,11 +136,12 @@ public final class LogStoreProbe {
                 rows += BATCH;
             }
             fileWhileOpen = directorySize(dir);
-            // a lookup by Call-ID reads the keys of every batch newest first: the oldest call and an
-            // unknown one are the slowest lookups there are (best of three, the JIT being cold for them)
+            // a lookup by Call-ID reads the keys of every batch newest first: the oldest row and an
+            // unknown Call-ID are the slowest lookups there are (best of three, the JIT being cold for them)
+            boolean registrations = kind.equals("registrations");
             if (oldestCall != null) {
-                findOldestMs = bestLookupMillis(log, oldestCall);
-                findMissingMs = bestLookupMillis(log, "not-logged@192.0.2.1");
+                findOldestMs = bestLookupMillis(log, oldestCall, registrations);
+                findMissingMs = bestLookupMillis(log, "not-logged@192.0.2.1", registrations);
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
@@ -162,11 +163,12 @@ public final class LogStoreProbe {
         deleteTree(dir);
     }
 
-    private static double bestLookupMillis(JdbcCallLogStore log, String callId) {
+    private static double bestLookupMillis(JdbcCallLogStore log, String callId, boolean registration) {
         long best = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();
-            log.find(callId);
+            if (registration) log.findRegistration(callId);
+            else log.find(callId);
             best = Math.min(best, System.nanoTime() - t0);
         }
         return best / 1e6;
