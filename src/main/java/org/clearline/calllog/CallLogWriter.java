@@ -51,6 +51,8 @@ public final class CallLogWriter implements AutoCloseable {
     private final LongAdder failed = new LongAdder();
     private final LongAdder purged = new LongAdder();
     private final LongAdder compacted = new LongAdder();
+    /** The writer thread's (and {@link #write}'s callers': tests, one at a time). */
+    private final PeerTexts peers = new PeerTexts();
     private volatile boolean running = true;
     /** Failed batches are reported at most this often. */
     private static final long WARN_EVERY_NANOS = 30_000_000_000L;
@@ -106,8 +108,8 @@ public final class CallLogWriter implements AutoCloseable {
             try (LadderEncoder encoder = store.encoder()) {
                 for (Pending p : batch) {
                     switch (p) {
-                        case Pending.Call c -> calls.add(Records.encoded(c, encoder));
-                        case Pending.Registration r -> registrations.add(Records.encoded(r, encoder));
+                        case Pending.Call c -> calls.add(Records.encoded(c, encoder, peers));
+                        case Pending.Registration r -> registrations.add(Records.encoded(r, encoder, peers));
                         case Pending.Compact k -> compact(k.exchange(), encoder);
                     }
                 }
@@ -131,7 +133,7 @@ public final class CallLogWriter implements AutoCloseable {
     private void compact(Exchange exchange, LadderEncoder encoder) {
         List<WireMessage> taken = exchange.compactable(COMPACT_MIN_BYTES);
         if (taken.isEmpty()) return;
-        LadderEncoder.Part part = encoder.part(Records.wire(taken));
+        LadderEncoder.Part part = encoder.part(Records.wire(taken, peers));
         if (part == null) return;
         long raw = 0;
         for (WireMessage m : taken) raw += m.wire().length;

@@ -14,7 +14,6 @@ import org.clearline.store.RegistrationRecord;
 import org.clearline.store.RouteStep;
 import org.clearline.syntax.SipUri;
 import org.clearline.syntax.Uri;
-import org.clearline.transport.Peer;
 
 /** Turns closed calls and registration attempts into their stored records: texts, timings, route. Runs on the writer thread. */
 final class Records {
@@ -33,16 +32,23 @@ final class Records {
      * The call as the writer stores it: the summary, and its messages encoded straight
      * from their bytes, after the parts compressed while it went on.
      */
-    static CallLogStore.Encoded<CallRecord> encoded(Pending.Call p, LadderEncoder encoder) {
-        return new CallLogStore.Encoded<>(summary(p), encoder.encodeWire(p.parts(), wire(p.entries())));
+    static CallLogStore.Encoded<CallRecord> encoded(Pending.Call p, LadderEncoder encoder, PeerTexts peers) {
+        return new CallLogStore.Encoded<>(summary(p, peers.of(p.trace().source())),
+                encoder.encodeWire(p.parts(), wire(p.entries(), peers)));
     }
 
-    static CallLogStore.Encoded<RegistrationRecord> encoded(Pending.Registration p, LadderEncoder encoder) {
-        return new CallLogStore.Encoded<>(p.record(), encoder.encodeWire(wire(p.entries())));
+    static CallLogStore.Encoded<RegistrationRecord> encoded(Pending.Registration p, LadderEncoder encoder,
+                                                            PeerTexts peers) {
+        return new CallLogStore.Encoded<>(p.record(), encoder.encodeWire(wire(p.entries(), peers)));
     }
 
     /** Everything but the messages: who, when, route, outcome, timings. */
     static CallRecord summary(Pending.Call p) {
+        return summary(p, p.trace().source().toString());
+    }
+
+    /** The same, with the source's text already written out. */
+    private static CallRecord summary(Pending.Call p, String source) {
         CallTrace t = p.trace();
         long firstRinging = t.firstRingingAt();
         long finalAt = t.finalAt();
@@ -53,7 +59,7 @@ final class Records {
         String caller = t.from() == null ? "" : String.valueOf(t.from().uri());
         String callerUser = t.from() != null && t.from().uri() instanceof SipUri u && u.user() != null ? u.user() : "";
         String callee = user(t.requestUri());
-        return new CallRecord(t.callId(), t.startedAt(), t.source().toString(), caller, callerUser, callee,
+        return new CallRecord(t.callId(), t.startedAt(), source, caller, callerUser, callee,
                 E164.isValid(callee) ? callee : null, p.code(), p.situation(), postDial, ring, duration, p.dropped(),
                 List.of(), route(t.route()), null);
     }
@@ -63,28 +69,13 @@ final class Records {
         return p.record().withMessages(messages(p.entries()), null);
     }
 
-    static List<LadderEncoder.Wire> wire(List<WireMessage> entries) {
+    static List<LadderEncoder.Wire> wire(List<WireMessage> entries, PeerTexts peers) {
         List<LadderEncoder.Wire> out = new ArrayList<>(entries.size());
-        // an exchange talks to two or three peers, back and forth: each is written out once
-        Peer[] peers = new Peer[4];
-        String[] texts = new String[4];
         for (WireMessage e : entries) {
             out.add(new LadderEncoder.Wire(e.atMillis(), e.inbound() ? LoggedMessage.Direction.IN
-                    : LoggedMessage.Direction.OUT, text(e.peer(), peers, texts), e.wire()));
+                    : LoggedMessage.Direction.OUT, peers.of(e.peer()), e.wire()));
         }
         return out;
-    }
-
-    /** The peer's text from the few already written out, or written out now (replacing the oldest). */
-    private static String text(Peer peer, Peer[] peers, String[] texts) {
-        for (int i = 0; i < peers.length && peers[i] != null; i++) {
-            if (peers[i].equals(peer)) return texts[i];
-        }
-        System.arraycopy(peers, 0, peers, 1, peers.length - 1);
-        System.arraycopy(texts, 0, texts, 1, texts.length - 1);
-        peers[0] = peer;
-        texts[0] = peer.toString();
-        return texts[0];
     }
 
     static List<LoggedMessage> messages(List<WireMessage> entries) {
