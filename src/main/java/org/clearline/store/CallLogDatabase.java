@@ -31,17 +31,16 @@ final class CallLogDatabase implements AutoCloseable {
      * Like the store, reachable by the CLI through the auto-server on loopback.
      * Default WRITE_DELAY: a log row lost to a crash in the last half second is
      * acceptable, a disk write per batch is not needed. The page cache (CACHE_SIZE
-     * in KB: 2 MB) needs to hold little more than the newest end of each index and
-     * table, where every insert goes. It was 16 MB while each row also had an entry
+     * in KB: 16 MB) holds the newest end of each index, where every insert goes,
+     * beside the pages of new rows. It was sized when each row also had an entry
      * in an index of Call-IDs by minute (until V6 and V7, see {@link CallLogKeys}),
-     * whose current minute alone took a few MB at 1750 calls/s. Since then a large
-     * cache mostly keeps pages the writer wrote and nobody reads again, deserialized,
-     * until they age out: about 20 MB of old-generation garbage under load, work for
-     * the collector that saved the writer nothing (bench/RESULTS.md, twelfth pass). A short lock and
+     * whose current minute alone took a few MB at 1750 calls/s: a 4 MB server failed
+     * a benchmark step there that 16 MB passed (bench/RESULTS.md, fifth pass), so
+     * the cache stays at the size measured most. A short lock and
      * connection timeout keep the writer from waiting long.
      */
     static final Database.Spec SPEC = new Database.Spec(FILE_NAME, "classpath:db/calllog", "call log",
-            "clearline-calllog", 3, ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=5000;CACHE_SIZE=2048", 5_000,
+            "clearline-calllog", 3, ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=5000;CACHE_SIZE=16384", 5_000,
             List.copyOf(CallLogKeysMigration.ALL));
     /**
      * H2 error codes after which the database is gone for this process: it was
