@@ -3,6 +3,7 @@ package org.clearline.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,8 +13,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where the call log keeps its ladders (calllog V5): appended, a writer batch at
@@ -26,10 +29,12 @@ import java.util.Map;
  * table counts the rows that point into each segment, in the same transaction as
  * the rows: retention counts down as it deletes rows ({@link #release}) and
  * deletes a segment and its file at zero, except the newest, which a writer may
- * still be appending to. A writer starts a new segment when it starts and when
- * one reaches {@link #MAX_SEGMENT_BYTES}; it never appends to a segment another
- * process or an earlier run wrote, so a cut tail (a crash) is never written after,
- * and its rows, if any were committed, read as missing, never as other messages.
+ * still be appending to. A file left without its row by a process that stopped in
+ * between goes at the first retention round of the next process. A writer starts
+ * a new segment when it starts and when one reaches {@link #MAX_SEGMENT_BYTES};
+ * it never appends to a segment another process or an earlier run wrote, so a
+ * cut tail (a crash) is never written after, and its rows, if any were committed,
+ * read as missing, never as other messages.
  *
  * <p>Like H2's own file, a segment is not forced to disk per batch: a process that
  * dies loses nothing, an operating system that dies may lose the last seconds.
@@ -39,6 +44,8 @@ import java.util.Map;
 final class LadderSegments implements AutoCloseable {
     /** The directory of the segment files inside the data directory. */
     static final String DIRECTORY = "calllog-ladders";
+    /** A segment file's name: its id in twelve digits, then this. */
+    private static final String SUFFIX = ".ladders";
     /** A segment file grows to about this size before the writer starts the next one. */
     static final long MAX_SEGMENT_BYTES = 64L << 20;
     /**
@@ -53,6 +60,8 @@ final class LadderSegments implements AutoCloseable {
     private FileChannel current;
     private long currentId = -1;
     private long currentSize;
+    /** Whether this process looked for segment files without a row yet. */
+    private boolean orphansDropped;
 
     /** The segments of the log in {@code dataDir}; new segment rows are written through {@code database}. */
     LadderSegments(Path dataDir, Jdbc.Runner database) {
@@ -162,7 +171,9 @@ final class LadderSegments implements AutoCloseable {
 
     /**
      * Deletes the segments no row points into, but the newest (a writer may be
-     * filling it), rows first, files after the commit; returns how many went.
+     * filling it), rows first, files after the commit; returns how many went. The
+     * first call of each process also deletes the files of segments that have no
+     * row at all ({@link #dropOrphans}).
      */
     int dropEmpty(Connection c) throws SQLException {
         List<Long> empty = Jdbc.inTransaction(c, tx -> {
@@ -181,18 +192,59 @@ final class LadderSegments implements AutoCloseable {
             }
             return ids;
         });
-        for (long id : empty) {
-            try {
-                Files.deleteIfExists(file(id));
-            } catch (IOException e) {
-                throw new SQLException("could not delete ladder segment " + file(id) + ": " + e.getMessage(), e);
+        for (long id : empty) delete(id);
+        int orphans = orphansDropped ? 0 : dropOrphans(c);
+        orphansDropped = true;
+        return empty.size() + orphans;
+    }
+
+    /**
+     * Deletes segment files whose row is gone: a process that stopped between the
+     * commit that dropped a segment's row and the deletion of its file leaves one,
+     * and nothing else would ever delete it. The files are listed before the rows
+     * are read: a writer commits a segment's row before it creates the file, so a
+     * file already there has its row in what is read next, unless it was dropped.
+     */
+    private int dropOrphans(Connection c) throws SQLException {
+        List<Long> files = new ArrayList<>();
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+            for (Path f : listing) {
+                String name = f.getFileName().toString();
+                String digits = name.substring(0, name.length() - SUFFIX.length());
+                if (digits.length() == 12 && digits.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                    files.add(Long.parseLong(digits));
+                }
             }
+        } catch (NoSuchFileException e) {
+            return 0;  // no segment was ever written here
+        } catch (IOException e) {
+            throw new SQLException("could not list the ladder segments in " + dir + ": " + e.getMessage(), e);
         }
-        return empty.size();
+        if (files.isEmpty()) return 0;
+        Set<Long> rows = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM ladder_segment");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) rows.add(r.getLong(1));
+        }
+        int n = 0;
+        for (long id : files) {
+            if (rows.contains(id)) continue;
+            delete(id);
+            n++;
+        }
+        return n;
+    }
+
+    private void delete(long segment) throws SQLException {
+        try {
+            Files.deleteIfExists(file(segment));
+        } catch (IOException e) {
+            throw new SQLException("could not delete ladder segment " + file(segment) + ": " + e.getMessage(), e);
+        }
     }
 
     Path file(long segment) {
-        return dir.resolve(String.format("%012d.ladders", segment));
+        return dir.resolve(String.format("%012d", segment) + SUFFIX);
     }
 
     /** A new segment: its row first, committed on its own (so it outlives a failed batch), then its file. */

@@ -91,6 +91,33 @@ class LadderSegmentsTest {
         }
     }
 
+    @Test
+    void segmentFilesWithoutARowGoAtTheFirstPurgeOfAProcess() throws Exception {
+        for (int i = 1; i <= 2; i++) {  // two writers one after the other: segments 1 and 2
+            try (LadderSegments segments = new LadderSegments(dir, runner)) {
+                write(segments, batch(new byte[] {(byte) i}));
+            }
+        }
+        // a process that stopped after dropping segment 1's row and before deleting its file,
+        // and a file whose row never made it to disk
+        sql("DELETE FROM ladder_segment WHERE id = 1");
+        Path ladders = dir.resolve(LadderSegments.DIRECTORY);
+        Files.write(ladders.resolve("000000000007.ladders"), new byte[] {7});
+        Path notOurs = Files.writeString(ladders.resolve("notes.ladders"), "not a segment");
+        try (LadderSegments segments = new LadderSegments(dir, runner)) {
+            assertThat(runner.run("purge", false, segments::dropEmpty)).isEqualTo(2);
+            assertThat(segments.file(1)).doesNotExist();
+            assertThat(segments.file(7)).doesNotExist();
+            assertThat(segments.read(2, 0, 1)).as("a segment with its row stays").containsExactly(2);
+            assertThat(notOurs).as("a file not named as a segment is left alone").exists();
+
+            // what a crash leaves is found once per process; later purges only drop empty segments
+            Files.write(segments.file(8), new byte[] {8});
+            assertThat(runner.run("purge", false, segments::dropEmpty)).isZero();
+            assertThat(segments.file(8)).exists();
+        }
+    }
+
     private LadderSegments.Placed write(LadderSegments segments, LadderSegments.Batch batch) {
         return runner.run("write", true, c -> segments.write(c, batch));
     }
