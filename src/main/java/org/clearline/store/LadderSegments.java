@@ -44,8 +44,9 @@ import java.util.Set;
 final class LadderSegments implements AutoCloseable {
     /** The directory of the segment files inside the data directory. */
     static final String DIRECTORY = "calllog-ladders";
-    /** A segment file's name: its id in twelve digits, then this. */
+    /** A segment file's name: its id in {@value #ID_DIGITS} digits, then this. */
     private static final String SUFFIX = ".ladders";
+    private static final int ID_DIGITS = 12;
     /** A segment file grows to about this size before the writer starts the next one. */
     static final long MAX_SEGMENT_BYTES = 64L << 20;
     /**
@@ -209,11 +210,8 @@ final class LadderSegments implements AutoCloseable {
         List<Long> files = new ArrayList<>();
         try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
             for (Path f : listing) {
-                String name = f.getFileName().toString();
-                String digits = name.substring(0, name.length() - SUFFIX.length());
-                if (digits.length() == 12 && digits.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-                    files.add(Long.parseLong(digits));
-                }
+                long id = segmentOf(f);
+                if (id >= 0) files.add(id);
             }
         } catch (NoSuchFileException e) {
             return 0;  // no segment was ever written here
@@ -244,7 +242,17 @@ final class LadderSegments implements AutoCloseable {
     }
 
     Path file(long segment) {
-        return dir.resolve(String.format("%012d", segment) + SUFFIX);
+        return dir.resolve(String.format("%0" + ID_DIGITS + "d", segment) + SUFFIX);
+    }
+
+    /** The segment {@code f} is the file of (named as {@link #file} names it), or -1 for another file. */
+    private static long segmentOf(Path f) {
+        String name = f.getFileName().toString();
+        if (name.length() != ID_DIGITS + SUFFIX.length() || !name.endsWith(SUFFIX)) return -1;
+        for (int i = 0; i < ID_DIGITS; i++) {
+            if (name.charAt(i) < '0' || name.charAt(i) > '9') return -1;
+        }
+        return Long.parseLong(name, 0, ID_DIGITS, 10);
     }
 
     /** A new segment: its row first, committed on its own (so it outlives a failed batch), then its file. */
