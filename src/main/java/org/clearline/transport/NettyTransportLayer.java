@@ -100,6 +100,12 @@ public final class NettyTransportLayer implements TransportLayer {
                 config.bindHost(), port, udpChannels.size(), config.ioThreads(), flavor, advertisedHost);
     }
 
+    /** Datagrams the kernel dropped unread at our UDP sockets so far; -1 where the system does not say. */
+    public long udpDrops() {
+        List<ListeningPoint> points = listeningPoints;
+        return points.isEmpty() ? -1 : UdpDrops.at(points.get(0).port());
+    }
+
     private void bindWithRetry(InboundDelivery delivery) throws Exception {
         int attempts = config.port() == 0 ? FREE_PORT_ATTEMPTS : 1;
         for (int attempt = 1; ; attempt++) {

@@ -188,6 +188,9 @@ public final class SipStack implements AutoCloseable {
                 callLog, c -> c.lean() ? 1 : 0);
         metrics.gauge("clearline_heap_after_gc_ratio", "Heap in use after the latest collection, share of the maximum",
                 heap, HeapWatch::lastAfterCollection);
+        metrics.gauge("clearline_udp_receive_drops",
+                "Datagrams the kernel dropped at the SIP port because the server did not read them in time"
+                        + " (Linux; -1 elsewhere)", transport, NettyTransportLayer::udpDrops);
         metrics.gauge("clearline_overloaded", "1 while new requests are refused with 503 for overload", overload,
                 o -> o.overloaded() ? 1 : 0);
         metrics.gauge("clearline_maintenance", "1 while maintenance mode refuses new calls and registrations",
