@@ -43,7 +43,9 @@ import org.clearline.store.RouteStep;
  * Run from the repository root after `./mvnw -q -o -Dmaven.test.skip=true package`:
  *   java -cp 'target/classes:target/lib/*' bench/logcost/LogStoreProbe.java [SECONDS] [KIND]
  * KIND: calls (every message kept, the default), summaries (ladders: none),
- * registrations. bench/logcost/run.sh (PART=probe) runs all three.
+ * registrations, encode (calls, but once measuring nothing is stored: what the
+ * encoder alone costs, its dictionary learnt from the warm-up's ladders).
+ * bench/logcost/run.sh (PART=probe) runs the first three.
  */
 public final class LogStoreProbe {
     static final int BATCH = 500;
@@ -53,6 +55,7 @@ public final class LogStoreProbe {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         String kind = args.length > 1 ? args[1] : "calls";
+        boolean encodeOnly = kind.equals("encode");
         int warmupSeconds = Integer.getInteger("probe.warmup", 5);
         Path dir = Files.createTempDirectory("clearline-logprobe-");
         SplittableRandom random = new SplittableRandom(42);
@@ -127,7 +130,7 @@ public final class LogStoreProbe {
                     }
                 }
                 if (sampled < 5 * BATCH) sampled += BATCH;
-                log.appendEncoded(encodedCalls, encodedRegs);
+                if (!encodeOnly || start < 0) log.appendEncoded(encodedCalls, encodedRegs);
                 if (oldestCall == null) oldestCall = calls.isEmpty() ? regs.get(0).callId() : calls.get(0).callId();
                 if (start >= 0) {
                     worstBatchNanos = Math.max(worstBatchNanos, System.nanoTime() - t0);
