@@ -70,9 +70,11 @@ final class ZstdCodec {
             if (n != plain.length) return new Failed("ladder is truncated (" + blob.length + " bytes stored)");
             return new Plain(plain);
         } catch (ZstdException e) {
-            String why = e.getMessage() == null ? "bad zstd data" : e.getMessage();
-            return new Failed(why.contains("Src size") || why.contains("truncated")
-                    ? "ladder is truncated (" + blob.length + " bytes stored)" : "ladder is damaged: " + why);
+            // a frame cut short ends before its content does: zstd's srcSize_wrong (its code, not its text)
+            if (e.getErrorCode() == Zstd.errSrcSizeWrong()) {
+                return new Failed("ladder is truncated (" + blob.length + " bytes stored)");
+            }
+            return new Failed("ladder is damaged: " + (e.getMessage() == null ? "bad zstd data" : e.getMessage()));
         }
     }
 
