@@ -138,11 +138,7 @@ final class LadderDictionaries implements LadderEncoder.Sampler {
         };
     }
 
-    /** The dictionary with this id, from memory or the log; null when the log has none by it. */
-    ZstdCodec.Dictionary find(int id) {
-        return database.run("query", false, c -> find(c, id));
-    }
-
+    /** The dictionary with this id, from memory or the log (read on {@code c}); null when the log has none by it. */
     private ZstdCodec.Dictionary find(Connection c, int id) throws SQLException {
         ZstdCodec.Dictionary d = known.get(id);
         if (d != null) return d;

@@ -137,7 +137,7 @@ class LadderDictionariesTest {
         }
         dictionaries.encoder().close();
         assertThat(dictionaries.current().id()).isEqualTo(1);
-        assertThat(dictionaries.find(1)).isSameAs(dictionaries.current());
+        assertThat(find(dictionaries, database, 1)).isSameAs(dictionaries.current());
         // H2 lost its last writes in a failure, the dictionary among them, and the log was opened again
         try (Connection c = database.connection(); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM ladder_dictionary");
@@ -148,7 +148,7 @@ class LadderDictionariesTest {
             byte[] blob = encoder.encode(batch(1).get(0).messages());
             assertThat(blob[0]).isEqualTo((byte) LadderBlob.ZSTD);
         }
-        assertThat(dictionaries.find(1)).as("forgotten, not served from memory").isNull();
+        assertThat(find(dictionaries, database, 1)).as("forgotten, not served from memory").isNull();
         assertThat(dictionaries.sampledBytes()).as("learning again").isPositive();
     }
 
@@ -287,5 +287,13 @@ class LadderDictionariesTest {
         byte[] b = new byte[n];
         r.nextBytes(b);
         return b;
+    }
+
+    /** A dictionary by id, the way a reader finds it: on a connection of its own. */
+    private static ZstdCodec.Dictionary find(LadderDictionaries dictionaries, CallLogDatabase database, int id)
+            throws Exception {
+        try (Connection c = database.connection()) {
+            return dictionaries.using(c).find(id);
+        }
     }
 }
