@@ -20,16 +20,17 @@ public final class UdpDrops {
 
     /** Drops so far at the sockets bound to {@code port}, all addresses; -1 when the system does not say. */
     public static long at(int port) {
-        long total = -1;
+        long total = 0;
+        boolean told = false;
         for (Path table : TABLES) {
             try {
-                long n = parse(Files.readAllLines(table), port);
-                total = Math.max(total, 0) + n;
+                total += parse(Files.readAllLines(table), port);
+                told = true;
             } catch (IOException | RuntimeException e) {
                 // not Linux, or no IPv6: that table says nothing
             }
         }
-        return total;
+        return told ? total : -1;
     }
 
     /**
