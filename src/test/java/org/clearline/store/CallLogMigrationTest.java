@@ -67,6 +67,44 @@ class CallLogMigrationTest {
     }
 
     @Test
+    void idsComeFromALargeSequenceCacheAndGoOnGrowingAfterAReopen() throws Exception {
+        String url = Database.url(dir, CallLogDatabase.SPEC);
+        for (int round = 0; round < 2; round++) {  // the second round reopens the log
+            try (JdbcCallLogStore log = JdbcCallLogStore.open(dir)) {
+                for (int i = 0; i < 3; i++) {
+                    log.append(List.of(new CallRecord("call-" + round + "-" + i, 1_000 + i, "udp:192.0.2.10:5060",
+                            "sip:alice@example.com", "alice", "bob", null, 486, null, 5, 10, -1, 0, List.of())),
+                            List.of(new RegistrationRecord("reg-" + round + "-" + i, 1_000 + i, "udp:192.0.2.10:5060",
+                                    "alice", 200, null, List.of(), 0, null)));
+                }
+            }
+        }
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT TABLE_NAME, IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS"
+                    + " WHERE COLUMN_NAME = 'ID' AND TABLE_NAME IN ('CALL_LOG', 'REGISTRATION_LOG')")) {
+                int tables = 0;
+                while (r.next()) {
+                    assertThat(r.getLong(2)).as("V8: %s's sequence writes its state every 10,000 ids",
+                            r.getString(1)).isEqualTo(10_000);
+                    tables++;
+                }
+                assertThat(tables).isEqualTo(2);
+            }
+            for (String table : List.of("call_log", "registration_log")) {
+                List<String> inOrder = new java.util.ArrayList<>();
+                try (ResultSet r = s.executeQuery("SELECT call_id FROM " + table + " ORDER BY id")) {
+                    while (r.next()) inOrder.add(r.getString(1));
+                }
+                String kind = table.equals("call_log") ? "call-" : "reg-";
+                assertThat(inOrder).as("retention deletes the lowest ids first: they must follow the writes")
+                        .containsExactly(kind + "0-0", kind + "0-1", kind + "0-2", kind + "1-0", kind + "1-1",
+                                kind + "1-2");
+            }
+        }
+    }
+
+    @Test
     void rowsLoggedBeforeV6AndV7GetTheirKeysInBatchesAndAreFoundByCallId() throws Exception {
         String url = Database.url(dir, CallLogDatabase.SPEC);
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/calllog").target("1").load().migrate();
