@@ -10,25 +10,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One INFO line per call attempt (INVITE outcome) and per failed registration;
- * everything else at DEBUG. The structured call log of the explanations work
- * hooks into the same two interfaces.
+ * One INFO line per failed call attempt (INVITE outcome) and per failed
+ * registration; answered calls and everything else at DEBUG. Every call is in
+ * the structured call log (which hooks into the same two interfaces), so the
+ * server log names only what needs attention: at thousands of calls a second
+ * a line per answered call would cost the I/O threads a write each and bury
+ * the failures.
  */
 final class CallSummaryLog implements CallOutcomes, Registrar.Outcomes {
     private static final Logger calls = LoggerFactory.getLogger("org.clearline.calls");
     private static final Logger registrations = LoggerFactory.getLogger("org.clearline.registrations");
+    private static final String CALL = "call {} {} -> {}: {}{}";
 
     @Override
     public void finished(ServerTransaction tx, int status, Situation situation) {
         SipRequest r = tx.request();
         if (r.isMethod(Methods.INVITE) && (r.to() == null || r.to().tag() == null)) {
-            if (calls.isInfoEnabled() && status != 407) {
-                calls.info("call {} {} -> {}: {}{}", r.callId(), user(r), r.requestUri(), status,
-                        situation == null ? "" : " [" + situation.id() + "]");
+            if (status == 407) return;  // a challenge: the caller goes on with credentials
+            if (status >= 300 && calls.isInfoEnabled()) {
+                calls.info(CALL, r.callId(), user(r), r.requestUri(), status, tag(situation));
+            } else if (status < 300 && calls.isDebugEnabled()) {
+                calls.debug(CALL, r.callId(), user(r), r.requestUri(), status, tag(situation));
             }
         } else if (calls.isDebugEnabled()) {
-            calls.debug("{} {} -> {}: {}{}", r.method(), r.callId(), r.requestUri(), status,
-                    situation == null ? "" : " [" + situation.id() + "]");
+            calls.debug("{} {} -> {}: {}{}", r.method(), r.callId(), r.requestUri(), status, tag(situation));
         }
     }
 
@@ -40,6 +45,10 @@ final class CallSummaryLog implements CallOutcomes, Registrar.Outcomes {
         } else if (registrations.isDebugEnabled()) {
             registrations.debug("REGISTER {} from {} for {}: {}", request.callId(), source, sipId, code);
         }
+    }
+
+    private static String tag(Situation situation) {
+        return situation == null ? "" : " [" + situation.id() + "]";
     }
 
     private static String user(SipRequest r) {
