@@ -47,8 +47,14 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     public static final long LINGER_MIN_MILLIS = 500;
     /** ...and at most this long when the ACK does not come (a lost ACK shows as missing). */
     public static final long LINGER_MAX_MILLIS = 4_000;
-    /** A call not answered within this (e.g. challenged, never retried) is closed by {@link #sweep}. */
+    /** A call not answered within this (ringing that long, or stuck) is closed by {@link #sweep}. */
     public static final long MAX_SETUP_MILLIS = 5 * 60_000L;
+    /**
+     * A caller challenged for credentials (§22.2) answers with a new INVITE at once; one
+     * that has not within 64*T1, the longest an INVITE transaction lasts (§17.1.1.2),
+     * gave up: {@link #sweep} closes the call with the challenge as its outcome.
+     */
+    public static final long CHALLENGE_WAIT_MILLIS = 32_000;
     /**
      * A call that got a final response nobody reported as its outcome (refused
      * before routing, e.g. 503 while overloaded) is closed this long after it.
@@ -228,7 +234,7 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
             } else if ((status == 407 || status == 401) && Challenges.goesOn(situation)) {
                 // §22.2: a challenge; the caller retries with credentials in the same call (same Call-ID),
                 // so the ladder goes on. A caller that never retries is closed by the sweep with this outcome.
-                trace.challenged(status, situation == null ? null : situation.id());
+                trace.challenged(status, situation == null ? null : situation.id(), now);
             } else {
                 // §17.1.1.3: the caller still acknowledges the failure, and cancelled branches still
                 // answer; the ladder stays open for those until closeRefused picks the call up
@@ -291,8 +297,9 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     // ------------------------------------------------------------ housekeeping
 
     /**
-     * Housekeeping: closes calls whose BYE never came (answered), that never ended,
-     * or whose final response was never reported (refused before routing), and
+     * Housekeeping: closes calls whose caller gave up after a challenge, whose BYE
+     * never came (answered), that never ended, or whose final response was never
+     * reported (refused before routing), and
      * registration attempts that never finished; returns how many were closed.
      */
     public int sweep(long nowMillis) {
@@ -302,7 +309,11 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
             CallTrace t = e.getValue();
             if (t.isRefused()) continue;  // closeLingering's
             long age = nowMillis - t.startedAt();
-            if (t.isAnswered() ? age > MAX_CALL_MILLIS : age > MAX_SETUP_MILLIS) {
+            long challengedAt = t.challengedAt();
+            if (!t.isAnswered() && challengedAt >= 0 && nowMillis - challengedAt > CHALLENGE_WAIT_MILLIS) {
+                close(e.getKey(), t, t.lastCode(), t.lastSituation(), challengedAt);
+                n++;
+            } else if (t.isAnswered() ? age > MAX_CALL_MILLIS : age > MAX_SETUP_MILLIS) {
                 close(e.getKey(), t, t.isAnswered() ? t.answerCode() : t.lastCode(),
                         t.isAnswered() ? null : t.lastSituation(), nowMillis);
                 n++;

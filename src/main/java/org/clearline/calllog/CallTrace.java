@@ -48,6 +48,8 @@ final class CallTrace extends Exchange {
     private int finalSent;
     /** The highest CSeq of the caller's INVITEs (the first and the one with credentials). */
     private long cseq;
+    /** When the caller was last challenged without sending an INVITE since; -1 when not waiting. */
+    private long challengedAt = -1;
 
     /** {@code keepsMessages} false: the call began while the log was lean, it keeps its summary only. */
     CallTrace(SipRequest invite, Peer source, long startedAt, boolean keepsMessages) {
@@ -61,7 +63,10 @@ final class CallTrace extends Exchange {
 
     /** The caller sent an INVITE of this call with {@code number} (§8.1.1.5). */
     synchronized void invited(long number) {
-        if (number > cseq) cseq = number;
+        if (number > cseq) {
+            cseq = number;
+            challengedAt = -1;  // a new INVITE (with credentials): the challenge was answered
+        }
     }
 
     synchronized long cseq() {
@@ -124,10 +129,16 @@ final class CallTrace extends Exchange {
         }
     }
 
-    /** A challenge was sent; remembered in case the caller gives up. */
-    synchronized void challenged(int code, String situation) {
+    /** A challenge was sent at {@code at}; remembered in case the caller gives up. */
+    synchronized void challenged(int code, String situation, long at) {
         lastCode = code;
         lastSituation = situation;
+        challengedAt = at;
+    }
+
+    /** When the caller was challenged and has sent no INVITE since; -1 when it has (or never was). */
+    synchronized long challengedAt() {
+        return challengedAt;
     }
 
     synchronized int lastCode() {

@@ -195,15 +195,35 @@ class CallLogRecorderTest {
     }
 
     @Test
-    void aChallengedCallerWhoNeverRetriesIsClosedByTheSweep() throws Exception {
+    void aChallengedCallerWhoNeverRetriesIsClosedByTheSweepAfter64T1() throws Exception {
         LogQueue queue = new LogQueue(10);
         CallLogRecorder recorder = new CallLogRecorder(queue, clock);
         SipRequest invite = (SipRequest) parse(invite("c1"));
-        recorder.inbound(invite, ALICE, 0);
-        recorder.ended(invite, 407, null);
-        assertThat(recorder.sweep(60_000)).isZero();
-        assertThat(recorder.sweep(CallLogRecorder.MAX_SETUP_MILLIS + 1)).isEqualTo(1);
-        assertThat(Records.call((Pending.Call) drain(queue).get(0)).code()).isEqualTo(407);
+        recorder.inbound(invite, ALICE, clock.epochMillis());
+        long challengedAt = clock.epochMillis();
+        recorder.ended(invite, 407, Situation.AUTH_PROXY_REQUIRED);
+        recorder.inbound(invite, ALICE, challengedAt + 500);  // the INVITE again: the 407 was lost
+        assertThat(recorder.sweep(challengedAt + CallLogRecorder.CHALLENGE_WAIT_MILLIS)).isZero();
+        assertThat(recorder.sweep(challengedAt + CallLogRecorder.CHALLENGE_WAIT_MILLIS + 1)).isEqualTo(1);
+        CallRecord r = Records.call((Pending.Call) drain(queue).get(0));
+        assertThat(r.code()).isEqualTo(407);
+        assertThat(r.situation()).isEqualTo("auth.proxy-required");
+        assertThat(r.messages()).hasSize(2);
+    }
+
+    @Test
+    void aChallengeAnsweredWithCredentialsKeepsTheCallOpenWhileItRings() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock);
+        SipRequest first = (SipRequest) parse(invite("c2"));
+        recorder.inbound(first, ALICE, clock.epochMillis());
+        recorder.ended(first, 407, Situation.AUTH_PROXY_REQUIRED);
+        recorder.inbound(parse(invite("c2").replace("CSeq: 1 INVITE", "CSeq: 2 INVITE")), ALICE,
+                clock.epochMillis() + 20);
+        long now = clock.epochMillis();
+        assertThat(recorder.sweep(now + CallLogRecorder.CHALLENGE_WAIT_MILLIS + 1)).as("ringing").isZero();
+        assertThat(recorder.callsInProgress()).isOne();
+        assertThat(recorder.sweep(now + CallLogRecorder.MAX_SETUP_MILLIS + 1)).isOne();
     }
 
     @Test
