@@ -9,11 +9,8 @@ import static org.clearline.features.Provider.phone;
 import java.util.Map;
 import org.clearline.failures.Situation;
 import org.clearline.syntax.SipRequest;
-import org.clearline.syntax.SipResponse;
-import org.clearline.time.Scheduler;
+import org.clearline.transaction.Finished;
 import org.clearline.transaction.ServerTransaction;
-import org.clearline.transaction.ServerTransactionListener;
-import org.clearline.transport.Inbound;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,16 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ActiveCallsTest {
     private final Provider provider = Provider.demo();
     private final ActiveCalls calls = provider.calls;
-
-    /** What the proxy reports of a transaction: only its request matters to the call counting. */
-    private record Finished(SipRequest request) implements ServerTransaction {
-        @Override public Inbound inbound() { return null; }
-        @Override public boolean isInvite() { return request.isInvite(); }
-        @Override public void respond(SipResponse response) { throw new UnsupportedOperationException(); }
-        @Override public boolean finalSent() { return true; }
-        @Override public Scheduler scheduler() { throw new UnsupportedOperationException(); }
-        @Override public void setListener(ServerTransactionListener listener) { throw new UnsupportedOperationException(); }
-    }
 
     private void finished(Invite request, int status) {
         calls.finished(new Finished(request.parse()), status, null);

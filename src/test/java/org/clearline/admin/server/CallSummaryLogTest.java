@@ -11,12 +11,9 @@ import org.clearline.failures.Situation;
 import org.clearline.syntax.MessageParser;
 import org.clearline.syntax.ParseResult;
 import org.clearline.syntax.SipRequest;
-import org.clearline.syntax.SipResponse;
 import org.clearline.syntax.SyntaxLimits;
-import org.clearline.time.Scheduler;
+import org.clearline.transaction.Finished;
 import org.clearline.transaction.ServerTransaction;
-import org.clearline.transaction.ServerTransactionListener;
-import org.clearline.transport.Inbound;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,16 +25,6 @@ class CallSummaryLogTest {
     private final ListAppender<ILoggingEvent> seen = new ListAppender<>();
     private final CallSummaryLog log = new CallSummaryLog();
     private Level before;
-
-    /** What the proxy reports of a transaction: only its request matters here. */
-    private record Finished(SipRequest request) implements ServerTransaction {
-        @Override public Inbound inbound() { return null; }
-        @Override public boolean isInvite() { return request.isInvite(); }
-        @Override public void respond(SipResponse response) { throw new UnsupportedOperationException(); }
-        @Override public boolean finalSent() { return true; }
-        @Override public Scheduler scheduler() { throw new UnsupportedOperationException(); }
-        @Override public void setListener(ServerTransactionListener listener) { throw new UnsupportedOperationException(); }
-    }
 
     @BeforeEach
     void listen() {
