@@ -299,8 +299,8 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     /**
      * Housekeeping: closes calls whose caller gave up after a challenge, whose BYE
      * never came (answered), that never ended, or whose final response was never
-     * reported (refused before routing), and
-     * registration attempts that never finished; returns how many were closed.
+     * reported (refused before routing), and registration attempts that never
+     * finished; returns how many were closed.
      */
     public int sweep(long nowMillis) {
         int n = 0;
