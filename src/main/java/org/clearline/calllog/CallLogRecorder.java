@@ -50,11 +50,10 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     /** A call not answered within this (ringing that long, or stuck) is closed by {@link #sweep}. */
     public static final long MAX_SETUP_MILLIS = 5 * 60_000L;
     /**
-     * A caller challenged for credentials (§22.2) answers with a new INVITE at once; one
-     * that has not within 64*T1, the longest an INVITE transaction lasts (§17.1.1.2),
-     * gave up: {@link #sweep} closes the call with the challenge as its outcome.
+     * A caller challenged for credentials (§22.2) and silent since for this long gave
+     * up: {@link #sweep} closes the call with the challenge as its outcome.
      */
-    public static final long CHALLENGE_WAIT_MILLIS = 32_000;
+    public static final long CHALLENGE_WAIT_MILLIS = Challenges.ANSWERED_WITHIN_MILLIS;
     /**
      * A call that got a final response nobody reported as its outcome (refused
      * before routing, e.g. 503 while overloaded) is closed this long after it.

@@ -4,6 +4,13 @@ import org.clearline.failures.Situation;
 
 /** Which 401/407 answers are the first half of a digest exchange (§22.2, §22.4) rather than its end. */
 final class Challenges {
+    /**
+     * A client answers a challenge at once and retransmits a request for at most
+     * 64*T1 (Timers B and F, §17.1.1.2, §17.1.2.2): an exchange challenged this
+     * long ago and not answered since was given up.
+     */
+    static final long ANSWERED_WITHIN_MILLIS = 32_000;
+
     private Challenges() {}
 
     /**

@@ -18,11 +18,10 @@ import org.clearline.syntax.SipResponse;
  */
 final class RegistrationRecorder {
     /**
-     * An attempt open longer than this is closed by {@link #sweep}: a client
-     * answers a challenge at once, and retransmits a request for at most 64*T1
-     * (Timer F, §17.1.2.2).
+     * An attempt open longer than this is closed by {@link #sweep}: by then its
+     * challenge would have been answered and its request no longer retransmitted.
      */
-    static final long MAX_ATTEMPT_MILLIS = 32_000;
+    static final long MAX_ATTEMPT_MILLIS = Challenges.ANSWERED_WITHIN_MILLIS;
 
     private final LogQueue queue;
     private final Ladder.Limits limits;
