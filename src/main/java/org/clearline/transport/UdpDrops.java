@@ -67,7 +67,7 @@ public final class UdpDrops {
                 String target;
                 try {
                     target = Files.readSymbolicLink(fd).toString();
-                } catch (IOException | UnsupportedOperationException e) {
+                } catch (IOException e) {
                     continue;  // closed meanwhile
                 }
                 if (target.startsWith("socket:[") && target.endsWith("]")) {
