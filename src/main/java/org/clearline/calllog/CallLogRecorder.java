@@ -51,9 +51,14 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     public static final long MAX_SETUP_MILLIS = 5 * 60_000L;
     /**
      * A caller challenged for credentials (§22.2) and silent since for this long gave
-     * up: {@link #sweep} closes the call with the challenge as its outcome.
+     * up: {@link #closeLingering} closes the call with the challenge as its outcome.
      */
     public static final long CHALLENGE_WAIT_MILLIS = Challenges.ANSWERED_WITHIN_MILLIS;
+    /**
+     * How often {@link #closeLingering} looks for callers who gave up after a challenge:
+     * a pass over the calls in progress, so not at every one of its runs.
+     */
+    static final long CHALLENGE_CHECK_MILLIS = 1_000;
     /**
      * A call that got a final response nobody reported as its outcome (refused
      * before routing, e.g. 503 while overloaded) is closed this long after it.
@@ -70,6 +75,8 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     private final LongAdder untraced = new LongAdder();
     /** Failed calls waiting for their ACK, in the order they failed. */
     private final Queue<CallTrace> lingering = new ConcurrentLinkedQueue<>();
+    /** When {@link #closeLingering} last looked for abandoned challenges (its thread's only). */
+    private long challengesCheckedAt = Long.MIN_VALUE;
 
     public CallLogRecorder(LogQueue queue, Clock clock) {
         this(queue, clock, CallLogSettings.Ladders.ALL);
@@ -232,7 +239,7 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
                 }
             } else if ((status == 407 || status == 401) && Challenges.goesOn(situation)) {
                 // §22.2: a challenge; the caller retries with credentials in the same call (same Call-ID),
-                // so the ladder goes on. A caller that never retries is closed by the sweep with this outcome.
+                // so the ladder goes on. A caller that never retries is closed with this outcome (closeLingering).
                 trace.challenged(status, situation == null ? null : situation.id(), now);
             } else {
                 // §17.1.1.3: the caller still acknowledges the failure, and cancelled branches still
@@ -254,16 +261,42 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     /**
      * Housekeeping, a few times a second: closes the failed calls whose ACK came (after
      * {@link #LINGER_MIN_MILLIS}, so the cancelled branches' answers are in) or that waited
-     * {@link #LINGER_MAX_MILLIS} for it. Returns how many were closed.
+     * {@link #LINGER_MAX_MILLIS} for it, and, once every {@link #CHALLENGE_CHECK_MILLIS}, the
+     * calls whose caller stayed silent {@link #CHALLENGE_WAIT_MILLIS} after a challenge.
+     * Returns how many were closed.
      */
     public int closeLingering(long nowMillis) {
         int n = 0;
+        if (challengesCheckedAt == Long.MIN_VALUE || nowMillis < challengesCheckedAt  // first, or the clock went back
+                || nowMillis - challengesCheckedAt >= CHALLENGE_CHECK_MILLIS) {
+            challengesCheckedAt = nowMillis;
+            n += closeAbandonedChallenges(nowMillis);
+        }
         for (Iterator<CallTrace> it = lingering.iterator(); it.hasNext(); ) {
             CallTrace t = it.next();
             long waited = nowMillis - t.refusedAt();
             if (waited >= LINGER_MAX_MILLIS || (t.isAcknowledged() && waited >= LINGER_MIN_MILLIS)) {
                 it.remove();
                 closeRefused(t);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The calls whose caller was challenged and has sent no INVITE since, for longer than
+     * {@link #CHALLENGE_WAIT_MILLIS}: it gave up, and the challenge is the call's outcome.
+     * A pass over the calls in progress: a queue of challenges would hold every challenged
+     * call (each call of a caller with credentials) for the whole wait.
+     */
+    private int closeAbandonedChallenges(long nowMillis) {
+        int n = 0;
+        for (CallTrace t : calls.values()) {
+            long challengedAt = t.challengedAt();
+            if (challengedAt >= 0 && nowMillis - challengedAt > CHALLENGE_WAIT_MILLIS && !t.isAnswered()
+                    && !t.isRefused()) {
+                close(t.callId(), t, t.lastCode(), t.lastSituation(), challengedAt);
                 n++;
             }
         }
@@ -296,10 +329,9 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     // ------------------------------------------------------------ housekeeping
 
     /**
-     * Housekeeping: closes calls whose caller gave up after a challenge, whose BYE
-     * never came (answered), that never ended, or whose final response was never
-     * reported (refused before routing), and registration attempts that never
-     * finished; returns how many were closed.
+     * Housekeeping: closes calls whose BYE never came (answered), that never ended,
+     * or whose final response was never reported (refused before routing), and
+     * registration attempts that never finished; returns how many were closed.
      */
     public int sweep(long nowMillis) {
         int n = 0;
@@ -308,11 +340,7 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
             CallTrace t = e.getValue();
             if (t.isRefused()) continue;  // closeLingering's
             long age = nowMillis - t.startedAt();
-            long challengedAt = t.challengedAt();
-            if (!t.isAnswered() && challengedAt >= 0 && nowMillis - challengedAt > CHALLENGE_WAIT_MILLIS) {
-                close(e.getKey(), t, t.lastCode(), t.lastSituation(), challengedAt);
-                n++;
-            } else if (t.isAnswered() ? age > MAX_CALL_MILLIS : age > MAX_SETUP_MILLIS) {
+            if (t.isAnswered() ? age > MAX_CALL_MILLIS : age > MAX_SETUP_MILLIS) {
                 close(e.getKey(), t, t.isAnswered() ? t.answerCode() : t.lastCode(),
                         t.isAnswered() ? null : t.lastSituation(), nowMillis);
                 n++;

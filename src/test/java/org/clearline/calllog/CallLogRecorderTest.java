@@ -195,7 +195,7 @@ class CallLogRecorderTest {
     }
 
     @Test
-    void aChallengedCallerWhoNeverRetriesIsClosedByTheSweepAfter64T1() throws Exception {
+    void aChallengedCallerWhoNeverRetriesIsClosedAfter64T1WithinASecond() throws Exception {
         LogQueue queue = new LogQueue(10);
         CallLogRecorder recorder = new CallLogRecorder(queue, clock);
         SipRequest invite = (SipRequest) parse(invite("c1"));
@@ -203,8 +203,11 @@ class CallLogRecorderTest {
         long challengedAt = clock.epochMillis();
         recorder.ended(invite, 407, Situation.AUTH_PROXY_REQUIRED);
         recorder.inbound(invite, ALICE, challengedAt + 500);  // the INVITE again: the 407 was lost
-        assertThat(recorder.sweep(challengedAt + CallLogRecorder.CHALLENGE_WAIT_MILLIS)).isZero();
-        assertThat(recorder.sweep(challengedAt + CallLogRecorder.CHALLENGE_WAIT_MILLIS + 1)).isEqualTo(1);
+        long waited = challengedAt + CallLogRecorder.CHALLENGE_WAIT_MILLIS;
+        assertThat(recorder.closeLingering(waited)).as("still within 64*T1").isZero();
+        assertThat(recorder.closeLingering(waited + 1)).as("looked a millisecond ago").isZero();
+        assertThat(recorder.sweep(waited + 1)).as("not the 30 s sweep's any more").isZero();
+        assertThat(recorder.closeLingering(waited + CallLogRecorder.CHALLENGE_CHECK_MILLIS)).isEqualTo(1);
         CallRecord r = Records.call((Pending.Call) drain(queue).get(0));
         assertThat(r.code()).isEqualTo(407);
         assertThat(r.situation()).isEqualTo("auth.proxy-required");
@@ -221,7 +224,7 @@ class CallLogRecorderTest {
         recorder.inbound(parse(invite("c2").replace("CSeq: 1 INVITE", "CSeq: 2 INVITE")), ALICE,
                 clock.epochMillis() + 20);
         long now = clock.epochMillis();
-        assertThat(recorder.sweep(now + CallLogRecorder.CHALLENGE_WAIT_MILLIS + 1)).as("ringing").isZero();
+        assertThat(recorder.closeLingering(now + CallLogRecorder.CHALLENGE_WAIT_MILLIS + 1)).as("ringing").isZero();
         assertThat(recorder.callsInProgress()).isOne();
         assertThat(recorder.sweep(now + CallLogRecorder.MAX_SETUP_MILLIS + 1)).isOne();
     }
