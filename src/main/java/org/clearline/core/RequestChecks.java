@@ -33,6 +33,28 @@ public final class RequestChecks {
     }
 
     /**
+     * The To tag of a response sent statelessly (§8.2.7): the same request always gets the
+     * same tag (from its Call-ID, From tag, CSeq and top Via branch), so the answer to a
+     * retransmission matches the first answer. Null when the request's To has a tag.
+     */
+    public static String statelessToTag(SipRequest request) {
+        if (request.to() != null && request.to().tag() != null) return null;
+        long h = hash(request.callId());
+        h = h * 0x9E3779B97F4A7C15L + hash(request.from() == null ? null : request.from().tag());
+        h = h * 0x9E3779B97F4A7C15L + (request.cseq() == null ? 0 : request.cseq().number());
+        h = h * 0x9E3779B97F4A7C15L + hash(request.topVia() == null ? null : request.topVia().branch());
+        // a 64-bit finaliser (MurmurHash3's fmix64) spreads the bits; the high bit keeps 16 digits
+        h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
+        h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return Long.toHexString(h | 0x1000_0000_0000_0000L);
+    }
+
+    private static long hash(String s) {
+        return s == null ? 0 : s.hashCode();
+    }
+
+    /**
      * 420 Bad Extension listing, in Unsupported, every option tag of {@code header}
      * (Require or Proxy-Require) we do not support; null when all are supported.
      */

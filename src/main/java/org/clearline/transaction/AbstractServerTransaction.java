@@ -83,6 +83,18 @@ abstract sealed class AbstractServerTransaction implements ServerTransaction, Se
     }
 
     @Override
+    public final void respondStatelessly(SipResponse response) {
+        if (!response.isFinal()) {
+            throw new IllegalArgumentException("§8.2.7: a stateless UAS sends no provisional response");
+        }
+        if (shard.scheduler.inExecutor()) {
+            onStatelessResponseFromTu(response);
+        } else {
+            shard.scheduler.execute(() -> onStatelessResponseFromTu(response));
+        }
+    }
+
+    @Override
     public final boolean finalSent() {
         return finalSent;
     }
@@ -92,6 +104,11 @@ abstract sealed class AbstractServerTransaction implements ServerTransaction, Se
 
     /** The TU's response, on the shard. */
     abstract void onResponseFromTu(SipResponse response);
+
+    /** The TU's final response to send statelessly (see {@link #respondStatelessly}), on the shard. */
+    void onStatelessResponseFromTu(SipResponse response) {
+        onResponseFromTu(response);
+    }
 
     /** A retransmission of the request (never an ACK) matched this transaction. */
     abstract void onRequestRetransmission(Inbound retransmission);
@@ -137,6 +154,12 @@ abstract sealed class AbstractServerTransaction implements ServerTransaction, Se
     /** §18.2.2: the transport finds the way back from where the request came from. Nothing is kept. */
     final void send(SipResponse response) {
         shard.transport.sendResponse(response, source, this);
+    }
+
+    /** Sends the final response and keeps nothing of it (§8.2.7); the caller ends the transaction. */
+    final void sendFinalStatelessly(SipResponse response) {
+        finalSent = true;
+        send(response);
     }
 
     /** Sends the latest response again, byte for byte (§17.2.1, §17.2.2). */

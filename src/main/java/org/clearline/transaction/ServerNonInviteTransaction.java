@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Request retransmissions are absorbed in Trying, answered with the latest
  * provisional in Proceeding and with the final response in Completed, from
  * the bytes sent (Completed keeps no parsed message, see
- * {@link AbstractServerTransaction}).
+ * {@link AbstractServerTransaction}). A final response the TU sends statelessly
+ * (§8.2.7, {@link #respondStatelessly}) ends it at once, keeping nothing.
  */
 final class ServerNonInviteTransaction extends AbstractServerTransaction implements Lingering {
     private static final Logger log = LoggerFactory.getLogger(ServerNonInviteTransaction.class);
@@ -63,6 +64,20 @@ final class ServerNonInviteTransaction extends AbstractServerTransaction impleme
             // §17.2.2: keep the final response for 64*T1 to answer retransmitted requests.
             shard.after64T1.add(this);
         }
+    }
+
+    /**
+     * §8.2.7: the final response goes out once and the transaction ends with it, without
+     * Timer J; a retransmission of the request then starts a new transaction.
+     */
+    @Override
+    void onStatelessResponseFromTu(SipResponse response) {
+        if (state != State.TRYING && state != State.PROCEEDING) {
+            log.debug("{}: ignoring {} in {}", this, response.status(), state);
+            return;
+        }
+        sendFinalStatelessly(response);
+        terminate();
     }
 
     @Override

@@ -33,6 +33,19 @@ public interface ServerTransaction {
      */
     void respond(SipResponse response);
 
+    /**
+     * Sends a final response as a stateless UAS does (§8.2.7): nothing of it is kept,
+     * the transaction ends at once, and a retransmission of the request starts a new
+     * transaction that the TU answers again. For challenges to requests without
+     * credentials: state kept 64*T1 for each of them is what a flood of such requests
+     * exhausts (§26.1.5), and a registrar challenges every phone at every refresh. An
+     * INVITE transaction responds as {@link #respond} does: its final response must
+     * absorb the ACK and the INVITE's retransmissions.
+     */
+    default void respondStatelessly(SipResponse response) {
+        respond(response);
+    }
+
     /** True once a final response was sent. */
     boolean finalSent();
 

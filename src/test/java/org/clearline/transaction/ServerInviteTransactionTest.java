@@ -85,6 +85,20 @@ class ServerInviteTransactionTest {
     }
 
     @Test
+    void anInviteAnsweredStatelesslyStaysToAbsorbItsAck() {
+        ServerInviteTransaction tx = invite("UDP");
+        tx.respondStatelessly(answer(tx, 407, "Proxy Authentication Required"));
+        h.advanceSeconds(0.5);
+        ack(BRANCH, "bob-1");
+
+        // as respond(): Timer G repeated the 407 once, the ACK matched the transaction, Timer I waits
+        assertThat(summaries(h.takeSent())).containsExactly("100 Trying", "407 Proxy Authentication Required",
+                "407 Proxy Authentication Required");
+        assertThat(tx.state()).isEqualTo(ServerInviteTransaction.State.CONFIRMED);
+        assertThat(h.tu.acks).isEmpty();
+    }
+
+    @Test
     void theAckStopsRetransmissionsAndItsRetransmissionsAreAbsorbedUntilTimerI() {
         ServerInviteTransaction tx = invite("UDP");
         tx.respond(answer(tx, 486, "Busy Here"));

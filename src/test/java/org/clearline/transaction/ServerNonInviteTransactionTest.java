@@ -1,6 +1,7 @@
 package org.clearline.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.clearline.transaction.Harness.ALICE_TCP;
 import static org.clearline.transaction.Harness.ALICE_UDP;
 import static org.clearline.transaction.Harness.summaries;
@@ -72,6 +73,35 @@ class ServerNonInviteTransactionTest {
 
         retransmit("REGISTER"); // now a new transaction
         assertThat(h.tu.requests).hasSize(2);
+    }
+
+    @Test
+    void aFinalSentStatelesslyEndsTheTransactionAndARetransmissionIsAnsweredAnew() {
+        ServerNonInviteTransaction tx = receive("REGISTER", "UDP");
+        tx.respondStatelessly(answer(tx, 401, "Unauthorized"));
+
+        assertThat(summaries(h.takeSent())).containsExactly("401 Unauthorized");
+        assertThat(tx.state()).isEqualTo(ServerNonInviteTransaction.State.TERMINATED);
+        assertThat(tx.finalSent()).isTrue();
+        assertThat(events.events).containsExactly("terminated@0.0");
+        assertThat(h.layer.activeTransactions()).isZero();
+        assertThat(h.timersLeft()).as("no Timer J").isZero();
+
+        retransmit("REGISTER");  // §8.2.7: a new transaction, for the TU to answer again
+        assertThat(h.tu.requests).hasSize(2);
+        assertThat(h.takeSent()).isEmpty();
+    }
+
+    @Test
+    void aStatelessAnswerMustBeFinalAndComesOnlyOnce() {
+        ServerNonInviteTransaction tx = receive("OPTIONS", "UDP");
+        assertThatThrownBy(() -> tx.respondStatelessly(answer(tx, 100, "Trying")))
+                .isInstanceOf(IllegalArgumentException.class);
+        tx.respond(answer(tx, 200, "OK"));
+        tx.respondStatelessly(answer(tx, 407, "Proxy Authentication Required"));
+
+        assertThat(summaries(h.takeSent())).containsExactly("200 OK");
+        assertThat(tx.state()).isEqualTo(ServerNonInviteTransaction.State.COMPLETED);
     }
 
     @Test

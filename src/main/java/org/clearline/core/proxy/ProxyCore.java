@@ -141,8 +141,11 @@ public final class ProxyCore {
             // §22.3: callers of our own domain prove who they are
             AuthResult result = auth.authenticate(req, true);
             if (result instanceof AuthResult.Challenge c) {
-                SipResponse r = auth.challenge(req, c, RequestChecks.toTag(req));
-                respond(tx, r, c.situation());
+                // §8.2.7, §26.1.5: a request without credentials keeps no state 64*T1 (an INVITE's
+                // transaction still absorbs its ACK)
+                SipResponse r = auth.challenge(req, c, RequestChecks.statelessToTag(req));
+                tx.respondStatelessly(r);
+                outcomes.finished(tx, r.status(), c.situation());
                 return;
             }
             if (result instanceof AuthResult.Refused r) {

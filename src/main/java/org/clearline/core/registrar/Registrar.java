@@ -77,7 +77,11 @@ public final class Registrar {
         // §10.3 step 3: authenticate
         AuthResult result = auth.authenticate(req, false);
         if (result instanceof AuthResult.Challenge c) {
-            respond(tx, auth.challenge(req, c, RequestChecks.toTag(req)), c.situation(), c.username());
+            // §8.2.7: challenged statelessly; a phone refreshing its registration is challenged each
+            // time, and keeping every 401 for 64*T1 (Timer J) would hold more than all the bindings
+            SipResponse challenge = auth.challenge(req, c, RequestChecks.statelessToTag(req));
+            tx.respondStatelessly(challenge);
+            reported(tx, challenge, c.situation(), c.username());
             return;
         }
         if (result instanceof AuthResult.Refused r) {
@@ -206,6 +210,11 @@ public final class Registrar {
 
     private void respond(ServerTransaction tx, SipResponse r, Situation s, String sipId) {
         tx.respond(r);
+        reported(tx, r, s, sipId);
+    }
+
+    /** Tells the outcome hooks (the registration log) how the REGISTER ended. */
+    private void reported(ServerTransaction tx, SipResponse r, Situation s, String sipId) {
         outcomes.registered(tx.request(), tx.source().toString(), r.status(), s, sipId);
         if (s != null && log.isDebugEnabled()) {
             log.debug("REGISTER {} from {} -> {} {} ({})", tx.request().callId(), tx.source(),

@@ -265,4 +265,29 @@ class RegistrarTest {
         assertThat(q.status()).isEqualTo(200);
         assertThat(q.hasHeader("Contact")).isFalse();
     }
+
+    @Test
+    void the_challenge_keeps_no_transaction_and_a_retransmission_is_challenged_alike() {
+        String register = Sip.message("REGISTER " + URI + " SIP/2.0", ALICE.via(h.branch()), "Max-Forwards: 70",
+                "From: <" + ALICE.aor() + ">;tag=x", "To: <" + ALICE.aor() + ">", "Call-ID: r@a",
+                "CSeq: 1 REGISTER", contact(ALICE));
+        h.send(ALICE, register);
+        SipResponse first = ProxyHarness.lastResponseTo(h.take(), ALICE.peer());
+        assertThat(first.status()).isEqualTo(401);
+        assertThat(h.transactions.activeTransactions()).as("§8.2.7: no Timer J for a challenge").isZero();
+
+        h.advance(Duration.ofMillis(500));  // the 401 was lost: the phone's Timer E repeats the REGISTER
+        h.send(ALICE, register);
+        SipResponse again = ProxyHarness.lastResponseTo(h.take(), ALICE.peer());
+        assertThat(again.status()).isEqualTo(401);
+        assertThat(again.to().tag()).as("the same request, the same To tag").isEqualTo(first.to().tag());
+        assertThat(again.header("WWW-Authenticate")).isNotBlank();
+        assertThat(h.transactions.activeTransactions()).isZero();
+    }
+
+    @Test
+    void the_answer_to_credentials_is_kept_for_retransmissions() {
+        assertThat(register(ALICE, "reg-k@a", 1, contact(ALICE)).status()).isEqualTo(200);
+        assertThat(h.transactions.activeTransactions()).as("the 200 waits out Timer J").isOne();
+    }
 }
