@@ -62,7 +62,7 @@ final class OutboundPath {
         } else {
             sendDatagram(bytes, to, listener);
         }
-        return new SentMessage(message.callId(), bytes, destination.protocol(), null, to);
+        return new SentMessage(bytes, destination.protocol(), null, to);
     }
 
     /**
@@ -82,7 +82,7 @@ final class OutboundPath {
         stats.switchedToTcp.increment();
         byte[] tcpBytes = request.encode();
         sendStream(tcpBytes, to, new RetryOverUdp(udpBytes, to, listener));
-        return new SentMessage(request.callId(), tcpBytes, TransportProtocol.TCP, null, to);
+        return new SentMessage(tcpBytes, TransportProtocol.TCP, null, to);
     }
 
     /** Not a failure yet: the request still has its UDP chance. */
@@ -117,7 +117,7 @@ final class OutboundPath {
         byte[] bytes = response.encode();
         InetSocketAddress to = ResponseRoute.destination(top, protocol, source);
         if (to != null && to.equals(source)) to = source; // one address object to keep, not two
-        SentMessage sent = new SentMessage(response.callId(), bytes, protocol, protocol.reliable() ? source : null, to);
+        SentMessage sent = new SentMessage(bytes, protocol, protocol.reliable() ? source : null, to);
         if (to == null && (sent.connection() == null || connections.existing(source) == null)) {
             fail(listener, new IOException("no IP address for the response in the top Via " + top));
         } else {

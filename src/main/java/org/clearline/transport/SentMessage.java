@@ -1,6 +1,7 @@
 package org.clearline.transport;
 
 import java.net.InetSocketAddress;
+import org.clearline.syntax.WireScan;
 
 /**
  * A message as it went on the wire: its bytes and the way they took. A transaction
@@ -9,7 +10,6 @@ import java.net.InetSocketAddress;
  * last response (§17.2.1, §17.2.2), a client acknowledging a retransmitted non-2xx
  * final (§17.1.1.2). A few hundred bytes instead of a parsed header list.
  *
- * @param callId      the message's Call-ID, so the {@link MessageTap} can file the repeat
  * @param bytes       exactly what was sent; never changed afterwards
  * @param protocol    the transport it went over
  * @param connection  a response over a reliable transport: where the request came from,
@@ -17,8 +17,17 @@ import java.net.InetSocketAddress;
  * @param destination where it went (for a response on a connection: where a new connection
  *                    would go); null when no address could be found without DNS
  */
-public record SentMessage(String callId, byte[] bytes, TransportProtocol protocol, InetSocketAddress connection,
+public record SentMessage(byte[] bytes, TransportProtocol protocol, InetSocketAddress connection,
                           InetSocketAddress destination) {
+
+    /**
+     * The message's Call-ID, so the {@link MessageTap} can file a repeat: read from the
+     * bytes when asked (only when the message goes out again), so that the thousands of
+     * transactions waiting out their last timer do not each hold it as a string too.
+     */
+    public String callId() {
+        return WireScan.callId(bytes);
+    }
 
     /** Where a repeat of this message goes when no connection is reused: for the tap and for tests. */
     public Peer peer() {

@@ -135,7 +135,7 @@ public final class LoopTransport implements TransportLayer {
     public SentMessage sendAndKeep(SipMessage message, Peer destination, SendListener listener) {
         byte[] bytes = message.encode();
         send(message, destination, listener);
-        return new SentMessage(message.callId(), bytes, destination.protocol(), null, destination.address());
+        return new SentMessage(bytes, destination.protocol(), null, destination.address());
     }
 
     @Override
@@ -143,7 +143,7 @@ public final class LoopTransport implements TransportLayer {
         byte[] bytes = response.encode();
         sendResponse(response, requestSource, listener);
         TransportProtocol protocol = requestSource.protocol();
-        return new SentMessage(response.callId(), bytes, protocol,
+        return new SentMessage(bytes, protocol,
                 protocol.reliable() ? requestSource.address() : null, requestSource.address());
     }
 
