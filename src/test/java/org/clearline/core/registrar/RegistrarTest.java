@@ -15,6 +15,7 @@ import org.clearline.store.Registration;
 import org.clearline.store.RegistrationStore.RegistrationChange;
 import org.clearline.syntax.SipResponse;
 import org.clearline.time.ManualClock;
+import org.clearline.transport.Peer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -283,6 +284,18 @@ class RegistrarTest {
         assertThat(again.to().tag()).as("the same request, the same To tag").isEqualTo(first.to().tag());
         assertThat(again.header("WWW-Authenticate")).isNotBlank();
         assertThat(h.transactions.activeTransactions()).isZero();
+    }
+
+    @Test
+    void a_password_guess_is_challenged_again_and_keeps_no_transaction_either() {
+        Phone guesser = new Phone("alice", "123456", ProxyHarness.DOMAIN, Peer.udp("203.0.113.9", 5060));
+        for (int i = 1; i <= 3; i++) {
+            SipResponse r = register(h, guesser, "guess@g", i, contact(guesser));
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(r.header("WWW-Authenticate")).isNotBlank();
+        }
+        assertThat(h.transactions.activeTransactions()).as("a guesser's flood holds no memory").isZero();
+        assertThat(h.store.applied()).isEmpty();
     }
 
     @Test
