@@ -74,12 +74,7 @@ abstract sealed class AbstractServerTransaction implements ServerTransaction, Se
 
     @Override
     public final void respond(SipResponse response) {
-        // The contract asks for the shard, but a TU finishing work elsewhere should not corrupt state.
-        if (shard.scheduler.inExecutor()) {
-            onResponseFromTu(response);
-        } else {
-            shard.scheduler.execute(() -> onResponseFromTu(response));
-        }
+        onShard(() -> onResponseFromTu(response));
     }
 
     @Override
@@ -87,10 +82,15 @@ abstract sealed class AbstractServerTransaction implements ServerTransaction, Se
         if (!response.isFinal()) {
             throw new IllegalArgumentException("§8.2.7: a stateless UAS sends no provisional response");
         }
+        onShard(() -> onStatelessResponseFromTu(response));
+    }
+
+    /** The contract asks for the shard, but a TU finishing work elsewhere should not corrupt state. */
+    private void onShard(Runnable work) {
         if (shard.scheduler.inExecutor()) {
-            onStatelessResponseFromTu(response);
+            work.run();
         } else {
-            shard.scheduler.execute(() -> onStatelessResponseFromTu(response));
+            shard.scheduler.execute(work);
         }
     }
 
