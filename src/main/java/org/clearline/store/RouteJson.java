@@ -1,9 +1,12 @@
 package org.clearline.store;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,13 +21,24 @@ final class RouteJson {
 
     private RouteJson() {}
 
+    /** Written with the streaming generator: the writer encodes a route per call, a tree would be built to be thrown away. */
     static String encode(List<RouteStep> route) {
         if (route == null || route.isEmpty()) return "";
-        ArrayNode list = JSON.createArrayNode();
-        for (RouteStep s : route) {
-            list.addObject().put("kind", s.kind().key()).put("label", s.label()).put("detail", s.detail());
+        StringWriter out = new StringWriter(64 * route.size());
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.writeStartArray();
+            for (RouteStep s : route) {
+                g.writeStartObject();
+                g.writeStringField("kind", s.kind().key());
+                g.writeStringField("label", s.label());
+                g.writeStringField("detail", s.detail());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
         }
-        return list.toString();
+        return out.toString();
     }
 
     static List<RouteStep> decode(String text) {

@@ -34,9 +34,12 @@ public record RouteStep(Kind kind, String label, String detail) {
         /** The request went to another domain's server. */
         RELAY;
 
+        /** The stored name, made once: the writer stores a route per call. */
+        private final String key = name().toLowerCase(Locale.ROOT);
+
         /** The stored name: "forward", "contact"... */
         public String key() {
-            return name().toLowerCase(Locale.ROOT);
+            return key;
         }
 
         /** The kind stored as {@code key}, or null for a name this version does not know. */

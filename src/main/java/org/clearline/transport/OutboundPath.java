@@ -139,7 +139,7 @@ final class OutboundPath {
             // The connection the request came on, if it is still open; else a new one.
             ChannelFuture existing = connections.existing(sent.connection());
             if (existing != null) {
-                tapSafely(message, sent, new Peer(protocol, sent.connection()));
+                tapSafely(message, sent, protocol, sent.connection());
                 SipTrace.sent("tcp", sent.connection(), bytes);
                 writeWhenConnected(existing, bytes, listener);
                 return;
@@ -150,7 +150,7 @@ final class OutboundPath {
             fail(listener, new IOException("no IP address for the response in its top Via, and its connection is gone"));
             return;
         }
-        tapSafely(message, sent, new Peer(protocol, to));
+        tapSafely(message, sent, protocol, to);
         if (protocol.reliable()) {
             sendStream(bytes, to, listener);
         } else {
@@ -158,12 +158,17 @@ final class OutboundPath {
         }
     }
 
-    private void tapSafely(SipMessage message, SentMessage sent, Peer to) {
+    /**
+     * The tap's peer is the shared instance ({@link Peer#of}): the call log keeps one per
+     * message and writes each peer's text once, so a fresh one per send costs it twice.
+     */
+    private void tapSafely(SipMessage message, SentMessage sent, TransportProtocol protocol, InetSocketAddress address) {
+        if (tap == MessageTap.NONE) return;
+        Peer to = Peer.of(protocol, address);
         if (message != null) {
             tapSafely(message, sent.bytes(), to);
             return;
         }
-        if (tap == MessageTap.NONE) return;
         try {
             tap.outboundAgain(sent.callId(), sent.bytes(), to, clock.epochMillis());
         } catch (RuntimeException e) {

@@ -55,7 +55,7 @@ public record Peer(TransportProtocol protocol, InetSocketAddress address) {
             return null;
         }
         if (protocol == null || address == null || port < 1 || port > 65_535) return null;
-        return new Peer(protocol, new InetSocketAddress(address, port));
+        return of(protocol, new InetSocketAddress(address, port));
     }
 
     /** "udp:127.0.0.1:5061" */

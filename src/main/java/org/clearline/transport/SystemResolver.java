@@ -25,7 +25,7 @@ public final class SystemResolver implements Resolver {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 InetAddress a = InetAddress.getByName(uri.host());
-                return new Peer(Hosts.transportOf(uri), new InetSocketAddress(a, uri.portOrDefault()));
+                return Peer.of(Hosts.transportOf(uri), new InetSocketAddress(a, uri.portOrDefault()));
             } catch (java.net.UnknownHostException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }

@@ -88,7 +88,7 @@ public final class StatelessRelay {
         if (a == null || a.isAnyLocalAddress() || isBroadcast(a)) return null;
         int port = via.rport() > 0 ? via.rport() : (via.port() > 0 ? via.port() : 5060);
         TransportProtocol p = TransportProtocol.fromToken(via.transport());
-        return new Peer(p == null ? TransportProtocol.UDP : p, new InetSocketAddress(a, port));
+        return Peer.of(p == null ? TransportProtocol.UDP : p, new InetSocketAddress(a, port));
     }
 
     private static boolean isBroadcast(InetAddress a) {
