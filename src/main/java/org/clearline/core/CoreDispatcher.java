@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CoreDispatcher implements TransactionUser {
     private static final Logger log = LoggerFactory.getLogger(CoreDispatcher.class);
-    /** Seconds a client should wait before retrying after a 500 or a 503 while draining. */
-    static final int RETRY_AFTER_SECONDS = 5;
+    /** Seconds a client should wait before retrying after a 500 or a 503 while draining (or stopping). */
+    public static final int RETRY_AFTER_SECONDS = 5;
 
     private final Registrar registrar;
     private final ProxyCore proxy;

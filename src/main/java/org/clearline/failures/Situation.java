@@ -73,6 +73,8 @@ public enum Situation {
     SERVER_MAINTENANCE("server.maintenance", 503, "Service Unavailable", "RFC 3261 §21.5.4"),
     SERVER_OVERLOADED("server.overloaded", 503, "Service Unavailable", "RFC 3261 §21.5.4"),
     SERVER_SHUTTING_DOWN("server.shutting-down", 503, "Service Unavailable", "RFC 3261 §21.5.4"),
+    SERVER_STOPPED_DURING_SETUP("server.stopped-during-setup", 503, "Service Unavailable",
+            "RFC 3261 §21.5.4, §16.10"),
     SERVER_INTERNAL_ERROR("server.internal-error", 500, "Server Internal Error", "RFC 3261 §21.5.1");
 
     private final String id;

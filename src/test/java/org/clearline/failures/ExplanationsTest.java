@@ -26,7 +26,7 @@ class ExplanationsTest {
                 .containsExactly(Situation.CALLEE_OFFLINE, Situation.CALLEE_DND);
         assertThat(en.explainCode(503).orElseThrow().situations()).containsExactly(Situation.REGISTER_STORE_UNAVAILABLE,
                 Situation.CALLEE_UNREACHABLE, Situation.TRUNK_UNREACHABLE, Situation.SERVER_MAINTENANCE,
-                Situation.SERVER_OVERLOADED, Situation.SERVER_SHUTTING_DOWN);
+                Situation.SERVER_OVERLOADED, Situation.SERVER_SHUTTING_DOWN, Situation.SERVER_STOPPED_DURING_SETUP);
         assertThat(en.explainCode(401).orElseThrow().situations()).contains(Situation.AUTH_UNKNOWN_USER,
                 Situation.AUTH_WRONG_CREDENTIALS, Situation.AUTH_STALE_NONCE);
         for (Situation s : Situation.values()) {

@@ -23,6 +23,7 @@ import org.clearline.core.proxy.ProxyCore;
 import org.clearline.core.registrar.Registrar;
 import org.clearline.features.DialPlan;
 import org.clearline.core.proxy.CallOutcomes;
+import org.clearline.failures.Situation;
 import org.clearline.features.ActiveCalls;
 import org.clearline.features.Destinations;
 import org.clearline.features.FeatureChain;
@@ -119,7 +120,7 @@ public final class SipStack implements AutoCloseable {
         CallOutcomes outcomes = new CallOutcomes() {
             @Override
             public void finished(org.clearline.transaction.ServerTransaction tx, int status,
-                                 org.clearline.failures.Situation situation) {
+                                 Situation situation) {
                 activeCalls.finished(tx, status, situation);
                 summaries.finished(tx, status, situation);
                 logged.finished(tx, status, situation);
@@ -229,23 +230,39 @@ public final class SipStack implements AutoCloseable {
 
     /**
      * SIGTERM: refuse new calls and registrations (503 + Retry-After), wait up to the
-     * drain timeout for transactions and calls in setup to end, then close the sockets.
+     * drain timeout for transactions and calls in setup to end. Calls still ringing
+     * then get 503 (the caller) and CANCEL (the callees) rather than being cut off
+     * silently; once those went out, or after {@link #ABANDON_GRACE}, the sockets close.
      */
     public void drainAndStop() {
         dispatcher.startDraining();
-        long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
-        while (System.nanoTime() < deadline
-                && (transactions.activeTransactions() > 0 || proxy.activeContexts() > 0)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        waitUntil(settings.drainTimeout(), () -> transactions.activeTransactions() == 0 && proxy.activeContexts() == 0);
+        int abandoned = proxy.abandonUnanswered(Situation.SERVER_STOPPED_DURING_SETUP, CoreDispatcher.RETRY_AFTER_SECONDS);
+        if (abandoned > 0) {
+            log.info("ending {} requests still unanswered after {} with 503; their ringing branches get CANCEL",
+                    abandoned, settings.drainTimeout());
+            // the 503s and CANCELs go out on the shards; the callees' 487s usually follow at once
+            waitUntil(ABANDON_GRACE, () -> proxy.activeContexts() == 0);
         }
         int left = transactions.activeTransactions();
         if (left > 0) log.warn("stopping with {} transactions still open after {}", left, settings.drainTimeout());
         close();
+    }
+
+    /** How long the stop waits for the 503s and CANCELs of calls still ringing at the drain timeout. */
+    static final Duration ABANDON_GRACE = Duration.ofSeconds(1);
+
+    /** Polls {@code done} every 50 ms for up to {@code limit}. */
+    private static void waitUntil(Duration limit, java.util.function.BooleanSupplier done) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline && !done.getAsBoolean()) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override

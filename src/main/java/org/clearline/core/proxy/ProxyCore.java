@@ -298,6 +298,22 @@ public final class ProxyCore {
         forking.sendCancel(b, reason);
     }
 
+    /**
+     * The server is stopping: every proxied request still waiting for its final answer
+     * gets {@code situation} with Retry-After, and its pending branches CANCEL (see
+     * {@link ResponseContext#abandon}). Each runs on its call's shard; returns how many
+     * contexts were asked (one that got its answer meanwhile ignores it).
+     */
+    public int abandonUnanswered(Situation situation, int retryAfterSeconds) {
+        int n = 0;
+        for (ResponseContext ctx : contexts.values()) {
+            if (ctx.finalSent()) continue;  // read off the shard: a stale view only adds a no-op task
+            ctx.server.scheduler().execute(() -> ctx.abandon(situation, retryAfterSeconds));
+            n++;
+        }
+        return n;
+    }
+
     /** Response contexts alive now (a metrics figure). */
     public int activeContexts() {
         return contexts.size();

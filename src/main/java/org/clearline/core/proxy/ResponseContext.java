@@ -26,8 +26,9 @@ final class ResponseContext implements ClientTransactionListener {
     final boolean invite;
     final List<Branch> branches = new ArrayList<>(2);
     private boolean finalSent;
+    /** The caller cancelled, or the server is stopping ({@link #abandon}): no branch starts any more. */
     private boolean cancelled;
-    /** The caller cancelled and got our 487: its INVITE transaction can carry no 2xx any more. */
+    /** The caller got our 487 (or 503, stopping): its INVITE transaction can carry no 2xx any more. */
     private boolean terminatedUpstream;
     private final String toTag;
     /** The request as received, after §16.4; every branch (also of later forks) copies it. Null once released. */
@@ -203,6 +204,28 @@ final class ResponseContext implements ClientTransactionListener {
             core.finished(this, r.status(), Situation.CALL_CANCELLED);
         }
         cancelOthers(null, null);
+        core.maybeRelease(this);
+    }
+
+    /**
+     * The server is stopping before the caller got a final answer (§21.5.4): {@code situation}
+     * with Retry-After upstream now and, for an INVITE, CANCEL to every branch still
+     * pending (§16.10), so that no phone goes on ringing for a server that is gone. A
+     * callee's 2xx that crosses the CANCEL still reaches the caller, as after its own CANCEL.
+     */
+    void abandon(Situation situation, int retryAfterSeconds) {
+        if (finalSent) return;
+        finalSent = true;
+        cancelled = true;  // as after a CANCEL: a branch still resolving its target never starts
+        terminatedUpstream = invite;
+        continuation = null;
+        if (ringTimer != null) ringTimer.cancel();
+        ringTimer = null;
+        SipResponse r = FailureResponses.withRetryAfter(
+                FailureResponses.create(server.request(), situation, toTag), retryAfterSeconds);
+        server.respond(r);
+        core.finished(this, r.status(), situation);
+        if (invite) cancelOthers(null, null);
         core.maybeRelease(this);
     }
 

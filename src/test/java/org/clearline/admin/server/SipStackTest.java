@@ -72,25 +72,13 @@ class SipStackTest {
     void registersWithDigestAndRoutesAnAuthenticatedCall() throws Exception {
         register(bob, "bob", "secret-bob");
 
-        String invite = request("INVITE", "sip:bob@" + REALM, alice, "alice", "c1@test", 1, "");
-        send(alice, invite);
-        String challenge = receiveFinal(alice);
-        assertThat(challenge).startsWith("SIP/2.0 407 ");
-        send(alice, ack(challenge, alice));
-        String auth = authorization("Proxy-Authorization", challenge, "Proxy-Authenticate", "alice",
-                "secret-alice", "INVITE", "sip:bob@" + REALM);
-        send(alice, request("INVITE", "sip:bob@" + REALM, alice, "alice", "c1@test", 2, auth + "\r\n"));
-        assertThat(receive(alice)).startsWith("SIP/2.0 100 Trying");
-
-        String forwarded = receive(bob);
+        String forwarded = ringBob("c1@test");
         assertThat(forwarded).startsWith("INVITE sip:bob@127.0.0.1:" + bob.getLocalPort() + " SIP/2.0");
         assertThat(forwarded).contains("Record-Route: <sip:127.0.0.1:" + port + ";lr>");
         assertThat(forwarded).contains("Max-Forwards: 69");
         assertThat(forwarded).doesNotContain("Proxy-Authorization");
         assertThat(header(forwarded, "Via")).startsWith("SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK");
 
-        send(bob, response(forwarded, "180 Ringing", "totag1"));
-        assertThat(receive(alice)).startsWith("SIP/2.0 180 Ringing");
         send(bob, response(forwarded, "200 OK", "totag1"));
         String ok = receive(alice);
         assertThat(ok).startsWith("SIP/2.0 200 OK");
@@ -105,6 +93,52 @@ class SipStackTest {
                 + "Call-ID: c1@test\r\nCSeq: 3 BYE\r\nContent-Length: 0\r\n\r\n";
         send(alice, bye);
         assertThat(receive(bob)).startsWith("BYE sip:bob@127.0.0.1:" + bob.getLocalPort() + " SIP/2.0");
+    }
+
+    @Test
+    void aCallStillRingingWhenTheServerStopsGets503AndItsPhoneACancel() throws Exception {
+        register(bob, "bob", "secret-bob");
+        String forwarded = ringBob("c-stop@test");
+
+        Thread stopping = Thread.ofPlatform().name("test-sigterm").start(stack::drainAndStop);
+        // the drain time (2 s here) passes first: a call may still be answered in it
+        String cancel = receive(bob);
+        assertThat(cancel).startsWith("CANCEL sip:bob@127.0.0.1:" + bob.getLocalPort() + " SIP/2.0");
+        assertThat(header(cancel, "Via")).as("§9.1: the CANCEL names the INVITE's branch")
+                .isEqualTo(header(forwarded, "Via"));
+        send(bob, response(cancel, "200 OK", "totag1"));
+        send(bob, response(forwarded, "487 Request Terminated", "totag1"));
+
+        String answer = receiveFinal(alice);
+        assertThat(answer).startsWith("SIP/2.0 503 Service Unavailable").contains("Retry-After: 5")
+                .contains("CSeq: 2 INVITE");
+        send(alice, ack(answer, alice).replace("CSeq: 1 ACK", "CSeq: 2 ACK"));
+        stopping.join(10_000);
+        assertThat(stopping.isAlive()).isFalse();
+        stack = null;  // stopped
+
+        CallRecord call = Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> store.callLog().find("c-stop@test"), java.util.Optional::isPresent).orElseThrow();
+        assertThat(call.code()).isEqualTo(503);
+        assertThat(call.situation()).isEqualTo("server.stopped-during-setup");
+        assertThat(call.messages()).extracting(m -> m.direction() + " " + m.startLine())
+                .contains("OUT SIP/2.0 180 Ringing", "OUT SIP/2.0 503 Service Unavailable")
+                .anyMatch(l -> l.startsWith("OUT CANCEL sip:bob@"));
+    }
+
+    @Test
+    void aCallAnsweredWithinTheDrainTimeIsNotCut() throws Exception {
+        register(bob, "bob", "secret-bob");
+        String forwarded = ringBob("c-drain@test");
+
+        Thread stopping = Thread.ofPlatform().name("test-sigterm").start(stack::drainAndStop);
+        send(bob, response(forwarded, "200 OK", "totag1"));
+        assertThat(receiveFinal(alice)).startsWith("SIP/2.0 200 OK");
+        stopping.join(10_000);
+        assertThat(stopping.isAlive()).isFalse();
+        stack = null;
+        bob.setSoTimeout(300);
+        assertThat(drain(bob)).as("no CANCEL for an answered call").noneMatch(m -> m.startsWith("CANCEL"));
     }
 
     @Test
@@ -165,6 +199,37 @@ class SipStackTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Alice calls bob with her credentials and bob's phone rings; returns the INVITE bob's phone got. */
+    private String ringBob(String callId) throws Exception {
+        send(alice, request("INVITE", "sip:bob@" + REALM, alice, "alice", callId, 1, ""));
+        String challenge = receiveFinal(alice);
+        assertThat(challenge).startsWith("SIP/2.0 407 ");
+        send(alice, ack(challenge, alice));
+        String auth = authorization("Proxy-Authorization", challenge, "Proxy-Authenticate", "alice",
+                "secret-alice", "INVITE", "sip:bob@" + REALM);
+        send(alice, request("INVITE", "sip:bob@" + REALM, alice, "alice", callId, 2, auth + "\r\n"));
+        assertThat(receive(alice)).startsWith("SIP/2.0 100 Trying");
+        String forwarded = receive(bob);
+        send(bob, response(forwarded, "180 Ringing", "totag1"));
+        assertThat(receive(alice)).startsWith("SIP/2.0 180 Ringing");
+        return forwarded;
+    }
+
+    /** Whatever arrives on {@code s} until it stays quiet for its timeout. */
+    private static List<String> drain(DatagramSocket s) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        byte[] buf = new byte[65535];
+        while (true) {
+            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            try {
+                s.receive(p);
+            } catch (SocketTimeoutException e) {
+                return out;
+            }
+            out.add(new String(buf, 0, p.getLength(), StandardCharsets.ISO_8859_1));
+        }
+    }
 
     private void register(DatagramSocket s, String user, String password) throws Exception {
         assertThat(registerOnce(s, user, password)).startsWith("SIP/2.0 200 OK")
