@@ -30,7 +30,8 @@
 #   KAMAILIO_ANCHOR (the shared runner's folder), CLEARLINE_HOME (the checkout
 #   whose ./clearline runs; default this one), WARMUP_S (JIT warm-up before
 #   Clearline is measured: 30, QUICK 10; 0 = none. Kamailio, native code,
-#   starts inside the anchor run and needs none), CLEARLINE_CONFIG_EXTRA (YAML
+#   starts inside the anchor run and needs none), WARMUP_CPS (calls per second
+#   during it: 100), CLEARLINE_CONFIG_EXTRA (YAML
 #   appended to the generated config, e.g. "callLog: {enabled: false}").
 # Output: $OUT/{kamailio,clearline}/ (the anchor's report.md, results.jsonl,
 #   steps), $OUT/clearline.log, $OUT/compare.md, a final line 'COMPARE ...'.
@@ -81,6 +82,7 @@ CLEARLINE_JAVA_OPTS=${CLEARLINE_JAVA_OPTS-}
 PROFILE=${PROFILE:-0}
 case $PROFILE in 0|1|cpu) ;; *) echo "PROFILE must be 0, 1 or cpu" >&2; exit 2 ;; esac
 WARMUP_S=${WARMUP_S:-$([ "${QUICK:-0}" = 1 ] && echo 10 || echo 30)}
+WARMUP_CPS=${WARMUP_CPS:-100}
 
 CLPID=""; RUNPID=""; SAMPLERPID=""; SAMPLE_PIDS=""
 
@@ -178,7 +180,7 @@ warm_up() {  # JIT warm-up of the JVM before it is measured: REGISTER and calls 
     local d=$OUT/warmup scn=$ANCHOR/scenarios data=$OUT/data uas p i
     local sippc=(-i 127.0.0.1 -nostdin -buff_size 1048576 -trace_stat -fd 1 -recv_timeout 10000)
     mkdir -p "$d"
-    log "warm-up: ${WARMUP_S}s of REGISTER at 500/s and calls at 100/s (not measured)"
+    log "warm-up: ${WARMUP_S}s of REGISTER at 500/s and calls at ${WARMUP_CPS}/s (not measured)"
     # every SIPp is exec'd (its PID is ours to stop), bounded by -m and -timeout, and
     # stopped by PID below if it outlives the warm-up
     (cd "$d" && exec sipp "127.0.0.1:$CL_PORT" -sf "$scn/reg_auth.xml" -inf "$data/callees.csv" \
@@ -195,7 +197,7 @@ warm_up() {  # JIT warm-up of the JVM before it is measured: REGISTER and calls 
         -m $((500 * WARMUP_S)) -r 500 -timeout "$((WARMUP_S + 20))s" -stf reg.csv "${sippc[@]}" > reg.out 2>&1) &
     SAMPLE_PIDS="$uas $!"
     (cd "$d" && exec sipp "127.0.0.1:$CL_PORT" -sf "$scn/uac_auth.xml" \
-        -inf "$data/calls.csv" -p "${UAC_PORT:-5061}" -d 500 -m $((100 * WARMUP_S)) -r 100 \
+        -inf "$data/calls.csv" -p "${UAC_PORT:-5061}" -d 500 -m $((WARMUP_CPS * WARMUP_S)) -r "$WARMUP_CPS" \
         -timeout "$((WARMUP_S + 20))s" -stf calls.csv "${sippc[@]}" > calls.out 2>&1) &
     SAMPLE_PIDS="$SAMPLE_PIDS $!"
     bounded_wait $((WARMUP_S + 25)) ${SAMPLE_PIDS#* }

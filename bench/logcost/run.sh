@@ -21,8 +21,10 @@
 # Knobs: PART (all), ORDER ("on off"; "on off on" brackets drift), CALL_RATES
 #   ("1000 1250 1500 1750 2000 2250 2500": high enough that both sides find their
 #   limit on this machine, so the rate ratio is measured, not capped), REG_RATES ("": no REGISTER sweep), STEP_S (20),
-#   PROBE_S (20), OUT, and bench/run.sh's (CLEARLINE_JAVA_OPTS, WARMUP_S, QUIET_*,
-#   NOISE_*, BUILD, CLEARLINE_HOME, KAMAILIO_ANCHOR ...).
+#   PROBE_S (20), OUT, and bench/run.sh's (CLEARLINE_JAVA_OPTS, WARMUP_S, WARMUP_CPS,
+#   QUIET_*, NOISE_*, BUILD, CLEARLINE_HOME, KAMAILIO_ANCHOR ...).
+# Beside it: ZstdLevels.java times the compressor at zstd levels on the ladders an
+#   "on" run left in $OUT/<n>-log-on/clearline-data (see its header).
 # Output: $OUT/<n>-log-<on|off>/ (each a bench/run.sh folder), $OUT/probe.txt,
 #   $OUT/logcost.md and a final line 'LOGCOST ...'.
 set -uo pipefail
