@@ -29,9 +29,9 @@
 #   step at a steady rate shows where its CPU goes as it is when measured),
 #   KAMAILIO_ANCHOR (the shared runner's folder), CLEARLINE_HOME (the checkout
 #   whose ./clearline runs; default this one), WARMUP_S (JIT warm-up before
-#   Clearline is measured: 30, QUICK 10; 0 = none. Kamailio, native code,
+#   Clearline is measured: 60, QUICK 10; 0 = none. Kamailio, native code,
 #   starts inside the anchor run and needs none), WARMUP_CPS (calls per second
-#   during it: 100), CLEARLINE_CONFIG_EXTRA (YAML
+#   during it: 1500, QUICK 100), CLEARLINE_CONFIG_EXTRA (YAML
 #   appended to the generated config, e.g. "callLog: {enabled: false}").
 # Output: $OUT/{kamailio,clearline}/ (the anchor's report.md, results.jsonl,
 #   steps), $OUT/clearline.log, $OUT/compare.md, a final line 'COMPARE ...'.
@@ -81,8 +81,10 @@ BUILD=${BUILD:-auto}
 CLEARLINE_JAVA_OPTS=${CLEARLINE_JAVA_OPTS-}
 PROFILE=${PROFILE:-0}
 case $PROFILE in 0|1|cpu) ;; *) echo "PROFILE must be 0, 1 or cpu" >&2; exit 2 ;; esac
-WARMUP_S=${WARMUP_S:-$([ "${QUICK:-0}" = 1 ] && echo 10 || echo 30)}
-WARMUP_CPS=${WARMUP_CPS:-100}
+# The warm-up must give C2 its thresholds: a per-call method needs thousands of calls,
+# so 30 s at 100 calls/s (the first passes' warm-up) left compiling to the measured steps
+WARMUP_S=${WARMUP_S:-$([ "${QUICK:-0}" = 1 ] && echo 10 || echo 60)}
+WARMUP_CPS=${WARMUP_CPS:-$([ "${QUICK:-0}" = 1 ] && echo 100 || echo 1500)}
 
 CLPID=""; RUNPID=""; SAMPLERPID=""; SAMPLE_PIDS=""
 
@@ -175,7 +177,7 @@ start_clearline() {
     log "Clearline pid $CLPID answers '$answer'"
 }
 
-warm_up() {  # JIT warm-up of the JVM before it is measured: REGISTER and calls at a low rate
+warm_up() {  # JIT warm-up of the JVM before it is measured: REGISTER and calls, not measured
     ((WARMUP_S > 0)) || return 0
     local d=$OUT/warmup scn=$ANCHOR/scenarios data=$OUT/data uas p i
     local sippc=(-i 127.0.0.1 -nostdin -buff_size 1048576 -trace_stat -fd 1 -recv_timeout 10000)
