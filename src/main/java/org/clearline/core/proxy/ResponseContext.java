@@ -26,7 +26,7 @@ final class ResponseContext implements ClientTransactionListener {
     final boolean invite;
     final List<Branch> branches = new ArrayList<>(2);
     private boolean finalSent;
-    /** The caller cancelled, or the server is stopping ({@link #abandon}): no branch starts any more. */
+    /** The caller cancelled, or the server is stopping ({@link #endBeforeAnswer}): no branch starts any more. */
     private boolean cancelled;
     /** The caller got our 487 (or 503, stopping): its INVITE transaction can carry no 2xx any more. */
     private boolean terminatedUpstream;
@@ -195,36 +195,35 @@ final class ResponseContext implements ClientTransactionListener {
     /** The caller cancelled: 487 upstream now, CANCEL every pending branch. */
     void cancel() {
         if (cancelled) return;
-        cancelled = true;
-        if (!finalSent) {
-            finalSent = true;
-            terminatedUpstream = true;
-            SipResponse r = FailureResponses.create(server.request(), Situation.CALL_CANCELLED, toTag);
-            server.respond(r);
-            core.finished(this, r.status(), Situation.CALL_CANCELLED);
-        }
-        cancelOthers(null, null);
-        core.maybeRelease(this);
+        endBeforeAnswer(Situation.CALL_CANCELLED, 0);
     }
 
     /**
      * The server is stopping before the caller got a final answer (§21.5.4): {@code situation}
      * with Retry-After upstream now and, for an INVITE, CANCEL to every branch still
-     * pending (§16.10), so that no phone goes on ringing for a server that is gone. A
-     * callee's 2xx that crosses the CANCEL still reaches the caller, as after its own CANCEL.
+     * pending, so that no phone goes on ringing for a server that is gone.
      */
     void abandon(Situation situation, int retryAfterSeconds) {
         if (finalSent) return;
-        finalSent = true;
-        cancelled = true;  // as after a CANCEL: a branch still resolving its target never starts
-        terminatedUpstream = invite;
-        continuation = null;
-        if (ringTimer != null) ringTimer.cancel();
-        ringTimer = null;
-        SipResponse r = FailureResponses.withRetryAfter(
-                FailureResponses.create(server.request(), situation, toTag), retryAfterSeconds);
-        server.respond(r);
-        core.finished(this, r.status(), situation);
+        endBeforeAnswer(situation, retryAfterSeconds);
+    }
+
+    /**
+     * Ends the context before an answer (§16.10): the caller gets {@code situation}'s
+     * response now unless it has its final one (with Retry-After when {@code retryAfterSeconds}
+     * is positive), every pending INVITE branch gets CANCEL, and no branch starts after
+     * this. A callee's 2xx that crosses the CANCEL still reaches the caller.
+     */
+    private void endBeforeAnswer(Situation situation, int retryAfterSeconds) {
+        cancelled = true;
+        if (!finalSent) {
+            finalSent = true;
+            terminatedUpstream = invite;
+            SipResponse r = FailureResponses.create(server.request(), situation, toTag);
+            if (retryAfterSeconds > 0) FailureResponses.withRetryAfter(r, retryAfterSeconds);
+            server.respond(r);
+            core.finished(this, r.status(), situation);
+        }
         if (invite) cancelOthers(null, null);
         core.maybeRelease(this);
     }
