@@ -1,6 +1,7 @@
 package org.clearline.core;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.clearline.core.proxy.CallOutcomes;
 import org.clearline.core.proxy.ProxyCore;
 import org.clearline.core.registrar.Registrar;
 import org.clearline.failures.FailureResponses;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * the proxy core; answers malformed requests statelessly (400 naming the header,
  * 505, 513); refuses new work with 503 while draining; and turns any unexpected
  * failure while handling one request into 500, so one bad request never stops
- * the server.
+ * the server. The requests it answers itself reach the same outcome hooks as
+ * the proxy's and the registrar's (call log, metrics, summaries), with their
+ * situation, at once.
  */
 public final class CoreDispatcher implements TransactionUser {
     private static final Logger log = LoggerFactory.getLogger(CoreDispatcher.class);
@@ -34,6 +37,8 @@ public final class CoreDispatcher implements TransactionUser {
     private final Registrar registrar;
     private final ProxyCore proxy;
     private final TransportLayer transport;
+    private final CallOutcomes callOutcomes;
+    private final Registrar.Outcomes registrationOutcomes;
     private volatile boolean draining;
     private volatile boolean maintenance;
     private volatile java.util.function.BooleanSupplier overloaded = () -> false;
@@ -42,10 +47,18 @@ public final class CoreDispatcher implements TransactionUser {
     private final AtomicLong malformedCount = new AtomicLong();
     private final AtomicLong internalErrors = new AtomicLong();
 
-    public CoreDispatcher(Registrar registrar, ProxyCore proxy, TransportLayer transport) {
+    /**
+     * {@code callOutcomes} and {@code registrationOutcomes}: the hooks the proxy and the
+     * registrar report to, told of the requests refused here (503 while draining, in
+     * maintenance or overloaded, 500 after a defect).
+     */
+    public CoreDispatcher(Registrar registrar, ProxyCore proxy, TransportLayer transport, CallOutcomes callOutcomes,
+                          Registrar.Outcomes registrationOutcomes) {
         this.registrar = registrar;
         this.proxy = proxy;
         this.transport = transport;
+        this.callOutcomes = callOutcomes;
+        this.registrationOutcomes = registrationOutcomes;
     }
 
     /** From now on new calls and registrations get 503 with Retry-After; dialogs keep working. */
@@ -98,10 +111,7 @@ public final class CoreDispatcher implements TransactionUser {
             internalErrors.incrementAndGet();
             log.error("internal error handling {} (Call-ID {}) from {}", req.method(), req.callId(),
                     tx.source(), e);
-            if (!tx.finalSent()) {
-                SipResponse r = FailureResponses.create(req, Situation.SERVER_INTERNAL_ERROR, RequestChecks.toTag(req));
-                tx.respond(FailureResponses.withRetryAfter(r, RETRY_AFTER_SECONDS));
-            }
+            if (!tx.finalSent()) refuse(tx, Situation.SERVER_INTERNAL_ERROR, RETRY_AFTER_SECONDS);
         }
     }
 
@@ -109,6 +119,19 @@ public final class CoreDispatcher implements TransactionUser {
         SipRequest req = tx.request();
         SipResponse r = FailureResponses.create(req, s, RequestChecks.toTag(req));
         tx.respond(FailureResponses.withRetryAfter(r, retryAfterSeconds));
+        // without this the call log would learn the outcome only from the response it saw
+        // go out, and close the call 32 s later without its situation; under overload those
+        // waiting calls would fill its room for calls in progress, and later calls go unlogged
+        try {
+            if (req.isMethod(Methods.REGISTER)) {
+                registrationOutcomes.registered(req, tx.source().toString(), r.status(), s, null);
+            } else {
+                callOutcomes.finished(tx, r.status(), s);
+            }
+        } catch (RuntimeException e) {
+            internalErrors.incrementAndGet();
+            log.error("internal error reporting the outcome of {} (Call-ID {})", req.method(), req.callId(), e);
+        }
     }
 
     @Override

@@ -110,6 +110,7 @@ class CoreDispatcherTest {
         SipResponse r = out.get(1).response();
         assertThat(r.header("Retry-After")).isEqualTo("5");
         assertThat(h.dispatcher.internalErrors()).isEqualTo(1);
+        assertThat(h.callOutcomes).containsExactly("500 server.internal-error");
 
         h.send(MALLORY, h.invite(MALLORY, BOB.aor(), "next@test", "m", 1, h.branch()));
         assertThat(onlyTo(h.take(), BOB.peer()).request().method()).isEqualTo("INVITE");
@@ -123,6 +124,7 @@ class CoreDispatcherTest {
         SipResponse refused = lastResponseTo(h.take(), MALLORY.peer());
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.header("Retry-After")).isEqualTo("5");
+        assertThat(h.callOutcomes).last().isEqualTo("503 server.shutting-down");
 
         h.send(ALICE, Sip.message("REGISTER sip:" + ProxyHarness.DOMAIN + " SIP/2.0", ALICE.via(h.branch()),
                 "Max-Forwards: 70", ALICE.from("r"), "To: <" + ALICE.aor() + ">", "Call-ID: reg@test",
@@ -131,6 +133,8 @@ class CoreDispatcherTest {
         assertThat(reg.status()).isEqualTo(503);
         assertThat(reg.header("Retry-After")).isEqualTo("5");
         assertThat(h.store.applied()).hasSize(1); // bob's, from before
+        // the registration log hears of it at once, with its situation, like any registrar refusal
+        assertThat(h.registrationOutcomes).last().isEqualTo("503 server.shutting-down");
     }
 
     @Test
@@ -157,6 +161,8 @@ class CoreDispatcherTest {
         SipResponse refused = lastResponseTo(h.take(), MALLORY.peer());
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.header("Retry-After")).isEqualTo("5");
+        // reported at once with its situation: the call log closes the call now, not 32 s later
+        assertThat(h.callOutcomes).last().isEqualTo("503 server.overloaded");
         h.send(BOB, Sip.response(fwd, 200, "OK", "b1", "Contact: <" + BOB.contactUri() + ">"));
         assertThat(lastResponseTo(h.take(), ALICE.peer()).status()).isEqualTo(200);
         h.send(ALICE, call.inDialog("BYE", 2, h.branch(), BOB.contactUri(), "b1", OUR_RECORD_ROUTE));

@@ -17,6 +17,7 @@ import org.clearline.core.auth.NonceService;
 import org.clearline.core.directory.CachedDirectory;
 import org.clearline.core.location.LocationService;
 import org.clearline.core.proxy.ProxyConfig;
+import org.clearline.core.proxy.CallOutcomes;
 import org.clearline.core.proxy.ProxyCore;
 import org.clearline.core.registrar.Registrar;
 import org.clearline.core.registrar.RegistrarConfig;
@@ -76,6 +77,8 @@ public final class ProxyHarness {
     public final Map<String, Peer> hosts = new ConcurrentHashMap<>();
     /** "status situation-id" (or "status -" for an answer that is no failure of ours) for every final answer the proxy reported. */
     public final List<String> callOutcomes = new CopyOnWriteArrayList<>();
+    /** What the registrar and the dispatcher reported of each REGISTER: "code situation-id" ("-" for none). */
+    public final List<String> registrationOutcomes = new CopyOnWriteArrayList<>();
 
     private final Map<String, String> challenges = new HashMap<>();
     private final Map<String, Long> challengedAt = new HashMap<>();
@@ -97,7 +100,9 @@ public final class ProxyHarness {
         nonces = new NonceService(clock, NONCE_LIFETIME.toMillis(), "a fixed test secret, 32 bytes!!".getBytes());
         auth = new DigestAuthenticator(DOMAIN, directory, nonces, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
         LocalIdentity identity = new LocalIdentity(DOMAIN, List.of(), net.listeningPoints());
-        registrar = new Registrar(registrarConfig, identity, auth, location, store, clock, Registrar.Outcomes.NONE);
+        Registrar.Outcomes registered = (request, source, code, s, sipId) ->
+                registrationOutcomes.add(code + " " + (s == null ? "-" : s.id()));
+        registrar = new Registrar(registrarConfig, identity, auth, location, store, clock, registered);
         LateUser late = new LateUser();
         transactions = new ShardedTransactionLayer(net, List.of(shard), TimerConfig.DEFAULT, late);
         List<RoutingStep> steps = new ArrayList<>(firstSteps);
@@ -110,9 +115,10 @@ public final class ProxyHarness {
             return p != null ? CompletableFuture.completedFuture(p)
                     : CompletableFuture.failedFuture(new UnknownHostException(uri.host()));
         };
+        CallOutcomes finished = (tx, status, s) -> callOutcomes.add(status + " " + (s == null ? "-" : s.id()));
         proxy = new ProxyCore(ProxyConfig.DEFAULT, identity, auth, chain(steps, forwarding), transactions, net,
-                resolver, clock, (tx, status, s) -> callOutcomes.add(status + " " + (s == null ? "-" : s.id())));
-        dispatcher = new CoreDispatcher(registrar, proxy, net);
+                resolver, clock, finished);
+        dispatcher = new CoreDispatcher(registrar, proxy, net, finished, registered);
         late.target = dispatcher;
         net.setHandler(transactions);
         net.start();

@@ -27,7 +27,7 @@ final class CallSummaryLog implements CallOutcomes, Registrar.Outcomes {
         SipRequest r = tx.request();
         if (r.isMethod(Methods.INVITE) && (r.to() == null || r.to().tag() == null)) {
             if (status == 407) return;  // a challenge: the caller goes on with credentials
-            if (status >= 300 && calls.isInfoEnabled()) {
+            if (status >= 300 && !serverWide(situation) && calls.isInfoEnabled()) {
                 calls.info(CALL, r.callId(), user(r), r.requestUri(), status, tag(situation));
             } else if (status < 300 && calls.isDebugEnabled()) {
                 calls.debug(CALL, r.callId(), user(r), r.requestUri(), status, tag(situation));
@@ -39,12 +39,22 @@ final class CallSummaryLog implements CallOutcomes, Registrar.Outcomes {
 
     @Override
     public void registered(SipRequest request, String source, int code, Situation situation, String sipId) {
-        if (code >= 300 && code != 401 && registrations.isInfoEnabled()) {
+        if (code >= 300 && code != 401 && !serverWide(situation) && registrations.isInfoEnabled()) {
             registrations.info("REGISTER {} from {} for {}: {} [{}]", request.callId(), source,
                     sipId == null ? "?" : sipId, code, situation == null ? "" : situation.id());
         } else if (registrations.isDebugEnabled()) {
             registrations.debug("REGISTER {} from {} for {}: {}", request.callId(), source, sipId, code);
         }
+    }
+
+    /**
+     * A refusal of new work while the whole server is overloaded, in maintenance or
+     * stopping: said once, when it begins and ends, not once per refused attempt (an
+     * overloaded server would otherwise write thousands of lines a second).
+     */
+    private static boolean serverWide(Situation situation) {
+        return situation == Situation.SERVER_OVERLOADED || situation == Situation.SERVER_MAINTENANCE
+                || situation == Situation.SERVER_SHUTTING_DOWN;
     }
 
     private static String tag(Situation situation) {

@@ -143,7 +143,7 @@ public final class SipStack implements AutoCloseable {
                 resolver, clock, outcomes);
         this.prober = new ContactProber(transactions, transport, resolver, settings.domain(), clock,
                 ProbeSettings.DEFAULT);
-        this.dispatcher = new CoreDispatcher(registrar, proxy, transport);
+        this.dispatcher = new CoreDispatcher(registrar, proxy, transport, outcomes, registrations);
         tu.set(dispatcher);
         this.overload = new OverloadMonitor(transactions::activeTransactions, transactions::requestCounts);
         this.heap = HeapWatch.ofThisJvm(callLog::lean);

@@ -65,6 +65,8 @@ class MaintenanceIT {
             TraceMessage unavailable = response(refused, "1 INVITE", 503);
             assertThat(unavailable.message().startLine()).isEqualTo("SIP/2.0 503 Service Unavailable");
             assertThat(unavailable.header("Retry-After")).as("§20.33 delta-seconds").matches("[1-9][0-9]*.*");
+            // logged at once with its situation, not later as a 503 nobody explained
+            LoggedCall.explain(server, LoggedCall.callIdOf(refused)).isExplainedAs(503, "server.maintenance", refused);
             RawResponse register = registerOnce();
             assertThat(register.status()).as(register.text()).isEqualTo(503);
             assertThat(register.header("Retry-After", null)).isNotNull();
