@@ -11,9 +11,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that writes the log: takes whatever has queued up (up to a
- * batch) and stores it in one transaction, like the registrations' group
- * commit. A failed batch is dropped and counted; the log never stops calls.
+ * The one thread that writes the log. It takes what has queued up every
+ * {@link #PASS_MILLIS} and encodes it at once: an answered call's first messages
+ * are compressed ({@link Pending.Compact}), a closed call or registration attempt
+ * becomes its row and compressed ladder. The rows gather and are stored together
+ * in one transaction, like the registrations' group commit, when {@link #BATCH} of
+ * them are ready or the first has waited {@link #LINGER_MILLIS}. A failed batch is
+ * dropped and counted; the log never stops calls.
+ *
+ * <p>Encoding at once and storing later keeps what the log holds short-lived: the
+ * message bytes of a call are let go of within a pass of its answer or its end,
+ * not after the next commit, so most die young instead of being copied by the
+ * collector from one generation to the next (bench/RESULTS.md, eighteenth pass).
  *
  * <p>Retention runs on this thread too, one bounded chunk between two batches
  * ({@link CallLogStore#purgeChunk}), so purging a large backlog never holds up
@@ -21,8 +30,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallLogWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CallLogWriter.class);
-    /** Entries written per transaction at most. */
+    /** Rows (calls and registration attempts) stored per transaction at most. */
     static final int BATCH = 500;
+    /**
+     * How often the writer takes what has queued up while there is work: short, so
+     * that message bytes are let go of soon, and long enough that a pass takes many
+     * entries instead of waking the thread for each.
+     */
+    static final long PASS_MILLIS = 20;
     /**
      * An answered call's messages are compressed while it goes on once they hold at
      * least this many bytes (the benchmark's call has about 5 KB by its 200 OK).
@@ -31,12 +46,12 @@ public final class CallLogWriter implements AutoCloseable {
     /** Rows one retention step deletes per rule at most. */
     static final int PURGE_CHUNK = 1_000;
     /**
-     * After a short batch the writer waits this long for the next to gather (log rows appear
+     * Rows wait at most this long for a batch to fill before they are stored (log rows appear
      * this much later). Every commit costs H2 a store of its changed pages and a pass over its
      * chunk list, whatever the batch's size, so a few commits a second cost less than many.
      */
     static final long LINGER_MILLIS = 200;
-    /** How long the thread waits for work before checking whether it should stop. */
+    /** How long the thread waits for work, when it has none, before checking whether it should stop. */
     private static final long POLL_MILLIS = 200;
     /** Retention: rows older than this many days are purged by housekeeping (the default). */
     public static final int RETENTION_DAYS = CallLogSettings.Retention.DEFAULT.days();
@@ -79,48 +94,107 @@ public final class CallLogWriter implements AutoCloseable {
     }
 
     private void run() {
-        List<Pending> batch = new ArrayList<>(BATCH);
+        List<Pending> taken = new ArrayList<>(BATCH);
+        Gathered rows = new Gathered();
         while (running || queue.size() > 0) {
             try {
-                batch.clear();
-                if (queue.drain(batch, BATCH, POLL_MILLIS) > 0) write(batch);
-                if (purgeAt != Long.MIN_VALUE && running) purgeStep();
-                // a short batch means the writer keeps up: let the next one gather instead of
-                // waking (and committing) once per call
-                if (running && batch.size() < BATCH && !batch.isEmpty()) Thread.sleep(LINGER_MILLIS);
+                taken.clear();
+                long wait = rows.isEmpty() ? POLL_MILLIS : Math.max(1, LINGER_MILLIS - rows.waitedFor());
+                if (queue.drain(taken, BATCH, Math.min(wait, POLL_MILLIS)) > 0) {
+                    for (Pending p : taken) {
+                        rows.add(p);
+                        if (rows.size() >= BATCH) rows.store();
+                    }
+                }
+                if (!rows.isEmpty() && (rows.waitedFor() >= LINGER_MILLIS || !running)) rows.store();
+                if (rows.isEmpty() && purgeAt != Long.MIN_VALUE && running) purgeStep();
+                // a pass that found less than a batch: let the next gather rather than wake per entry
+                if (running && taken.size() < BATCH && !taken.isEmpty()) Thread.sleep(PASS_MILLIS);
             } catch (InterruptedException e) {
                 running = false;
             }
         }
+        rows.store();
+        rows.close();
     }
 
     /** Writes one batch now (the thread's work; tests call it directly). */
     void write(List<Pending> batch) {
-        List<CallLogStore.Encoded<CallRecord>> calls = new ArrayList<>();
-        List<CallLogStore.Encoded<RegistrationRecord>> registrations = new ArrayList<>();
-        long held = 0;
-        int records = 0;
-        for (Pending p : batch) {
-            held += p.heldBytes();
-            if (!(p instanceof Pending.Compact)) records++;
+        try (Gathered rows = new Gathered()) {
+            for (Pending p : batch) rows.add(p);
+            rows.store();
         }
-        try {
-            try (LadderEncoder encoder = store.encoder()) {
-                for (Pending p : batch) {
-                    switch (p) {
-                        case Pending.Call c -> calls.add(Records.encoded(c, encoder, peers));
-                        case Pending.Registration r -> registrations.add(Records.encoded(r, encoder, peers));
-                        case Pending.Compact k -> compact(k.exchange(), encoder);
-                    }
+    }
+
+    /**
+     * Rows encoded and waiting to be stored together, with the encoder they were
+     * made with (kept until they are stored: its compressor and buffers are reused).
+     */
+    private final class Gathered implements AutoCloseable {
+        private final List<CallLogStore.Encoded<CallRecord>> calls = new ArrayList<>();
+        private final List<CallLogStore.Encoded<RegistrationRecord>> registrations = new ArrayList<>();
+        private LadderEncoder encoder;
+        private long firstAt;
+
+        /** Encodes {@code p} now and lets go of the message bytes it held; a compaction is done at once. */
+        void add(Pending p) {
+            try {
+                if (encoder == null) encoder = store.encoder();
+                switch (p) {
+                    case Pending.Call c -> gather(calls, Records.encoded(c, encoder, peers));
+                    case Pending.Registration r -> gather(registrations, Records.encoded(r, encoder, peers));
+                    case Pending.Compact k -> compact(k.exchange(), encoder);
                 }
+            } catch (RuntimeException e) {
+                if (!(p instanceof Pending.Compact)) {
+                    failed.increment();
+                    warnFailed(1, e);
+                }
+            } finally {
+                queue.release(p.heldBytes());
             }
-            store.appendEncoded(calls, registrations);
-            written.add(records);
-        } catch (RuntimeException e) {
-            failed.add(records);
-            warnFailed(records, e);
-        } finally {
-            queue.release(held);
+        }
+
+        private <T> void gather(List<CallLogStore.Encoded<T>> into, CallLogStore.Encoded<T> row) {
+            if (isEmpty()) firstAt = System.nanoTime();
+            into.add(row);
+        }
+
+        int size() {
+            return calls.size() + registrations.size();
+        }
+
+        boolean isEmpty() {
+            return size() == 0;
+        }
+
+        /** Milliseconds since the first row waiting was gathered. */
+        long waitedFor() {
+            return (System.nanoTime() - firstAt) / 1_000_000;
+        }
+
+        /** Stores the rows gathered in one transaction (counted as failed if it fails), and starts anew. */
+        void store() {
+            int records = size();
+            try {
+                if (records > 0) {
+                    store.appendEncoded(calls, registrations);
+                    written.add(records);
+                }
+            } catch (RuntimeException e) {
+                failed.add(records);
+                warnFailed(records, e);
+            } finally {
+                calls.clear();
+                registrations.clear();
+                close();  // a new encoder for the next rows: the dictionary may have changed meanwhile
+            }
+        }
+
+        @Override
+        public void close() {
+            if (encoder != null) encoder.close();
+            encoder = null;
         }
     }
 

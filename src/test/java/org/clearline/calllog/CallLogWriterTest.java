@@ -88,6 +88,34 @@ class CallLogWriterTest {
         assertThat(writer.failed()).isEqualTo(2);
         assertThat(writer.written()).isEqualTo(1);
     }
+    @Test
+    void rowsQueuedWithinTheLingerAreStoredInOneTransaction() throws InterruptedException {
+        LogQueue queue = new LogQueue(100);
+        java.util.concurrent.atomic.AtomicInteger transactions = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger rows = new java.util.concurrent.atomic.AtomicInteger();
+        CallLogStore counting = new CallLogStore() {
+            @Override public void append(List<CallRecord> c, List<RegistrationRecord> r) {
+                transactions.incrementAndGet();
+                rows.addAndGet(c.size() + r.size());
+            }
+            @Override public List<CallRecord> list(CallFilter filter) { return List.of(); }
+            @Override public Optional<CallRecord> find(String callId) { return Optional.empty(); }
+            @Override public List<RegistrationRecord> registrations(String sipId, long since, int limit) { return List.of(); }
+            @Override public int purge(long beforeMillis, int maxRows) { return 0; }
+        };
+        try (CallLogWriter writer = new CallLogWriter(queue, counting).start()) {
+            // the first row is encoded at once but waits for others; those a moment later join its commit
+            queue.offer(new Pending.Registration(new RegistrationRecord("r0", 1_000, "x", "alice", 200, null)));
+            Thread.sleep(CallLogWriter.LINGER_MILLIS / 4);
+            for (int i = 1; i < 3; i++) {
+                queue.offer(new Pending.Registration(new RegistrationRecord("r" + i, 1_000, "x", "alice", 200, null)));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> writer.written() == 3);
+            assertThat(rows.get()).isEqualTo(3);
+            assertThat(transactions.get()).isOne();
+        }
+    }
+
     // ------------------------------------------------- an answered call, compacted while it lasts
 
     private static final Peer ALICE = Peer.udp("192.0.2.10", 5060);
