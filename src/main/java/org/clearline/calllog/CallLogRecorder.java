@@ -37,8 +37,18 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
     public static final int MAX_MESSAGES_PER_CALL = 200;
     /** Message bytes kept per call or registration attempt; more are counted, not kept. */
     public static final int MAX_BYTES_PER_CALL = 256 * 1024;
-    /** Calls traced at once; beyond this new calls are not logged (and counted). */
+    /**
+     * Calls traced with their messages at once; beyond this a new call keeps its summary
+     * only (who, when, route, outcome, timings; its messages are counted as not kept).
+     */
     public static final int MAX_CALLS_IN_PROGRESS = 20_000;
+    /**
+     * Calls traced at once, with or without messages; beyond this new calls are not logged
+     * (and counted). A call kept as a summary holds a few hundred bytes, so this many take
+     * some 30 MB: a provider with more calls up at once than {@link #MAX_CALLS_IN_PROGRESS}
+     * still gets a record of each.
+     */
+    public static final int MAX_CALLS_TRACED = 100_000;
     /** Registration attempts traced at once; beyond this new ones are not logged (and counted). */
     public static final int MAX_REGISTRATIONS_IN_PROGRESS = 20_000;
     /** A call open longer than this (answered, BYE never seen) is closed by {@link #sweep}. */
@@ -84,11 +94,11 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
 
     public CallLogRecorder(LogQueue queue, Clock clock, CallLogSettings.Ladders ladders) {
         this(queue, clock, new Ladder.Limits(MAX_MESSAGES_PER_CALL, MAX_BYTES_PER_CALL, MAX_CALLS_IN_PROGRESS,
-                MAX_REGISTRATIONS_IN_PROGRESS), ladders);
+                MAX_CALLS_TRACED, MAX_REGISTRATIONS_IN_PROGRESS), ladders);
     }
 
     CallLogRecorder(LogQueue queue, Clock clock, int maxMessagesPerCall, int maxCalls) {
-        this(queue, clock, new Ladder.Limits(maxMessagesPerCall, MAX_BYTES_PER_CALL, maxCalls, maxCalls),
+        this(queue, clock, new Ladder.Limits(maxMessagesPerCall, MAX_BYTES_PER_CALL, maxCalls, maxCalls, maxCalls),
                 CallLogSettings.Ladders.ALL);
     }
 
@@ -98,7 +108,7 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
         this.limits = limits;
         this.ladders = ladders;
         this.registrations = new RegistrationRecorder(queue, limits, ladders);
-        this.recent = new RecentlyClosed(limits.maxCalls());
+        this.recent = new RecentlyClosed(limits.maxCallSummaries());
     }
 
     // ------------------------------------------------------------------ the tap
@@ -136,11 +146,14 @@ public final class CallLogRecorder implements MessageTap, CallOutcomes, Registra
         }
         if (trace == null && isInitialInvite(r)) {
             if (recent.isRetransmission(callId, cseq(r))) return;
-            if (calls.size() >= limits.maxCalls()) {
+            int inProgress = calls.size();
+            if (inProgress >= limits.maxCallSummaries()) {
                 untraced.increment();
                 return;
             }
-            trace = calls.computeIfAbsent(callId, id -> new CallTrace(r, from, epochMillis, !queue.lean()));
+            // while lean, or beyond the calls whose messages the log holds: the summary only
+            boolean keepsMessages = !queue.lean() && inProgress < limits.maxCalls();
+            trace = calls.computeIfAbsent(callId, id -> new CallTrace(r, from, epochMillis, keepsMessages));
         }
         if (trace == null) return;
         if (isInitialInvite(r)) trace.invited(cseq(r));

@@ -144,8 +144,10 @@ final class Ladder {
      *
      * @param maxMessages messages kept per call or registration attempt
      * @param maxBytes    bytes kept per call or registration attempt
-     * @param maxCalls    calls traced at once; beyond it new calls are not logged (and counted)
+     * @param maxCalls    calls traced with their messages at once; beyond it new calls keep their summary only
+     * @param maxCallSummaries calls traced at once, with or without messages; beyond it new calls are not
+     *                    logged (and counted)
      * @param maxRegistrations registration attempts traced at once
      */
-    record Limits(int maxMessages, int maxBytes, int maxCalls, int maxRegistrations) {}
+    record Limits(int maxMessages, int maxBytes, int maxCalls, int maxCallSummaries, int maxRegistrations) {}
 }

@@ -195,6 +195,36 @@ class CallLogRecorderTest {
     }
 
     @Test
+    void beyondTheCallsWhoseMessagesAreKeptANewCallKeepsItsSummary() throws Exception {
+        LogQueue queue = new LogQueue(10);
+        // one call with its messages, one more as a summary, none beyond
+        CallLogRecorder recorder = new CallLogRecorder(queue, clock,
+                new Ladder.Limits(10, CallLogRecorder.MAX_BYTES_PER_CALL, 1, 2, 1), CallLogSettings.Ladders.ALL);
+        List<SipRequest> invites = new ArrayList<>();
+        for (String id : List.of("s1", "s2", "s3")) {
+            SipRequest invite = (SipRequest) parse(invite(id));
+            invites.add(invite);
+            recorder.inbound(invite, ALICE, 1_000);
+            recorder.outbound(parse(response(id, "486 Busy Here", 1, "INVITE")), null, ALICE, 1_010);
+        }
+        assertThat(recorder.callsInProgress()).isEqualTo(2);
+        assertThat(recorder.untraced()).isOne();
+
+        for (SipRequest invite : invites) recorder.ended(invite, 486, null);
+        recorder.closeLingering(clock.epochMillis() + CallLogRecorder.LINGER_MAX_MILLIS);
+        List<Pending> closed = drain(queue);
+        assertThat(closed).hasSize(2);
+        CallRecord full = Records.call((Pending.Call) closed.get(0));
+        CallRecord summary = Records.call((Pending.Call) closed.get(1));
+        assertThat(full.callId()).isEqualTo("s1");
+        assertThat(full.messages()).hasSize(2);
+        assertThat(summary.callId()).isEqualTo("s2");
+        assertThat(summary.code()).isEqualTo(486);
+        assertThat(summary.messages()).isEmpty();
+        assertThat(summary.messagesDropped()).as("counted, so the record says its ladder was not kept").isEqualTo(2);
+    }
+
+    @Test
     void aChallengedCallerWhoNeverRetriesIsClosedAfter64T1WithinASecond() throws Exception {
         LogQueue queue = new LogQueue(10);
         CallLogRecorder recorder = new CallLogRecorder(queue, clock);
