@@ -107,6 +107,7 @@ public final class CallLogWriter implements AutoCloseable {
                     }
                 }
                 if (!rows.isEmpty() && (rows.waitedFor() >= LINGER_MILLIS || !running)) rows.store();
+                if (rows.isEmpty()) rows.close();  // a pass of compactions only: the next takes a fresh encoder
                 if (rows.isEmpty() && purgeAt != Long.MIN_VALUE && running) purgeStep();
                 // a pass that found less than a batch: let the next gather rather than wake per entry
                 if (running && taken.size() < BATCH && !taken.isEmpty()) Thread.sleep(PASS_MILLIS);
