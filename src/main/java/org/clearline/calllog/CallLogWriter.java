@@ -115,8 +115,7 @@ public final class CallLogWriter implements AutoCloseable {
                 running = false;
             }
         }
-        rows.store();
-        rows.close();
+        rows.store();  // and closes the encoder
     }
 
     /** Writes one batch now (the thread's work; tests call it directly). */

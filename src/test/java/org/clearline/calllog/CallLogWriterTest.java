@@ -89,7 +89,7 @@ class CallLogWriterTest {
         assertThat(writer.written()).isEqualTo(1);
     }
     @Test
-    void rowsQueuedWithinTheLingerAreStoredInOneTransaction() throws InterruptedException {
+    void rowsQueuedWithinTheLingerAreStoredInOneTransaction() {
         LogQueue queue = new LogQueue(100);
         java.util.concurrent.atomic.AtomicInteger transactions = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger rows = new java.util.concurrent.atomic.AtomicInteger();
@@ -104,9 +104,9 @@ class CallLogWriterTest {
             @Override public int purge(long beforeMillis, int maxRows) { return 0; }
         };
         try (CallLogWriter writer = new CallLogWriter(queue, counting).start()) {
-            // the first row is encoded at once but waits for others; those a moment later join its commit
+            // the first row is taken and encoded at once but waits for others; those offered after join its commit
             queue.offer(new Pending.Registration(new RegistrationRecord("r0", 1_000, "x", "alice", 200, null)));
-            Thread.sleep(CallLogWriter.LINGER_MILLIS / 4);
+            await().atMost(Duration.ofSeconds(10)).until(() -> queue.size() == 0);
             for (int i = 1; i < 3; i++) {
                 queue.offer(new Pending.Registration(new RegistrationRecord("r" + i, 1_000, "x", "alice", 200, null)));
             }
