@@ -44,7 +44,9 @@ final class RecentlyClosed {
         if (currentSince == Long.MIN_VALUE) currentSince = nowMillis;
         if (nowMillis - currentSince >= GENERATION_MILLIS) {
             previous = current;
-            current = new ConcurrentHashMap<>();
+            // sized for as many as the last generation had: growing from empty, the table would be
+            // copied a dozen times over under load, on the threads that close calls
+            current = new ConcurrentHashMap<>(Math.min(previous.size(), max));
             currentSince = nowMillis;
         }
         return current;
