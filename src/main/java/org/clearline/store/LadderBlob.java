@@ -20,10 +20,21 @@ import java.util.zip.Inflater;
  *         | PARTS varint(dictionary id, 0 for none) varlong(count) part+
  * part    = varint(frame length) zstd-frame(message*)
  * plain   = varlong(count) message*
- * message = varlong(zigzag(atMillis - previous atMillis)) direction(0 in, 1 out)
- *           string(peer) string(startLine) string(text)
+ * message = varlong(zigzag(atMillis - previous atMillis)) kind string(peer) body
+ * kind    = direction (0 in, 1 out), plus WHOLE (2) or CHANGED (4)
+ * body    = string(startLine) string(text)       kind 0, 1: what the first versions wrote
+ *         | string(text)                         WHOLE: the start line is the text before its first CRLF
+ *         | varint(back) varint(prefix) varint(suffix) string(middle)
+ *                                                CHANGED: the text is the first prefix bytes of the
+ *                                                message back messages before it, then middle, then
+ *                                                the last suffix bytes of that message
  * string  = varint(byte length) UTF-8 bytes
  * </pre>
+ *
+ * <p>A proxy's ladder holds most messages twice: as they came in and as they were
+ * relayed, changed in a few header lines. Written as CHANGED, the copy costs the
+ * compressor only what differs (a call's plain shrinks by about 40 %, its blob by
+ * a third), and the start line, which the text already holds, is not written again.
  *
  * The writer encodes every call, so the compressor is chosen for speed: zstd at
  * level 1 packs a call's ladder as small as zlib does in about a quarter of the
@@ -54,6 +65,10 @@ public final class LadderBlob {
     public static final int ZSTD_DICT = 3;
     /** Format byte of a ladder written in parts, the first ones made while its exchange went on. */
     public static final int PARTS = 4;
+    /** Added to a message's direction: its text follows alone (its start line is its first line). */
+    static final int WHOLE = 2;
+    /** Added to a message's direction: its text is written as what differs from an earlier message's. */
+    static final int CHANGED = 4;
     /** The format new blobs are written in on this machine. */
     public static final int FORMAT = ZstdCodec.AVAILABLE ? ZSTD : ZLIB;
     /** More messages than this in one blob are taken as corruption (the recorder keeps far fewer). */
@@ -116,7 +131,7 @@ public final class LadderBlob {
         long count = header.varLong();
         if (count <= 0 || count > MAX_MESSAGES) return new Decoded.Corrupt("ladder claims " + count + " messages");
         List<LoggedMessage> out = new ArrayList<>((int) count);
-        long at = 0;
+        Reader part = null;
         int inflated = 0;
         do {
             long length = header.varLong();
@@ -132,11 +147,9 @@ public final class LadderBlob {
             }
             inflated += records.length;
             header.pos += (int) length;
-            Reader part = new Reader(records);
-            part.at = at;
+            part = part == null ? new Reader(records) : new Reader(records, part);
             String problem = part.records(out);
             if (problem != null) return new Decoded.Corrupt(problem);
-            at = part.at;
         } while (header.pos < blob.length);
         if (out.size() != count) {
             return new Decoded.Corrupt("ladder holds " + out.size() + " of the " + count + " messages it claims");
@@ -212,9 +225,24 @@ public final class LadderBlob {
         private int pos;
         /** The time of the message read last (the next one's is relative to it). */
         private long at;
+        /**
+         * The bytes of every message read so far, over all parts, for the CHANGED ones
+         * after them (null for a record of the first versions, which none refers to).
+         */
+        private List<byte[]> texts = new ArrayList<>();
+        /** Bytes of text made so far: CHANGED records could double it with each message. */
+        private long made;
 
         Reader(byte[] data) {
             this.data = data;
+        }
+
+        /** A reader of the next part of a ladder, going on from {@code before}. */
+        Reader(byte[] data, Reader before) {
+            this.data = data;
+            this.at = before.at;
+            this.texts = before.texts;
+            this.made = before.made;
         }
 
         Decoded messages() {
@@ -242,15 +270,59 @@ public final class LadderBlob {
         /** Reads one message record into {@code out}; false when it is cut short or malformed. */
         private boolean message(List<LoggedMessage> out) {
             long delta = varLong();
-            int direction = pos < data.length ? data[pos++] : -1;
-            String peer = delta == Long.MIN_VALUE || direction < 0 ? null : string();
-            String startLine = peer == null ? null : string();
-            String text = startLine == null ? null : string();
-            if (text == null || (direction != 0 && direction != 1)) return false;
+            int kind = delta == Long.MIN_VALUE || pos >= data.length ? -1 : data[pos++];
+            String peer = kind < 0 || kind > (CHANGED | 1) ? null : string();
+            if (peer == null) return false;
+            String startLine;
+            String text;
+            byte[] bytes = switch (kind & ~1) {
+                case WHOLE -> bytes();
+                case CHANGED -> changed();
+                default -> null;
+            };
+            if (kind < WHOLE) {
+                startLine = string();
+                text = startLine == null ? null : string();
+            } else {
+                if (bytes == null || (made += bytes.length) > MAX_INFLATED_BYTES) return false;
+                startLine = new String(bytes, 0, LadderEncoder.startLineLength(bytes), StandardCharsets.UTF_8);
+                text = new String(bytes, StandardCharsets.UTF_8);
+            }
+            if (text == null) return false;
+            texts.add(bytes);
             at += unzigzag(delta);
-            out.add(new LoggedMessage(at, direction == 0 ? LoggedMessage.Direction.IN
+            out.add(new LoggedMessage(at, (kind & 1) == 0 ? LoggedMessage.Direction.IN
                     : LoggedMessage.Direction.OUT, peer, startLine, text));
             return true;
+        }
+
+        /** The text of a CHANGED record, made from the earlier message it names; null when it does not add up. */
+        private byte[] changed() {
+            long back = varLong();
+            long prefix = varLong();
+            long suffix = varLong();
+            long length = varLong();
+            if (back < 1 || back > texts.size() || prefix < 0 || suffix < 0 || length < 0
+                    || length > data.length - pos) {
+                return null;
+            }
+            byte[] base = texts.get(texts.size() - (int) back);
+            if (base == null || prefix + suffix > base.length) return null;
+            byte[] text = new byte[(int) (prefix + length + suffix)];
+            System.arraycopy(base, 0, text, 0, (int) prefix);
+            System.arraycopy(data, pos, text, (int) prefix, (int) length);
+            System.arraycopy(base, base.length - (int) suffix, text, (int) (prefix + length), (int) suffix);
+            pos += (int) length;
+            return text;
+        }
+
+        /** A string's bytes, or null when its length runs past the end. */
+        private byte[] bytes() {
+            long length = varLong();
+            if (length < 0 || length > data.length - pos) return null;
+            byte[] b = java.util.Arrays.copyOfRange(data, pos, pos + (int) length);
+            pos += (int) length;
+            return b;
         }
 
         /** A varint, or Long.MIN_VALUE when it runs past the end or is too long. */

@@ -1,13 +1,18 @@
 package org.clearline.store;
 
+import static org.clearline.store.LadderBlob.CHANGED;
 import static org.clearline.store.LadderBlob.FORMAT;
 import static org.clearline.store.LadderBlob.MAX_INFLATED_BYTES;
 import static org.clearline.store.LadderBlob.PARTS;
+import static org.clearline.store.LadderBlob.WHOLE;
 import static org.clearline.store.LadderBlob.ZLIB;
 import static org.clearline.store.LadderBlob.ZSTD;
 import static org.clearline.store.LadderBlob.ZSTD_DICT;
 import static org.clearline.store.LadderBlob.zigzag;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.Deflater;
@@ -18,6 +23,21 @@ import java.util.zip.Deflater;
  * blobs). Not thread-safe; close it to free the compressor's native memory.
  */
 public final class LadderEncoder implements AutoCloseable {
+    /**
+     * How many messages back a message looks for the one it repeats: a relayed copy
+     * follows its original within a few messages (a response goes out right after it
+     * came in; an INVITE after the 100 that answered it).
+     */
+    static final int MAX_BACK = 8;
+    /**
+     * An earlier message is looked at only when it begins with the same bytes as this many:
+     * a request of the same method, or a response (the copy of a message always does).
+     */
+    static final int SAME_KIND = 4;
+    /** A message is written as what differs from an earlier one when they share at least this many bytes. */
+    static final int MIN_SHARED = 64;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     /**
      * One message as it went over the wire, for {@link #encodeWire}: its bytes
      * are written as they are, never made into text (the writer encodes every call).
@@ -99,9 +119,28 @@ public final class LadderEncoder implements AutoCloseable {
         this.sampler = sampler;
     }
 
-    /** The blob of {@code messages}; null for none. */
+    /**
+     * The blob of {@code messages}; null for none. Messages whose start line is the
+     * text before its first CRLF (all that come from the wire) are written as
+     * {@link #encodeWire} writes them; a ladder with any other is written in the
+     * first versions' records, which carry each start line.
+     */
     public byte[] encode(List<LoggedMessage> messages) {
         if (messages == null || messages.isEmpty()) return null;
+        List<Wire> wire = new java.util.ArrayList<>(messages.size());
+        for (LoggedMessage m : messages) {
+            byte[] text = (m.text() == null ? "" : m.text()).getBytes(StandardCharsets.UTF_8);
+            if (!(m.startLine() == null ? "" : m.startLine())
+                    .equals(new String(text, 0, startLineLength(text), StandardCharsets.UTF_8))) {
+                return encodeWithStartLines(messages);
+            }
+            wire.add(new Wire(m.atMillis(), m.direction(), m.peer(), text));
+        }
+        return encodeWire(wire);
+    }
+
+    /** The first versions' records: each with its start line beside its text. */
+    private byte[] encodeWithStartLines(List<LoggedMessage> messages) {
         plain.size = 0;
         plain.varLong(messages.size());
         long previous = 0;
@@ -192,18 +231,68 @@ public final class LadderEncoder implements AutoCloseable {
         return compress(count);
     }
 
-    /** Appends the records of {@code messages} to the plain, times going on from {@code previous}; returns the last. */
+    /**
+     * Appends the records of {@code messages} to the plain, times going on from
+     * {@code previous}; returns the last. A message that repeats most of one of the
+     * {@link #MAX_BACK} before it (the copy of a request or response the proxy relayed,
+     * a retransmission) is written as what differs from it: the compressor then
+     * reads a call's ladder at about half its size.
+     */
     private long records(List<Wire> messages, long previous) {
-        for (Wire m : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            Wire m = messages.get(i);
             plain.varLong(zigzag(m.atMillis() - previous));
             previous = m.atMillis();
-            plain.add(m.direction() == LoggedMessage.Direction.IN ? 0 : 1);
-            plain.string(m.peer());
+            int direction = m.direction() == LoggedMessage.Direction.IN ? 0 : 1;
             byte[] b = m.bytes();
-            plain.raw(b, startLineLength(b));
-            plain.raw(b, b.length);
+            int base = -1;
+            int prefix = 0;
+            int suffix = 0;
+            for (int j = i - 1; j >= 0 && j >= i - MAX_BACK; j--) {
+                byte[] earlier = messages.get(j).bytes();
+                int p = commonPrefix(b, earlier);
+                if (p < SAME_KIND) continue;  // a request of another method, or a response to a request
+                int s = commonSuffix(b, earlier, Math.min(b.length, earlier.length) - p);
+                if (p + s > prefix + suffix) {
+                    base = j;
+                    prefix = p;
+                    suffix = s;
+                    if (8L * (p + s) >= 7L * b.length) break;  // as good as a copy gets
+                }
+            }
+            if (prefix + suffix >= MIN_SHARED) {
+                plain.add(CHANGED | direction);
+                plain.string(m.peer());
+                plain.varLong(i - base);
+                plain.varLong(prefix);
+                plain.varLong(suffix);
+                plain.raw(b, prefix, b.length - prefix - suffix);
+            } else {
+                plain.add(WHOLE | direction);
+                plain.string(m.peer());
+                plain.raw(b, 0, b.length);
+            }
         }
         return previous;
+    }
+
+    /** Bytes {@code a} and {@code b} share at their start. */
+    static int commonPrefix(byte[] a, byte[] b) {
+        int i = java.util.Arrays.mismatch(a, b);
+        return i < 0 ? a.length : i;
+    }
+
+    /** Bytes {@code a} and {@code b} share at their end, at most {@code max}; eight at a time where it can. */
+    static int commonSuffix(byte[] a, byte[] b, int max) {
+        int n = 0;
+        while (n + Long.BYTES <= max) {
+            long x = (long) LONGS.get(a, a.length - n - Long.BYTES) ^ (long) LONGS.get(b, b.length - n - Long.BYTES);
+            // little-endian: the byte nearest the end is the long's most significant one
+            if (x != 0) return n + Long.numberOfLeadingZeros(x) / Byte.SIZE;
+            n += Long.BYTES;
+        }
+        while (n < max && a[a.length - n - 1] == b[b.length - n - 1]) n++;
+        return n;
     }
 
     /** Compresses the plain into {@link #frame} (zstd only); returns the frame's length. */
@@ -245,7 +334,7 @@ public final class LadderEncoder implements AutoCloseable {
     }
 
     /** Bytes before the first CRLF (all of them when there is none). */
-    private static int startLineLength(byte[] b) {
+    static int startLineLength(byte[] b) {
         for (int i = 0; i + 1 < b.length; i++) {
             if (b[i] == '\r' && b[i + 1] == '\n') return i;
         }
@@ -286,9 +375,14 @@ public final class LadderEncoder implements AutoCloseable {
 
         /** The first {@code length} bytes of {@code b}, length first. */
         void raw(byte[] b, int length) {
+            raw(b, 0, length);
+        }
+
+        /** {@code b[offset, offset + length)}, length first. */
+        void raw(byte[] b, int offset, int length) {
             varLong(length);
             grow(size + length);
-            System.arraycopy(b, 0, data, size, length);
+            System.arraycopy(b, offset, data, size, length);
             size += length;
         }
     }

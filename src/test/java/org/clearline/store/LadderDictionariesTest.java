@@ -42,10 +42,10 @@ class LadderDictionariesTest {
 
     @Test
     void learnsFromItsOwnLaddersThenCompressesThemSmaller() throws Exception {
-        List<CallRecord> before = batch(40);  // about 160 KB of plain ladders: more than the sample needs
+        List<CallRecord> before = batch(80);  // well over the 64 KB of plain ladders the sample needs
         log.append(before, List.of());
         assertThat(log.dictionaryId()).as("learnt at the next batch, not during this one").isNull();
-        List<CallRecord> after = batch(40);
+        List<CallRecord> after = batch(80);
         log.append(after, List.of());
         assertThat(log.dictionaryId()).isEqualTo(1);
 
@@ -64,7 +64,7 @@ class LadderDictionariesTest {
 
     @Test
     void anotherProcessReadsWithTheStoredDictionaryAndTheWriterGoesOnWithIt() {
-        log.append(batch(40), List.of());
+        log.append(batch(80), List.of());
         List<CallRecord> compressed = batch(5);
         log.append(compressed, List.of());
         log.close();
@@ -72,7 +72,7 @@ class LadderDictionariesTest {
         log = new JdbcCallLogStore(database = new CallLogDatabase(dir), clock::get, SAMPLE_BYTES, RELEARN);
         assertThat(log.find(compressed.get(0).callId()).orElseThrow().messages())
                 .as("read back by a store that never saw the dictionary learnt").isEqualTo(compressed.get(0).messages());
-        log.append(batch(40), List.of());
+        log.append(batch(80), List.of());
         log.append(batch(1), List.of());
         assertThat(log.dictionaryId()).as("loaded, not learnt again within its interval").isEqualTo(1);
         assertThat(count("ladder_dictionary")).isEqualTo(1);
@@ -80,14 +80,14 @@ class LadderDictionariesTest {
 
     @Test
     void learnsAgainAfterItsIntervalAndRetentionDropsADictionaryOnlyWhenNoRowCanNeedIt() {
-        log.append(batch(40), List.of());
+        log.append(batch(80), List.of());
         List<CallRecord> first = batch(3);
         log.append(first, List.of());
         assertThat(log.dictionaryId()).isEqualTo(1);
         long firstMade = clock.get();
 
         clock.addAndGet(RELEARN);
-        log.append(batch(40), List.of());
+        log.append(batch(80), List.of());
         log.append(batch(1), List.of());
         assertThat(log.dictionaryId()).as("learnt again").isEqualTo(2);
         long secondMade = clock.get();
@@ -106,7 +106,7 @@ class LadderDictionariesTest {
 
     @Test
     void aLadderWhoseDictionaryIsGoneIsNamedNotThrown() throws Exception {
-        log.append(batch(40), List.of());
+        log.append(batch(80), List.of());
         CallRecord call = batch(1).get(0);
         log.append(List.of(call), List.of());
         try (Connection c = database.connection(); Statement s = c.createStatement()) {
@@ -133,7 +133,7 @@ class LadderDictionariesTest {
             }
         }, opens::get, clock::get, SAMPLE_BYTES, RELEARN);
         try (LadderEncoder encoder = dictionaries.encoder()) {
-            for (CallRecord c : batch(40)) encoder.encode(c.messages());
+            for (CallRecord c : batch(80)) encoder.encode(c.messages());
         }
         dictionaries.encoder().close();
         assertThat(dictionaries.current().id()).isEqualTo(1);
