@@ -236,7 +236,7 @@ public final class LadderEncoder implements AutoCloseable {
      * {@code previous}; returns the last. A message that repeats most of one of the
      * {@link #MAX_BACK} before it (the copy of a request or response the proxy relayed,
      * a retransmission) is written as what differs from it: the compressor then
-     * reads a call's ladder at about half its size.
+     * reads a call's ladder at about 60 % of its size.
      */
     private long records(List<Wire> messages, long previous) {
         for (int i = 0; i < messages.size(); i++) {
