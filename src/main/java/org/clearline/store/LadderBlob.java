@@ -230,7 +230,7 @@ public final class LadderBlob {
          * after them (null for a record of the first versions, which none refers to).
          */
         private List<byte[]> texts = new ArrayList<>();
-        /** Bytes of text made so far: CHANGED records could double it with each message. */
+        /** Bytes of text made so far: CHANGED records could repeat a large message thousands of times. */
         private long made;
 
         Reader(byte[] data) {
@@ -275,16 +275,14 @@ public final class LadderBlob {
             if (peer == null) return false;
             String startLine;
             String text;
-            byte[] bytes = switch (kind & ~1) {
-                case WHOLE -> bytes();
-                case CHANGED -> changed();
-                default -> null;
-            };
+            byte[] bytes = null;  // the first versions' records: none, and no later record refers to them
             if (kind < WHOLE) {
                 startLine = string();
                 text = startLine == null ? null : string();
             } else {
-                if (bytes == null || (made += bytes.length) > MAX_INFLATED_BYTES) return false;
+                bytes = kind < CHANGED ? bytes() : changed();
+                if (bytes == null) return false;
+                made += bytes.length;
                 startLine = new String(bytes, 0, LadderEncoder.startLineLength(bytes), StandardCharsets.UTF_8);
                 text = new String(bytes, StandardCharsets.UTF_8);
             }
@@ -321,11 +319,17 @@ public final class LadderBlob {
 
         /** A string's bytes, or null when its length runs past the end. */
         private byte[] bytes() {
-            long length = varLong();
-            if (length < 0 || length > data.length - pos) return null;
-            byte[] b = java.util.Arrays.copyOfRange(data, pos, pos + (int) length);
-            pos += (int) length;
+            int length = length();
+            if (length < 0) return null;
+            byte[] b = java.util.Arrays.copyOfRange(data, pos, pos + length);
+            pos += length;
             return b;
+        }
+
+        /** A string's length, or -1 when it runs past the end. */
+        private int length() {
+            long length = varLong();
+            return length < 0 || length > data.length - pos ? -1 : (int) length;
         }
 
         /** A varint, or Long.MIN_VALUE when it runs past the end or is too long. */
@@ -341,10 +345,10 @@ public final class LadderBlob {
         }
 
         private String string() {
-            long length = varLong();
-            if (length < 0 || length > data.length - pos) return null;
-            String s = new String(data, pos, (int) length, StandardCharsets.UTF_8);
-            pos += (int) length;
+            int length = length();
+            if (length < 0) return null;
+            String s = new String(data, pos, length, StandardCharsets.UTF_8);
+            pos += length;
             return s;
         }
     }

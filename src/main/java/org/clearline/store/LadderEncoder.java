@@ -260,16 +260,15 @@ public final class LadderEncoder implements AutoCloseable {
                     if (8L * (p + s) >= 7L * b.length) break;  // as good as a copy gets
                 }
             }
-            if (prefix + suffix >= MIN_SHARED) {
-                plain.add(CHANGED | direction);
-                plain.string(m.peer());
+            boolean changed = prefix + suffix >= MIN_SHARED;
+            plain.add((changed ? CHANGED : WHOLE) | direction);
+            plain.string(m.peer());
+            if (changed) {
                 plain.varLong(i - base);
                 plain.varLong(prefix);
                 plain.varLong(suffix);
                 plain.raw(b, prefix, b.length - prefix - suffix);
             } else {
-                plain.add(WHOLE | direction);
-                plain.string(m.peer());
                 plain.raw(b, 0, b.length);
             }
         }
