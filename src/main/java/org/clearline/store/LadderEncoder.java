@@ -1,6 +1,9 @@
 package org.clearline.store;
 
+import static org.clearline.store.LadderBlob.BIG_ENDIAN_INT;
 import static org.clearline.store.LadderBlob.CHANGED;
+import static org.clearline.store.LadderBlob.CHECKED;
+import static org.clearline.store.LadderBlob.CHECKED_HEADER;
 import static org.clearline.store.LadderBlob.FORMAT;
 import static org.clearline.store.LadderBlob.MAX_INFLATED_BYTES;
 import static org.clearline.store.LadderBlob.PARTS;
@@ -84,9 +87,9 @@ public final class LadderEncoder implements AutoCloseable {
     private final ZstdCodec.Compressor zstd;
     private final ZstdCodec.Dictionary dictionary;
     private final Sampler sampler;
-    private final Bytes plain = new Bytes(32 * 1024);
-    private final Bytes out = new Bytes(8 * 1024);
-    private final Bytes frame = new Bytes(8 * 1024);
+    private final LadderBytes plain = new LadderBytes(32 * 1024);
+    private final LadderBytes out = new LadderBytes(8 * 1024);
+    private final LadderBytes frame = new LadderBytes(8 * 1024);
 
     /** An encoder of this machine's {@link LadderBlob#FORMAT}, without a dictionary. */
     public LadderEncoder() {
@@ -192,7 +195,7 @@ public final class LadderEncoder implements AutoCloseable {
         boolean asMade = format == ZSTD;
         for (Part p : parts) asMade &= p.dictionary == dictionary;
         if (!asMade) return unpacked(parts, rest);
-        out.size = 0;
+        beginChecked();
         out.add(PARTS);
         out.varLong(dictionary == null ? 0 : dictionary.id());
         int count = rest.size();
@@ -206,7 +209,7 @@ public final class LadderEncoder implements AutoCloseable {
             int length = zstdFrame();
             out.raw(frame.data, length);
         }
-        return java.util.Arrays.copyOf(out.data, out.size);
+        return sealed();
     }
 
     /** The parts' records unpacked and the rest after them, as one plain compressed the usual way. */
@@ -303,8 +306,8 @@ public final class LadderEncoder implements AutoCloseable {
 
     private byte[] compress(int messages) {
         if (sampler != null) sampler.offer(plain.data, plain.size, messages);
-        out.size = 0;
         if (format == ZSTD) {
+            beginChecked();
             if (dictionary == null) {
                 out.add(ZSTD);
             } else {
@@ -313,8 +316,9 @@ public final class LadderEncoder implements AutoCloseable {
             }
             out.grow(out.size + ZstdCodec.bound(plain.size));
             out.size += zstd.compress(plain.data, plain.size, out.data, out.size);
-            return java.util.Arrays.copyOf(out.data, out.size);
+            return sealed();
         }
+        out.size = 0;
         out.add(ZLIB);
         deflater.reset();
         deflater.setInput(plain.data, 0, plain.size);
@@ -323,6 +327,20 @@ public final class LadderEncoder implements AutoCloseable {
             if (out.size == out.data.length) out.grow(out.size + 1);
             out.size += deflater.deflate(out.data, out.size, out.data.length - out.size);
         }
+        return java.util.Arrays.copyOf(out.data, out.size);
+    }
+
+    /** Starts a zstd blob in {@link #out}: CHECKED, and room for the CRC that {@link #sealed} writes. */
+    private void beginChecked() {
+        out.size = 0;
+        out.grow(CHECKED_HEADER);
+        out.add(CHECKED);
+        out.size = CHECKED_HEADER;
+    }
+
+    /** The blob begun by {@link #beginChecked}, with the CRC-32C of what follows the CRC. */
+    private byte[] sealed() {
+        BIG_ENDIAN_INT.set(out.data, 1, LadderBlob.crc32c(out.data, CHECKED_HEADER, out.size));
         return java.util.Arrays.copyOf(out.data, out.size);
     }
 
@@ -338,51 +356,5 @@ public final class LadderEncoder implements AutoCloseable {
             if (b[i] == '\r' && b[i + 1] == '\n') return i;
         }
         return b.length;
-    }
-
-    /** A growable byte array without the locking of ByteArrayOutputStream (the writer encodes every call). */
-    private static final class Bytes {
-        byte[] data;
-        int size;
-
-        Bytes(int capacity) {
-            data = new byte[Math.max(16, capacity)];
-        }
-
-        void grow(int needed) {
-            if (needed > data.length) data = java.util.Arrays.copyOf(data, Math.max(needed, data.length * 2));
-        }
-
-        void add(int b) {
-            grow(size + 1);
-            data[size++] = (byte) b;
-        }
-
-        void varLong(long v) {
-            grow(size + 10);
-            while ((v & ~0x7fL) != 0) {
-                data[size++] = (byte) ((v & 0x7f) | 0x80);
-                v >>>= 7;
-            }
-            data[size++] = (byte) v;
-        }
-
-        void string(String s) {
-            byte[] b = (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
-            raw(b, b.length);
-        }
-
-        /** The first {@code length} bytes of {@code b}, length first. */
-        void raw(byte[] b, int length) {
-            raw(b, 0, length);
-        }
-
-        /** {@code b[offset, offset + length)}, length first. */
-        void raw(byte[] b, int offset, int length) {
-            varLong(length);
-            grow(size + length);
-            System.arraycopy(b, offset, data, size, length);
-            size += length;
-        }
     }
 }

@@ -36,7 +36,8 @@ class LadderBlobTest {
     @Test
     void aLadderComesBackExactly() {
         byte[] blob = LadderBlob.encode(ladder());
-        assertThat(blob[0]).as("this machine loads zstd").isEqualTo((byte) LadderBlob.ZSTD);
+        assertThat(blob[0]).isEqualTo((byte) LadderBlob.CHECKED);
+        assertThat(LadderBlob.format(blob)).as("this machine loads zstd").isEqualTo(LadderBlob.ZSTD);
         assertThat(LadderBlob.decode(blob)).isEqualTo(new Decoded.Messages(ladder()));
     }
 
@@ -56,7 +57,7 @@ class LadderBlobTest {
              LadderEncoder zstd = new LadderEncoder(LadderBlob.ZSTD)) {
             byte[] a = zlib.encode(ladder());
             byte[] b = zstd.encode(ladder());
-            assertThat(java.util.Arrays.copyOfRange(b, 1, 5)).as("a zstd frame's magic number, RFC 8878 3.1.1")
+            assertThat(java.util.Arrays.copyOfRange(inner(b), 1, 5)).as("a zstd frame's magic number, RFC 8878 3.1.1")
                     .containsExactly(0x28, 0xb5, 0x2f, 0xfd);
             assertThat(LadderBlob.decode(a)).isEqualTo(LadderBlob.decode(b));
         }
@@ -109,8 +110,8 @@ class LadderBlobTest {
     @org.junit.jupiter.params.provider.ValueSource(ints = {LadderBlob.ZLIB, LadderBlob.ZSTD})
     void aChangedByteIsCaughtNeverReadAsAnotherLadder(int format) {
         byte[] blob = encode(format, ladder());
-        // the checksum (zlib's Adler-32, zstd's XXH64) catches changed content; only bits
-        // that carry nothing (deflate's last padding, unused frame header bits) may change
+        // the checksum (zlib's Adler-32, the CRC-32C of a zstd blob) catches changed content;
+        // only bits that carry nothing (deflate's last padding) may change
         assertThat(flipsCaught(blob, 1, LadderBlob.Dictionaries.NONE, ladder())).isGreaterThanOrEqualTo(blob.length - 2);
     }
 
@@ -119,7 +120,7 @@ class LadderBlobTest {
         byte[] blob = LadderBlob.encode(ladder());
         blob[0] = 7;
         assertThat(LadderBlob.decode(blob))
-                .isEqualTo(new Decoded.Corrupt("unknown ladder format 7 (this version reads 1, 2, 3 and 4)"));
+                .isEqualTo(new Decoded.Corrupt("unknown ladder format 7 (this version reads 1, 2, 3, 4 and 5)"));
         assertThat(LadderBlob.decode(new byte[] {1, 'n', 'o', 't', ' ', 'z', 'l', 'i', 'b'}))
                 .isInstanceOfSatisfying(Decoded.Corrupt.class, c -> assertThat(c.problem()).startsWith("ladder is damaged"));
         assertThat(LadderBlob.decode(new byte[] {2, 'n', 'o', 't', ' ', 'z', 's', 't', 'd'}))
@@ -152,8 +153,8 @@ class LadderBlobTest {
         try (LadderEncoder encoder = new LadderEncoder(dictionary, null)) {
             blob = encoder.encode(ladder);
         }
-        assertThat(blob[0]).isEqualTo((byte) LadderBlob.ZSTD_DICT);
-        assertThat(Arrays.copyOfRange(blob, 1, 3)).as("id 300 as a varint").containsExactly(0xac, 0x02);
+        assertThat(inner(blob)[0]).isEqualTo((byte) LadderBlob.ZSTD_DICT);
+        assertThat(Arrays.copyOfRange(inner(blob), 1, 3)).as("id 300 as a varint").containsExactly(0xac, 0x02);
         assertThat(blob.length).as("without the dictionary: %d bytes", LadderBlob.encode(ladder).length)
                 .isLessThan(LadderBlob.encode(ladder).length * 2 / 3);
         assertThat(LadderBlob.decode(blob, id -> id == 300 ? dictionary : null)).isEqualTo(new Decoded.Messages(ladder));
@@ -164,7 +165,7 @@ class LadderBlobTest {
                 .isInstanceOfSatisfying(Decoded.Corrupt.class, c -> assertThat(c.problem()).startsWith("ladder is damaged"));
         assertThat(LadderBlob.decode(new byte[] {3, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 1},
                 id -> dictionary)).isEqualTo(new Decoded.Corrupt("ladder is damaged: bad dictionary id"));
-        assertThat(flipsCaught(blob, 3, id -> dictionary, ladder)).isGreaterThanOrEqualTo(blob.length - 3 - 2);
+        assertThat(flipsCaught(blob, 1, id -> dictionary, ladder)).isEqualTo(blob.length - 1);
     }
 
     private static List<LadderEncoder.Wire> wire(List<LoggedMessage> messages) {
@@ -180,8 +181,8 @@ class LadderBlobTest {
             assertThat(first.messages()).isEqualTo(2);
             // the rest's first message is earlier than the part's last: its time goes on from there
             byte[] blob = encoder.encodeWire(List.of(first), wire(ladder.subList(2, 3)));
-            assertThat(blob[0]).isEqualTo((byte) LadderBlob.PARTS);
-            assertThat(blob[1]).as("no dictionary").isZero();
+            assertThat(LadderBlob.format(blob)).isEqualTo(LadderBlob.PARTS);
+            assertThat(inner(blob)[1]).as("no dictionary").isZero();
             assertThat(LadderBlob.decode(blob)).isEqualTo(new Decoded.Messages(ladder));
             assertThat(LadderBlob.decode(encoder.encodeWire(List.of(first), List.of())))
                     .as("a call that said nothing after its part")
@@ -213,19 +214,19 @@ class LadderBlobTest {
              LadderEncoder zlib = new LadderEncoder(LadderBlob.ZLIB)) {
             LadderEncoder.Part part = atAnswer.part(wire(ladder.subList(0, half)));
             byte[] same = atAnswer.encodeWire(List.of(part), wire(ladder.subList(half, ladder.size())));
-            assertThat(same[0]).isEqualTo((byte) LadderBlob.PARTS);
-            assertThat(same[1]).as("dictionary 7").isEqualTo((byte) 7);
+            assertThat(LadderBlob.format(same)).isEqualTo(LadderBlob.PARTS);
+            assertThat(inner(same)[1]).as("dictionary 7").isEqualTo((byte) 7);
             assertThat(LadderBlob.decode(same, both)).isEqualTo(new Decoded.Messages(ladder));
             assertThat(LadderBlob.decode(same)).isEqualTo(
                     new Decoded.Corrupt("ladder was compressed with dictionary 7, which this log no longer has"));
 
             byte[] relearnt = atBye.encodeWire(List.of(part), wire(ladder.subList(half, ladder.size())));
-            assertThat(relearnt[0]).as("written again as one, with the newer dictionary only")
-                    .isEqualTo((byte) LadderBlob.ZSTD_DICT);
+            assertThat(LadderBlob.format(relearnt)).as("written again as one, with the newer dictionary only")
+                    .isEqualTo(LadderBlob.ZSTD_DICT);
             assertThat(LadderBlob.decode(relearnt, id -> id == 8 ? newer : null)).isEqualTo(new Decoded.Messages(ladder));
 
             byte[] unpacked = withNone.encodeWire(List.of(part), wire(ladder.subList(half, ladder.size())));
-            assertThat(unpacked[0]).isEqualTo((byte) LadderBlob.ZSTD);
+            assertThat(LadderBlob.format(unpacked)).isEqualTo(LadderBlob.ZSTD);
             assertThat(LadderBlob.decode(unpacked)).isEqualTo(new Decoded.Messages(ladder));
             byte[] asZlib = zlib.encodeWire(List.of(part), wire(ladder.subList(half, ladder.size())));
             assertThat(asZlib[0]).isEqualTo((byte) LadderBlob.ZLIB);
@@ -244,12 +245,20 @@ class LadderBlobTest {
             assertThat(LadderBlob.decode(Arrays.copyOf(blob, cut))).as("cut to %d bytes", cut)
                     .isInstanceOf(Decoded.Corrupt.class);
         }
-        assertThat(flipsCaught(blob, 1, LadderBlob.Dictionaries.NONE, ladder)).isGreaterThanOrEqualTo(blob.length - 1 - 4);
-        assertThat(LadderBlob.decode(Arrays.copyOf(blob, blob.length - 20)))
-                .isEqualTo(new Decoded.Corrupt("ladder is truncated (" + (blob.length - 20) + " bytes stored)"));
+        assertThat(flipsCaught(blob, 1, LadderBlob.Dictionaries.NONE, ladder)).isEqualTo(blob.length - 1);
+        assertThat(LadderBlob.decode(Arrays.copyOf(blob, blob.length - 20))).isEqualTo(new Decoded.Corrupt(
+                "ladder is damaged or truncated: its CRC-32C does not match (" + (blob.length - 20) + " bytes stored)"));
+        // what is inside the CRC is checked as well (and is how earlier versions wrote it)
+        byte[] parts = inner(blob);
+        for (int cut = 1; cut < parts.length; cut++) {
+            assertThat(LadderBlob.decode(Arrays.copyOf(parts, cut))).as("inside, cut to %d bytes", cut)
+                    .isInstanceOf(Decoded.Corrupt.class);
+        }
+        assertThat(LadderBlob.decode(Arrays.copyOf(parts, parts.length - 20)))
+                .isEqualTo(new Decoded.Corrupt("ladder is truncated (" + (parts.length - 20) + " bytes stored)"));
         byte[] firstPartOnly;
         try (LadderEncoder encoder = new LadderEncoder(LadderBlob.ZSTD)) {
-            firstPartOnly = encoder.encodeWire(List.of(encoder.part(wire(ladder.subList(0, 2)))), List.of());
+            firstPartOnly = inner(encoder.encodeWire(List.of(encoder.part(wire(ladder.subList(0, 2)))), List.of()));
         }
         byte[] claimsThree = firstPartOnly.clone();
         claimsThree[2] = 3;
@@ -259,6 +268,57 @@ class LadderBlobTest {
                 .isEqualTo(new Decoded.Corrupt("ladder is truncated (4 bytes stored)"));
         assertThat(LadderBlob.decode(new byte[] {LadderBlob.PARTS, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff,
                 (byte) 0xff, 1})).isEqualTo(new Decoded.Corrupt("ladder is damaged: bad dictionary id"));
+    }
+
+    @Test
+    void aZstdLadderIsCheckedByACrcOfItsStoredBytesNotByItsFrames() throws Exception {
+        byte[] blob = LadderBlob.encode(ladder());
+        byte[] ladderInside = inner(blob);
+        // RFC 8878 3.1.1.1.1: bit 2 of the frame header descriptor says whether a content checksum ends the frame
+        assertThat(ladderInside[5] & 0x04).as("no XXH64 in the frame").isZero();
+
+        // what earlier versions wrote: the ladder alone, its frame ending in XXH64; zstd checks it
+        byte[] plain = com.github.luben.zstd.Zstd.decompress(Arrays.copyOfRange(ladderInside, 1, ladderInside.length),
+                (int) com.github.luben.zstd.Zstd.getFrameContentSize(ladderInside, 1, ladderInside.length - 1));
+        byte[] earlier;
+        try (com.github.luben.zstd.ZstdCompressCtx ctx = new com.github.luben.zstd.ZstdCompressCtx()
+                .setLevel(1).setChecksum(true).setContentSize(true)) {
+            byte[] frame = ctx.compress(plain);
+            earlier = new byte[frame.length + 1];
+            earlier[0] = LadderBlob.ZSTD;
+            System.arraycopy(frame, 0, earlier, 1, frame.length);
+        }
+        assertThat(earlier[5] & 0x04).as("XXH64 in the earlier frame").isNotZero();
+        assertThat(LadderBlob.decode(earlier)).isEqualTo(new Decoded.Messages(ladder()));
+        assertThat(flipsCaught(earlier, 1, LadderBlob.Dictionaries.NONE, ladder()))
+                .isGreaterThanOrEqualTo(earlier.length - 1 - 2);
+
+        byte[] tooShort = {LadderBlob.CHECKED, 0, 0, 0, 0};
+        assertThat(LadderBlob.decode(tooShort)).isEqualTo(new Decoded.Corrupt("ladder is truncated (5 bytes stored)"));
+        byte[] zlibInside = checked(zlib(new byte[] {0}));
+        assertThat(LadderBlob.decode(zlibInside))
+                .isEqualTo(new Decoded.Corrupt("ladder is damaged: format 1 inside a checked ladder"));
+        assertThat(LadderBlob.decode(checked(blob))).as("never checked twice")
+                .isEqualTo(new Decoded.Corrupt("ladder is damaged: format 5 inside a checked ladder"));
+    }
+
+    /** The ladder inside a CHECKED blob, whose CRC-32C must match: how earlier versions wrote zstd ladders. */
+    static byte[] inner(byte[] blob) {
+        assertThat(blob[0]).isEqualTo((byte) LadderBlob.CHECKED);
+        byte[] ladder = Arrays.copyOfRange(blob, LadderBlob.CHECKED_HEADER, blob.length);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(ladder);
+        assertThat(Arrays.copyOfRange(blob, 1, LadderBlob.CHECKED_HEADER)).as("CRC-32C, big-endian")
+                .isEqualTo(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        return ladder;
+    }
+
+    /** {@code ladder} as the inside of a CHECKED blob, with its CRC-32C. */
+    private static byte[] checked(byte[] ladder) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(ladder);
+        return java.nio.ByteBuffer.allocate(LadderBlob.CHECKED_HEADER + ladder.length).put((byte) LadderBlob.CHECKED)
+                .putInt((int) crc.getValue()).put(ladder).array();
     }
 
     @Test
