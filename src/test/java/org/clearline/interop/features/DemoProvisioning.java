@@ -39,6 +39,11 @@ public record DemoProvisioning(int sipPort, int carrierPort, int brokenPort, int
         return new DemoProvisioning(sip, carrier, broken, garbled, null);
     }
 
+    /** The same provisioning on freshly chosen ports (the last ones were taken meanwhile). */
+    public DemoProvisioning onFreshPorts() {
+        return onFreePorts().withT1(t1);
+    }
+
     /** The same provisioning with another T1 (Timer B = 64*T1, RFC 3261 §17.1.1.2). */
     public DemoProvisioning withT1(Duration newT1) {
         return new DemoProvisioning(sipPort, carrierPort, brokenPort, garbledPort, newT1);

@@ -44,8 +44,44 @@ public final class DemoServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(orphanGuard);
     }
 
-    /** Writes the rewritten demo file, starts the server and waits until it answers OPTIONS. */
+    /**
+     * Writes the rewritten demo file, starts the server and waits until it answers
+     * OPTIONS. Ports are chosen free and then bound by the server a moment later, so
+     * another process may take one in between: a server that exits because a port is
+     * taken is started again on fresh ports, up to {@link #START_ATTEMPTS} times. Read
+     * the ports from {@link #provisioning()}, not from the provisioning passed in.
+     */
     public static DemoServer start(String label, DemoProvisioning provisioning) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(label, provisioning);
+            } catch (PortTaken e) {
+                if (attempt == START_ATTEMPTS) throw e.rethrow();
+                provisioning = provisioning.onFreshPorts();
+            }
+        }
+    }
+
+    /** Starts tried at most, each on fresh ports when the last one found a port taken. */
+    private static final int START_ATTEMPTS = 3;
+
+    /** A start that failed because a port was taken before the server bound it. */
+    private static final class PortTaken extends RuntimeException {
+        private final Throwable failure;
+
+        PortTaken(Throwable failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
+
+        /** Throws the failure itself, as it was: an unchecked exception or an AssertionError. */
+        RuntimeException rethrow() {
+            if (failure instanceof Error error) throw error;
+            throw (RuntimeException) failure;
+        }
+    }
+
+    private static DemoServer startOnce(String label, DemoProvisioning provisioning) {
         Path runDir = Workspace.newDir(label);
         Path config = runDir.resolve("demo.yaml");
         Path log = runDir.resolve("server.log");
@@ -62,6 +98,7 @@ public final class DemoServer implements AutoCloseable {
             server.awaitReady();
         } catch (RuntimeException | AssertionError e) {
             server.close();
+            if (server.output().contains(ChildProcess.PORT_TAKEN)) throw new PortTaken(e);
             throw e;
         }
         return server;

@@ -18,6 +18,12 @@ import java.util.concurrent.TimeUnit;
 public final class ChildProcess implements AutoCloseable {
     /** Exit code reported when we had to kill the process at its time bound. */
     public static final int KILLED_AT_BOUND = -999;
+    /**
+     * What a server's output says when a port it was given is bound by another process
+     * (the operating system's words for EADDRINUSE). Free ports are chosen before the
+     * server binds them, so this can happen; harnesses start again on other ports.
+     */
+    public static final String PORT_TAKEN = "Address already in use";
 
     private final Process process;
     private final Path output;

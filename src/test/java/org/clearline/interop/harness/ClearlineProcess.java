@@ -24,7 +24,11 @@ public final class ClearlineProcess implements AutoCloseable {
     /** For teardown where the drain itself is not under test. */
     public static final Duration QUICK_STOP = Duration.ofSeconds(2);
 
-    private final ServerConfig config;
+    /** Tries of a first start, each on another port when the last one found its port taken. */
+    private static final int START_ATTEMPTS = 3;
+
+    /** Set again only while the first start looks for a port nobody took meanwhile. */
+    private ServerConfig config;
     private final Path runDir;
     private final Path dataDir;
     private final Path configFile;
@@ -40,12 +44,30 @@ public final class ClearlineProcess implements AutoCloseable {
         this.log = runDir.resolve("server.log");
     }
 
-    /** Writes the configuration, starts the server on a fresh data directory and waits until it answers. */
+    /**
+     * Writes the configuration, starts the server on a fresh data directory and waits
+     * until it answers. The port was chosen free a moment before the server binds it:
+     * when another process took it meanwhile, the server starts again on another one
+     * (read it from {@link #port()} or {@link #config()}, not from the config passed in).
+     */
     public static ClearlineProcess start(String label, ServerConfig config) {
         Path runDir = Workspace.newDir(label);
         ClearlineProcess p = new ClearlineProcess(config, runDir, runDir.resolve("data"));
-        p.launch();
-        return p;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                p.launch();
+                return p;
+            } catch (RuntimeException | AssertionError e) {
+                if (attempt == START_ATTEMPTS || !p.lastStartFoundPortTaken()) throw e;
+                p.config = p.config.withPort(FreePorts.udpAndTcp());
+            }
+        }
+    }
+
+    /** Whether the output of the last start says a port was taken. */
+    private boolean lastStartFoundPortTaken() {
+        String out = output();
+        return out.indexOf(ChildProcess.PORT_TAKEN, Math.max(0, out.lastIndexOf("=== start "))) >= 0;
     }
 
     public ServerConfig config() {
