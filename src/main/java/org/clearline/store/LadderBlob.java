@@ -142,14 +142,6 @@ public final class LadderBlob {
         };
     }
 
-    /** The format of the ladder a blob holds: the one inside a CHECKED blob, else its first byte; -1 for none. */
-    static int format(byte[] blob) {
-        if (blob == null || blob.length == 0) return -1;
-        int format = blob[0] & 0xff;
-        if (format != CHECKED) return format;
-        return blob.length > CHECKED_HEADER ? blob[CHECKED_HEADER] & 0xff : -1;
-    }
-
     /** The CRC-32C a CHECKED blob stores for {@code blob[from, to)}. */
     static int crc32c(byte[] blob, int from, int to) {
         CRC32C crc = new CRC32C();
@@ -279,5 +271,9 @@ public final class LadderBlob {
 
     static long zigzag(long v) {
         return (v << 1) ^ (v >> 63);
+    }
+
+    static long unzigzag(long v) {
+        return (v >>> 1) ^ -(v & 1);
     }
 }

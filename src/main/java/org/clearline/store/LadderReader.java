@@ -4,6 +4,7 @@ import static org.clearline.store.LadderBlob.CHANGED;
 import static org.clearline.store.LadderBlob.MAX_INFLATED_BYTES;
 import static org.clearline.store.LadderBlob.MAX_MESSAGES;
 import static org.clearline.store.LadderBlob.WHOLE;
+import static org.clearline.store.LadderBlob.unzigzag;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -148,9 +149,5 @@ final class LadderReader {
         String s = new String(data, pos, length, StandardCharsets.UTF_8);
         pos += length;
         return s;
-    }
-
-    private static long unzigzag(long v) {
-        return (v >>> 1) ^ -(v & 1);
     }
 }

@@ -37,7 +37,7 @@ class LadderBlobTest {
     void aLadderComesBackExactly() {
         byte[] blob = LadderBlob.encode(ladder());
         assertThat(blob[0]).isEqualTo((byte) LadderBlob.CHECKED);
-        assertThat(LadderBlob.format(blob)).as("this machine loads zstd").isEqualTo(LadderBlob.ZSTD);
+        assertThat(format(blob)).as("this machine loads zstd").isEqualTo(LadderBlob.ZSTD);
         assertThat(LadderBlob.decode(blob)).isEqualTo(new Decoded.Messages(ladder()));
     }
 
@@ -181,7 +181,7 @@ class LadderBlobTest {
             assertThat(first.messages()).isEqualTo(2);
             // the rest's first message is earlier than the part's last: its time goes on from there
             byte[] blob = encoder.encodeWire(List.of(first), wire(ladder.subList(2, 3)));
-            assertThat(LadderBlob.format(blob)).isEqualTo(LadderBlob.PARTS);
+            assertThat(format(blob)).isEqualTo(LadderBlob.PARTS);
             assertThat(inner(blob)[1]).as("no dictionary").isZero();
             assertThat(LadderBlob.decode(blob)).isEqualTo(new Decoded.Messages(ladder));
             assertThat(LadderBlob.decode(encoder.encodeWire(List.of(first), List.of())))
@@ -214,19 +214,19 @@ class LadderBlobTest {
              LadderEncoder zlib = new LadderEncoder(LadderBlob.ZLIB)) {
             LadderEncoder.Part part = atAnswer.part(wire(ladder.subList(0, half)));
             byte[] same = atAnswer.encodeWire(List.of(part), wire(ladder.subList(half, ladder.size())));
-            assertThat(LadderBlob.format(same)).isEqualTo(LadderBlob.PARTS);
+            assertThat(format(same)).isEqualTo(LadderBlob.PARTS);
             assertThat(inner(same)[1]).as("dictionary 7").isEqualTo((byte) 7);
             assertThat(LadderBlob.decode(same, both)).isEqualTo(new Decoded.Messages(ladder));
             assertThat(LadderBlob.decode(same)).isEqualTo(
                     new Decoded.Corrupt("ladder was compressed with dictionary 7, which this log no longer has"));
 
             byte[] relearnt = atBye.encodeWire(List.of(part), wire(ladder.subList(half, ladder.size())));
-            assertThat(LadderBlob.format(relearnt)).as("written again as one, with the newer dictionary only")
+            assertThat(format(relearnt)).as("written again as one, with the newer dictionary only")
                     .isEqualTo(LadderBlob.ZSTD_DICT);
             assertThat(LadderBlob.decode(relearnt, id -> id == 8 ? newer : null)).isEqualTo(new Decoded.Messages(ladder));
 
             byte[] unpacked = withNone.encodeWire(List.of(part), wire(ladder.subList(half, ladder.size())));
-            assertThat(LadderBlob.format(unpacked)).isEqualTo(LadderBlob.ZSTD);
+            assertThat(format(unpacked)).isEqualTo(LadderBlob.ZSTD);
             assertThat(LadderBlob.decode(unpacked)).isEqualTo(new Decoded.Messages(ladder));
             byte[] asZlib = zlib.encodeWire(List.of(part), wire(ladder.subList(half, ladder.size())));
             assertThat(asZlib[0]).isEqualTo((byte) LadderBlob.ZLIB);
@@ -300,6 +300,12 @@ class LadderBlobTest {
                 .isEqualTo(new Decoded.Corrupt("ladder is damaged: format 1 inside a checked ladder"));
         assertThat(LadderBlob.decode(checked(blob))).as("never checked twice")
                 .isEqualTo(new Decoded.Corrupt("ladder is damaged: format 5 inside a checked ladder"));
+    }
+
+    /** The format of the ladder a blob holds: the one inside a CHECKED blob, else its first byte. */
+    static int format(byte[] blob) {
+        int format = blob[0] & 0xff;
+        return format == LadderBlob.CHECKED ? blob[LadderBlob.CHECKED_HEADER] & 0xff : format;
     }
 
     /** The ladder inside a CHECKED blob, whose CRC-32C must match: how earlier versions wrote zstd ladders. */

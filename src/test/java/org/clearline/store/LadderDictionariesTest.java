@@ -51,9 +51,9 @@ class LadderDictionariesTest {
 
         List<byte[]> oldBlobs = blobs(before);
         List<byte[]> newBlobs = blobs(after);
-        assertThat(oldBlobs).allSatisfy(b -> assertThat(LadderBlob.format(b)).isEqualTo(LadderBlob.ZSTD));
+        assertThat(oldBlobs).allSatisfy(b -> assertThat(LadderBlobTest.format(b)).isEqualTo(LadderBlob.ZSTD));
         assertThat(newBlobs).allSatisfy(b -> {
-            assertThat(LadderBlob.format(b)).isEqualTo(LadderBlob.ZSTD_DICT);
+            assertThat(LadderBlobTest.format(b)).isEqualTo(LadderBlob.ZSTD_DICT);
             assertThat(LadderBlobTest.inner(b)[1]).as("the dictionary's id").isEqualTo((byte) 1);
         });
         assertThat(average(newBlobs)).as("bytes per ladder with the dictionary, without: %.0f", average(oldBlobs))
@@ -146,7 +146,7 @@ class LadderDictionariesTest {
         try (LadderEncoder encoder = dictionaries.encoder()) {
             assertThat(dictionaries.current()).as("no ladder may name a dictionary the log lacks").isNull();
             byte[] blob = encoder.encode(batch(1).get(0).messages());
-            assertThat(LadderBlob.format(blob)).isEqualTo(LadderBlob.ZSTD);
+            assertThat(LadderBlobTest.format(blob)).isEqualTo(LadderBlob.ZSTD);
         }
         assertThat(find(dictionaries, database, 1)).as("forgotten, not served from memory").isNull();
         assertThat(dictionaries.sampledBytes()).as("learning again").isPositive();
