@@ -53,10 +53,13 @@ public final class DemoServer implements AutoCloseable {
      */
     public static DemoServer start(String label, DemoProvisioning provisioning) {
         for (int attempt = 1; ; attempt++) {
+            DemoServer server = launch(label, provisioning);
             try {
-                return startOnce(label, provisioning);
-            } catch (PortTaken e) {
-                if (attempt == START_ATTEMPTS) throw e.rethrow();
+                server.awaitReady();
+                return server;
+            } catch (RuntimeException | AssertionError e) {
+                server.close();
+                if (attempt == START_ATTEMPTS || !server.output().contains(ChildProcess.PORT_TAKEN)) throw e;
                 provisioning = provisioning.onFreshPorts();
             }
         }
@@ -65,23 +68,8 @@ public final class DemoServer implements AutoCloseable {
     /** Starts tried at most, each on fresh ports when the last one found a port taken. */
     private static final int START_ATTEMPTS = 3;
 
-    /** A start that failed because a port was taken before the server bound it. */
-    private static final class PortTaken extends RuntimeException {
-        private final Throwable failure;
-
-        PortTaken(Throwable failure) {
-            super(failure.getMessage(), failure, false, false);
-            this.failure = failure;
-        }
-
-        /** Throws the failure itself, as it was: an unchecked exception or an AssertionError. */
-        RuntimeException rethrow() {
-            if (failure instanceof Error error) throw error;
-            throw (RuntimeException) failure;
-        }
-    }
-
-    private static DemoServer startOnce(String label, DemoProvisioning provisioning) {
+    /** Writes the rewritten demo file into a new run directory and starts the server there. */
+    private static DemoServer launch(String label, DemoProvisioning provisioning) {
         Path runDir = Workspace.newDir(label);
         Path config = runDir.resolve("demo.yaml");
         Path log = runDir.resolve("server.log");
@@ -93,15 +81,7 @@ public final class DemoServer implements AutoCloseable {
         }
         List<String> cmd = List.of(Workspace.javaCommand(), "-Xmx384m", "-jar", Workspace.serverJar().toString(),
                 "serve", "--config", config.toString(), "--data", runDir.resolve("data").toString());
-        DemoServer server = new DemoServer(provisioning, runDir, ChildProcess.start(cmd, runDir, log));
-        try {
-            server.awaitReady();
-        } catch (RuntimeException | AssertionError e) {
-            server.close();
-            if (server.output().contains(ChildProcess.PORT_TAKEN)) throw new PortTaken(e);
-            throw e;
-        }
-        return server;
+        return new DemoServer(provisioning, runDir, ChildProcess.start(cmd, runDir, log));
     }
 
     public DemoProvisioning provisioning() {
