@@ -1,6 +1,5 @@
 package org.clearline.calllog;
 
-import java.util.function.BooleanSupplier;
 import org.clearline.core.proxy.CallOutcomes;
 import org.clearline.core.registrar.Registrar;
 import org.clearline.store.CallLogStore;
@@ -93,16 +92,6 @@ public final class CallLog implements AutoCloseable {
     /** Answered calls whose first messages the writer compressed while they went on. */
     public long compacted() {
         return enabled() ? writer.compacted() : 0;
-    }
-
-    /** Passes the writer put off because calls ran late (see {@link #deferWhile}). */
-    public long deferred() {
-        return enabled() ? writer.deferred() : 0;
-    }
-
-    /** Calls come first: the writer puts its work off while {@code callsLate} holds ({@link CallLogWriter#deferWhile}). */
-    public void deferWhile(BooleanSupplier callsLate) {
-        if (enabled()) writer.deferWhile(callsLate);
     }
 
     /** Entries the store refused (a broken or unreachable log database). */

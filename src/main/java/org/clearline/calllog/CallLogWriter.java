@@ -3,7 +3,6 @@ package org.clearline.calllog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BooleanSupplier;
 import org.clearline.store.CallLogStore;
 import org.clearline.store.CallRecord;
 import org.clearline.store.LadderEncoder;
@@ -52,11 +51,6 @@ public final class CallLogWriter implements AutoCloseable {
      * chunk list, whatever the batch's size, so a few commits a second cost less than many.
      */
     static final long LINGER_MILLIS = 200;
-    /**
-     * While calls run late ({@link #deferWhile}), the writer looks again this often.
-     * The overload monitor judges once a second, so this is never what delays it.
-     */
-    static final long DEFER_MILLIS = 100;
     /** How long the thread waits for work, when it has none, before checking whether it should stop. */
     private static final long POLL_MILLIS = 200;
     /** Retention: rows older than this many days are purged by housekeeping (the default). */
@@ -72,9 +66,6 @@ public final class CallLogWriter implements AutoCloseable {
     private final LongAdder failed = new LongAdder();
     private final LongAdder purged = new LongAdder();
     private final LongAdder compacted = new LongAdder();
-    private final LongAdder deferred = new LongAdder();
-    /** Whether calls run late now: the writer then leaves its work queued while there is room. */
-    private volatile BooleanSupplier callsLate = () -> false;
     /** The writer thread's (and {@link #write}'s callers': tests, one at a time). */
     private final PeerTexts peers = new PeerTexts();
     private volatile boolean running = true;
@@ -107,12 +98,6 @@ public final class CallLogWriter implements AutoCloseable {
         Gathered rows = new Gathered();
         while (running || queue.size() > 0) {
             try {
-                // rows already encoded are stored first: they hold no more than a batch
-                if (running && rows.isEmpty() && callsLate.getAsBoolean() && queue.hasRoomToWait()) {
-                    deferred.increment();
-                    Thread.sleep(DEFER_MILLIS);
-                    continue;
-                }
                 taken.clear();
                 long wait = rows.isEmpty() ? POLL_MILLIS : Math.max(1, LINGER_MILLIS - rows.waitedFor());
                 if (queue.drain(taken, BATCH, Math.min(wait, POLL_MILLIS)) > 0) {
@@ -131,21 +116,6 @@ public final class CallLogWriter implements AutoCloseable {
             }
         }
         rows.store();  // and closes the encoder
-    }
-
-    /**
-     * Calls come first: while {@code callsLate} says that answers go out late (peers
-     * retransmit), the writer leaves what is queued until the queue is half full,
-     * so its CPU goes to call handling. A server just started needs it most: until
-     * the JIT has compiled the writer's code, a call costs it many times what it
-     * does later, and on a small machine that was enough to make peers retransmit
-     * and the overload guard refuse calls (bench/RESULTS.md, twenty-first pass).
-     * What the writer puts off it writes once answers are on time again. A queue
-     * half full (entries or the byte budget) is written regardless, and so is all of
-     * it when the log stops: waiting costs the log no record while the queue has room.
-     */
-    public void deferWhile(BooleanSupplier callsLate) {
-        this.callsLate = callsLate;
     }
 
     /** Writes one batch now (the thread's work; tests call it directly). */
@@ -300,11 +270,6 @@ public final class CallLogWriter implements AutoCloseable {
     /** Answered calls whose first messages were compressed while they went on. */
     public long compacted() {
         return compacted.sum();
-    }
-
-    /** Passes of the writer put off because calls ran late ({@link #deferWhile}), each {@link #DEFER_MILLIS}. */
-    public long deferred() {
-        return deferred.sum();
     }
 
     /** Rows dropped by retention so far. */

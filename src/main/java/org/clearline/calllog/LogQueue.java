@@ -62,14 +62,6 @@ public final class LogQueue {
         if (queue.remainingCapacity() > roomForCompaction) queue.offer(p);
     }
 
-    /**
-     * Whether the queue is less than half full, by entries and by the byte budget:
-     * a writer that puts its work off still leaves the records room.
-     */
-    boolean hasRoomToWait() {
-        return queue.remainingCapacity() > roomForCompaction && heldBytes.get() < maxBytes / 2;
-    }
-
     /** Waits up to {@code timeoutMillis} for a first entry, then takes up to {@code max} without waiting. */
     int drain(List<Pending> into, int max, long timeoutMillis) throws InterruptedException {
         Pending first = queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);

@@ -116,58 +116,6 @@ class CallLogWriterTest {
         }
     }
 
-    // ------------------------------------------------- calls come first
-
-    private static Pending.Registration attempt(String callId) {
-        return new Pending.Registration(new RegistrationRecord(callId, 1_000, "udp:192.0.2.1:5060", "alice", 403,
-                "auth.wrong-password"));
-    }
-
-    @Test
-    void whileAnswersGoOutLateTheWriterLeavesItsWorkQueuedAndWritesItAfterwards() {
-        LogQueue queue = new LogQueue(100);
-        java.util.concurrent.atomic.AtomicBoolean late = new java.util.concurrent.atomic.AtomicBoolean(true);
-        try (JdbcCallLogStore log = JdbcCallLogStore.open(dir); CallLogWriter writer = new CallLogWriter(queue, log)) {
-            writer.deferWhile(late::get);
-            writer.start();
-            queue.offer(attempt("r1"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> writer.deferred() >= 3);
-            assertThat(queue.size()).as("still queued").isOne();
-            assertThat(writer.written()).isZero();
-
-            late.set(false);
-            await().atMost(Duration.ofSeconds(10)).until(() -> writer.written() == 1);
-            assertThat(log.registrations("alice", 0, 10)).extracting(RegistrationRecord::callId).containsExactly("r1");
-        }
-    }
-
-    @Test
-    void aQueueHalfFullIsWrittenEvenWhileAnswersAreLate() {
-        LogQueue queue = new LogQueue(10);
-        for (int i = 0; i < 6; i++) queue.offer(attempt("r" + i));
-        try (JdbcCallLogStore log = JdbcCallLogStore.open(dir); CallLogWriter writer = new CallLogWriter(queue, log)) {
-            writer.deferWhile(() -> true);
-            writer.start();
-            await().atMost(Duration.ofSeconds(10)).until(() -> writer.written() == 6);
-            assertThat(queue.dropped()).isZero();
-        }
-    }
-
-    @Test
-    void stoppingWritesWhatWasPutOff() {
-        LogQueue queue = new LogQueue(100);
-        try (JdbcCallLogStore log = JdbcCallLogStore.open(dir)) {
-            CallLogWriter writer = new CallLogWriter(queue, log);
-            writer.deferWhile(() -> true);
-            writer.start();
-            queue.offer(attempt("r1"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> writer.deferred() >= 1);
-            writer.close();
-            assertThat(writer.written()).isOne();
-            assertThat(log.registrations("alice", 0, 10)).extracting(RegistrationRecord::callId).containsExactly("r1");
-        }
-    }
-
     // ------------------------------------------------- an answered call, compacted while it lasts
 
     private static final Peer ALICE = Peer.udp("192.0.2.10", 5060);

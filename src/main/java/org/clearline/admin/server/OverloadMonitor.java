@@ -73,7 +73,6 @@ final class OverloadMonitor {
     private int calm;
     private boolean retransmitting;
     private volatile boolean overloaded;
-    private volatile boolean answersLate;
 
     OverloadMonitor(IntSupplier openTransactions, Supplier<RequestCounts> requests) {
         this(openTransactions, maxOpenTransactions(Runtime.getRuntime().maxMemory()), requests,
@@ -103,15 +102,6 @@ final class OverloadMonitor {
         return overloaded;
     }
 
-    /**
-     * Whether answers went out late in the last second: at least {@link #CALM_SHARE}
-     * of the requests came again, or the server is overloaded. Work that can wait (the
-     * call log's writer) waits meanwhile, long before the guard refuses calls.
-     */
-    boolean answersLate() {
-        return answersLate;
-    }
-
     /** Called once a second by the housekeeping thread. */
     void sample() {
         double cpu = processCpu.getAsDouble();
@@ -137,6 +127,5 @@ final class OverloadMonitor {
             }
         }
         overloaded = over;
-        answersLate = over || share >= CALM_SHARE;
     }
 }

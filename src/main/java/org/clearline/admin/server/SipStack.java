@@ -148,7 +148,6 @@ public final class SipStack implements AutoCloseable {
         this.overload = new OverloadMonitor(transactions::activeTransactions, transactions::requestCounts);
         this.heap = HeapWatch.ofThisJvm(callLog::lean);
         dispatcher.overloadGuard(overload::overloaded);
-        callLog.deferWhile(overload::answersLate);
         dispatcher.maintenance(maintenanceOn(store));
         handler.set(transactions);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("clearline-housekeeping"));
@@ -180,9 +179,6 @@ public final class SipStack implements AutoCloseable {
                 callLog, CallLog::untraced);
         metrics.gauge("clearline_call_log_held_bytes", "Message bytes the call log holds in memory", callLog,
                 CallLog::heldBytes);
-        metrics.gauge("clearline_call_log_deferred",
-                "Passes the call log's writer put off (100 ms each) because answers went out late", callLog,
-                CallLog::deferred);
         metrics.gauge("clearline_call_log_compacted",
                 "Answered calls whose messages so far the call log compressed while they went on", callLog,
                 CallLog::compacted);

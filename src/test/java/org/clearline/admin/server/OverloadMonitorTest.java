@@ -96,29 +96,4 @@ class OverloadMonitorTest {
         cpu = 0.5;
         assertThat(second(100, 0)).isFalse();
     }
-
-    @Test
-    void answersAreLateFromTheFirstSecondOfRetransmissionsLongBeforeOverload() {
-        assertThat(monitor.answersLate()).as("before the first sample").isFalse();
-        second(3000, 100);
-        assertThat(monitor.answersLate()).as("3 %: a few lossy links").isFalse();
-        second(3000, 300);
-        assertThat(monitor.answersLate()).as("10 %: peers retransmit").isTrue();
-        assertThat(monitor.overloaded()).isFalse();
-        second(3000, 0);
-        assertThat(monitor.answersLate()).isFalse();
-        second(50, 50);
-        assertThat(monitor.answersLate()).as("too few requests to judge by").isFalse();
-    }
-
-    @Test
-    void anOverloadedServerAnswersLateWhateverTheShare() {
-        open = 300_001;
-        second(3000, 0);
-        assertThat(monitor.overloaded()).isTrue();
-        assertThat(monitor.answersLate()).isTrue();
-        open = 0;
-        second(3000, 0);
-        assertThat(monitor.answersLate()).isFalse();
-    }
 }
