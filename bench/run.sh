@@ -181,8 +181,13 @@ warm_up() {  # JIT warm-up of the JVM before it is measured: REGISTER and calls,
     ((WARMUP_S > 0)) || return 0
     local d=$OUT/warmup scn=$ANCHOR/scenarios data=$OUT/data uas p i
     local sippc=(-i 127.0.0.1 -nostdin -buff_size 1048576 -trace_stat -fd 1 -recv_timeout 10000)
+    # both loads start at a tenth of their rate and add a tenth every 2 s: a cold JVM at
+    # full rate at once could trip the overload guard in its first seconds (RESULTS,
+    # twenty-first pass), and a warm-up spent answering 503 compiles the wrong code
+    local ramp=20
+    ramped() { echo -r $(($1 / 10)) -rate_increase $(($1 / 10)) -rate_interval 2s -rate_max "$1" -no_rate_quit; }
     mkdir -p "$d"
-    log "warm-up: ${WARMUP_S}s of REGISTER at 500/s and calls at ${WARMUP_CPS}/s (not measured)"
+    log "warm-up: ${WARMUP_S}s of REGISTER at 500/s and calls at ${WARMUP_CPS}/s after a ${ramp}s ramp (not measured)"
     # every SIPp is exec'd (its PID is ours to stop), bounded by -m and -timeout, and
     # stopped by PID below if it outlives the warm-up
     (cd "$d" && exec sipp "127.0.0.1:$CL_PORT" -sf "$scn/reg_auth.xml" -inf "$data/callees.csv" \
@@ -190,19 +195,20 @@ warm_up() {  # JIT warm-up of the JVM before it is measured: REGISTER and calls,
         -stf prereg.csv "${sippc[@]}" > prereg.out 2>&1) &
     SAMPLE_PIDS=$!
     bounded_wait 30 $SAMPLE_PIDS
-    (cd "$d" && exec sipp -sf "$scn/uas.xml" -p "${UAS_PORT:-5070}" -timeout "$((WARMUP_S + 30))s" \
+    (cd "$d" && exec sipp -sf "$scn/uas.xml" -p "${UAS_PORT:-5070}" -timeout "$((WARMUP_S + ramp + 30))s" \
         -stf uas.csv -i 127.0.0.1 -nostdin -buff_size 1048576 -trace_stat > uas.out 2>&1) &
     uas=$!
     sleep 0.5
     (cd "$d" && exec sipp "127.0.0.1:$CL_PORT" -sf "$scn/reg_auth.xml" \
         -inf "$data/reg_users.csv" -key cport "${REG_PORT:-5062}" -p "${REG_PORT:-5062}" \
-        -m $((500 * WARMUP_S)) -r 500 -timeout "$((WARMUP_S + 20))s" -stf reg.csv "${sippc[@]}" > reg.out 2>&1) &
+        -m $((500 * WARMUP_S)) $(ramped 500) -timeout "$((WARMUP_S + ramp + 20))s" -stf reg.csv "${sippc[@]}" \
+        > reg.out 2>&1) &
     SAMPLE_PIDS="$uas $!"
     (cd "$d" && exec sipp "127.0.0.1:$CL_PORT" -sf "$scn/uac_auth.xml" \
-        -inf "$data/calls.csv" -p "${UAC_PORT:-5061}" -d 500 -m $((WARMUP_CPS * WARMUP_S)) -r "$WARMUP_CPS" \
-        -timeout "$((WARMUP_S + 20))s" -stf calls.csv "${sippc[@]}" > calls.out 2>&1) &
+        -inf "$data/calls.csv" -p "${UAC_PORT:-5061}" -d 500 -m $((WARMUP_CPS * WARMUP_S)) $(ramped "$WARMUP_CPS") \
+        -timeout "$((WARMUP_S + ramp + 20))s" -stf calls.csv "${sippc[@]}" > calls.out 2>&1) &
     SAMPLE_PIDS="$SAMPLE_PIDS $!"
-    bounded_wait $((WARMUP_S + 25)) ${SAMPLE_PIDS#* }
+    bounded_wait $((WARMUP_S + ramp + 25)) ${SAMPLE_PIDS#* }
     kill -USR1 "$uas" 2>/dev/null  # SIPp's UAS: no new calls, end when the current ones have
     bounded_wait 5 "$uas"
     for p in $SAMPLE_PIDS; do stop_pid "$p" 2; done
