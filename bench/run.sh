@@ -183,11 +183,15 @@ warm_up() {  # JIT warm-up of the JVM before it is measured: REGISTER and calls,
     local sippc=(-i 127.0.0.1 -nostdin -buff_size 1048576 -trace_stat -fd 1 -recv_timeout 10000)
     # both loads start at a tenth of their rate and add a tenth every 2 s: a cold JVM at
     # full rate at once could trip the overload guard in its first seconds (RESULTS,
-    # twenty-first pass), and a warm-up spent answering 503 compiles the wrong code
-    local ramp=20
-    ramped() { echo -r $(($1 / 10)) -rate_increase $(($1 / 10)) -rate_interval 2s -rate_max "$1" -no_rate_quit; }
+    # twenty-first pass), and a warm-up spent answering 503 compiles the wrong code.
+    # ramp: the seconds until the full rate (nine steps), which the time limits add
+    local step_s=2; local ramp=$((9 * step_s))
+    ramped() {
+        local tenth=$(($1 / 10 > 0 ? $1 / 10 : 1))
+        echo -r "$tenth" -rate_increase "$tenth" -rate_interval "${step_s}s" -rate_max "$1" -no_rate_quit
+    }
     mkdir -p "$d"
-    log "warm-up: ${WARMUP_S}s of REGISTER at 500/s and calls at ${WARMUP_CPS}/s after a ${ramp}s ramp (not measured)"
+    log "warm-up: ${WARMUP_S}s of REGISTER at 500/s and calls at ${WARMUP_CPS}/s, reached over ${ramp}s (not measured)"
     # every SIPp is exec'd (its PID is ours to stop), bounded by -m and -timeout, and
     # stopped by PID below if it outlives the warm-up
     (cd "$d" && exec sipp "127.0.0.1:$CL_PORT" -sf "$scn/reg_auth.xml" -inf "$data/callees.csv" \
