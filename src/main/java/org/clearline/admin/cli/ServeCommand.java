@@ -41,8 +41,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new CliException("--http-port must be 0..65535, got " + httpPort);
         }
         if (httpPort != null) {
-            loaded = new ClearlineConfig(loaded.server().withHttp(loaded.server().http().withPort(httpPort)),
-                    loaded.accounts(), loaded.trunks());
+            loaded = loaded.withServer(loaded.server().withHttp(loaded.server().http().withPort(httpPort)));
         }
         JdbcStore store = context.openStore();
         try {

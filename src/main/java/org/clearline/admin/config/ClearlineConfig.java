@@ -25,4 +25,9 @@ public record ClearlineConfig(ServerConfig server, List<AccountConfig> accounts,
     public ClearlineConfig(ServerConfig server, List<AccountConfig> accounts) {
         this(server, accounts, List.of());
     }
+
+    /** The same configuration with another {@code server} section; every other section stays as it is. */
+    public ClearlineConfig withServer(ServerConfig server) {
+        return new ClearlineConfig(server, accounts, trunks, callLog);
+    }
 }

@@ -46,6 +46,24 @@ class ServeCommandTest {
     }
 
     @Test
+    void httpPortChangesTheListenerAndKeepsEveryOtherSection() throws Exception {
+        // the demo with its call log turned off and a retention of its own
+        String demo = Files.readString(Path.of("examples/demo.yaml"));
+        String noLog = demo.replace("  enabled: true ", "  enabled: false ").replace("{ days: 30,", "{ days: 3,");
+        assertThat(noLog).contains("enabled: false", "days: 3,");
+        Path config = Files.writeString(dir.resolve("demo-no-log.yaml"), noLog);
+        CliHarness cli = new CliHarness(dir.resolve("data"), recorder);
+        assertThat(cli.run("serve", "--config", config.toString(), "--http-port", "0").exit()).isZero();
+
+        ClearlineConfig c = started.getFirst().config();
+        assertThat(c.server().http().port()).isZero();
+        assertThat(c.callLog().enabled()).isFalse();
+        assertThat(c.callLog().retentionDays()).isEqualTo(3);
+        assertThat(c.accounts()).hasSize(12);
+        assertThat(c.trunks()).isNotEmpty();
+    }
+
+    @Test
     void aBadConfigStopsBeforeTheStoreIsTouched() throws Exception {
         Path config = Files.writeString(dir.resolve("bad.yaml"), "server:\n  domain: d.test\n  sip: { port: 70000 }\n");
         CliHarness cli = new CliHarness(dir.resolve("data"), recorder);
