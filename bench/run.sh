@@ -32,7 +32,9 @@
 #   Clearline is measured: 60, QUICK 10; 0 = none. Kamailio, native code,
 #   starts inside the anchor run and needs none), WARMUP_CPS (calls per second
 #   during it: 1500, QUICK 100), CLEARLINE_CONFIG_EXTRA (YAML
-#   appended to the generated config, e.g. "callLog: {enabled: false}").
+#   appended to the generated config, e.g. "callLog: {enabled: false}"),
+#   CL_HTTP_PORT (the administration listener's port; empty: the config's 8080,
+#   0: any free one, so that two servers can run side by side).
 # Output: $OUT/{kamailio,clearline}/ (the anchor's report.md, results.jsonl,
 #   steps), $OUT/clearline.log, $OUT/compare.md, a final line 'COMPARE ...'.
 set -uo pipefail
@@ -43,6 +45,8 @@ REPO=$(cd "$HERE/.." && pwd)
 CL_HOME=$(cd "${CLEARLINE_HOME:-$REPO}" && pwd) || exit 1
 PY=/usr/bin/python3
 CL_PORT=5080
+# the administration listener: empty for the config's (8080); 0 for any free port
+CL_HTTP_PORT=${CL_HTTP_PORT:-}
 
 locate_anchor() {
     # the shared runner lives beside the repository; a git worktree's checkout
@@ -163,10 +167,12 @@ start_clearline() {
     rm -rf "$dir"; mkdir -p "$dir"
     if port_busy "$CL_PORT"; then echo "port $CL_PORT is in use; refusing to start Clearline" >&2; exit 1; fi
     local opts=($CLEARLINE_JAVA_OPTS)
-    log "starting Clearline: CLEARLINE_JAVA_OPTS='${opts[*]}' ./clearline serve --config $cfg --data $dir --sip-port $CL_PORT"
+    local http=()
+    [ -n "$CL_HTTP_PORT" ] && http=(--http-port "$CL_HTTP_PORT")
+    log "starting Clearline: CLEARLINE_JAVA_OPTS='${opts[*]}' ./clearline serve --config $cfg --data $dir --sip-port $CL_PORT ${http[*]}"
     # the launcher execs the JVM, so $! is the server's PID (for CPU accounting and stopping)
     CLEARLINE_JAVA_OPTS="${opts[*]}" "$CL_HOME/clearline" serve --config "$cfg" --data "$dir" \
-        --sip-port "$CL_PORT" > "$OUT/clearline.log" 2>&1 &
+        --sip-port "$CL_PORT" "${http[@]}" > "$OUT/clearline.log" 2>&1 &
     CLPID=$!
     local answer
     if ! answer=$("$PY" "$HERE/lib/sip_wait.py" "127.0.0.1:$CL_PORT" 90 "$CLPID"); then
