@@ -18,14 +18,6 @@ public record ClearlineConfig(ServerConfig server, List<AccountConfig> accounts,
         callLog = callLog == null ? CallLogConfig.DEFAULT : callLog;
     }
 
-    public ClearlineConfig(ServerConfig server, List<AccountConfig> accounts, List<TrunkConfig> trunks) {
-        this(server, accounts, trunks, CallLogConfig.DEFAULT);
-    }
-
-    public ClearlineConfig(ServerConfig server, List<AccountConfig> accounts) {
-        this(server, accounts, List.of());
-    }
-
     /** The same configuration with another {@code server} section; every other section stays as it is. */
     public ClearlineConfig withServer(ServerConfig server) {
         return new ClearlineConfig(server, accounts, trunks, callLog);
