@@ -110,7 +110,7 @@ for s in $first; do start "$s"; done
 s=${first%% *}
 OUT=$OUT_ROOT/$s/rewarm CL_PORT=${PORT[$s]}
 mkdir -p "$OUT"
-cp -r "$OUT_ROOT/$s/data" "$OUT/data"
+ln -s "$OUT_ROOT/$s/data" "$OUT/data"  # the users and calls its first warm-up used
 WARMUP_S=10 warm_up
 # the comparison means nothing if the log-off server logs (as one did while serve's
 # --http-port dropped the config's callLog section)
@@ -134,8 +134,8 @@ if ((CONFIRM)); then
     done
 fi
 for s in on off; do
-    ps -o rss= -p "${PID[$s]}" | awk -v s="$s" '{printf "log %s: rss_mb=%.0f\n", s, $1 / 1024}' |
-        tee -a "$OUT_ROOT/rss.txt"
+    ps -o rss= -p "${PID[$s]}" | awk -v s="$s" '{printf "log %s: rss_mb=%.0f\n", s, $1 / 1024}' \
+        >> "$OUT_ROOT/rss.txt"  # printed with the report below
     stop_pid "${PID[$s]}" 30
     unset "PID[$s]"
 done
