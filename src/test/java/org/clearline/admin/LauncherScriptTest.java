@@ -94,6 +94,14 @@ class LauncherScriptTest {
     }
 
     @Test
+    void theServerTouchesItsWholeHeapAtStartUnlessToldOtherwise() throws Exception {
+        assertThat(launch(Map.of(), "serve")).containsSubsequence("-Xms512m", "-XX:+AlwaysPreTouch", "-jar");
+        // one's own options come later on the command line, and the JVM takes the last
+        assertThat(launch(Map.of("CLEARLINE_JAVA_OPTS", "-XX:-AlwaysPreTouch"), "serve"))
+                .containsSubsequence("-XX:+AlwaysPreTouch", "-XX:-AlwaysPreTouch", "-jar");
+    }
+
+    @Test
     void anXmxOfOnesOwnSetsTheFixedHeapAndAnXmsOfOnesOwnWins() throws Exception {
         assertThat(launch(Map.of("CLEARLINE_JAVA_OPTS", "-Dx=1 -Xmx256m"), "serve"))
                 .containsSubsequence("-Xmx256m", "-Xms256m", "-Dx=1", "-Xmx256m", "-jar");
@@ -104,7 +112,8 @@ class LauncherScriptTest {
 
     @Test
     void otherCommandsKeepTheJvmsOwnSizing() throws Exception {
-        assertThat(launch(Map.of(), "calls", "--failed")).noneMatch(a -> a.startsWith("-Xm"));
+        assertThat(launch(Map.of(), "calls", "--failed")).noneMatch(a -> a.startsWith("-Xm"))
+                .doesNotContain("-XX:+AlwaysPreTouch");
     }
 
     @Test
