@@ -21,9 +21,8 @@
 # one server has load at any time; the anchor waits before each step until the
 # other is quiet. A server leaves the sweep at its first failing step; with
 # CONFIRM=1 each best rate is run once more at the end (interleaved too).
-# FIRST says which server starts first and has the first step: it waits out the
-# other's warm-up idle, which may cost its first step something (run it once
-# each way).
+# FIRST says which server starts first and has the first step (run it once each
+# way).
 #
 # Knobs: CALL_RATES ("2750 ... 4750" in steps of 125), STEP_S (20), CONFIRM (1),
 #   FIRST (on),
@@ -101,14 +100,10 @@ step() {  # $1 on|off, $2 rate: one anchor run; returns 0 when the step passed
 log "servers: log on at 127.0.0.1:${PORT[on]}, log off at 127.0.0.1:${PORT[off]} ($CL_HOME)"
 if [ "$FIRST" = on ]; then first="on off"; then_="off on"; else first="off on"; then_="on off"; fi
 for s in $first; do start "$s"; done
-# The server started first has idled through the other's warm-up (80 s). Its first
-# step then struggled or failed in both runs that had it (RESULTS, twenty-second
-# pass); this VM's kernel runs DAMON, which pages out memory untouched for a minute,
-# a possible cause. So the first server gets a short second warm-up; during the sweep
-# each server rests only for the other's step (about 40 s). A logging server's first
-# step still failed once in two runs after it. The cause was page faults inside GC
-# pauses (heap regions first used in that step), which the launcher's
-# -XX:+AlwaysPreTouch removes (RESULTS, twenty-third pass); the re-warm stays, cheap.
+# The server started first has idled through the other's warm-up (80 s); a short
+# second warm-up puts both at the same start. (Its first steps used to fail: page
+# faults inside GC pauses, gone since the launcher pre-touches the heap; RESULTS,
+# twenty-third pass.) During the sweep each server rests only for the other's step.
 s=${first%% *}
 OUT=$OUT_ROOT/$s/rewarm CL_PORT=${PORT[$s]}
 mkdir -p "$OUT"
