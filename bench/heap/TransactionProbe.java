@@ -135,18 +135,27 @@ public final class TransactionProbe {
                     warmUp(s, round++);
                     long before = settledHeap(mx);
                     int alive = layer.activeTransactions();
+                    long keptBefore = kept();
                     feed(s, n, round++ * 1_000_000);
                     awaitActive(alive + n);
                     long after = settledHeap(mx);
                     long per = (after - before) / n;
-                    lines.add(String.format("PROBE %-11s n=%d retained_mb=%.1f bytes_per_transaction=%d",
-                            s, n, (after - before) / 1e6, per));
+                    long keptPer = (kept() - keptBefore) / n;
+                    lines.add(String.format("PROBE %-11s n=%d retained_mb=%.1f bytes_per_transaction=%d"
+                            + " kept_bytes=%d fixed_bytes=%d estimated=%d",
+                            s, n, (after - before) / 1e6, per, keptPer, per - keptPer,
+                            ShardedTransactionLayer.FIXED_BYTES + keptPer));
                     System.out.println(lines.get(lines.size() - 1));
                 }
             } finally {
                 transport.stop();
             }
         }
+    }
+
+    /** Bytes the layer's transactions keep to send again: its estimate less the fixed share of each. */
+    private long kept() {
+        return layer.heldBytes() - (long) layer.activeTransactions() * ShardedTransactionLayer.FIXED_BYTES;
     }
 
     /** A few hundred of the same kind first, so class loading and JIT do not count. */

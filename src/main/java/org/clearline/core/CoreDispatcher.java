@@ -117,8 +117,11 @@ public final class CoreDispatcher implements TransactionUser {
 
     private void refuse(ServerTransaction tx, Situation s, int retryAfterSeconds) {
         SipRequest req = tx.request();
-        SipResponse r = FailureResponses.create(req, s, RequestChecks.toTag(req));
-        tx.respond(FailureResponses.withRetryAfter(r, retryAfterSeconds));
+        // §8.2.7: a refusal keeps nothing for 64*T1 (an INVITE's still absorbs its ACK). Refusing is
+        // what the server does when it is short of room; a REGISTER flood's 503s held 32 s each would
+        // fill the heap the refusals are there to protect, and a repeat is simply refused again
+        SipResponse r = FailureResponses.create(req, s, RequestChecks.statelessToTag(req));
+        tx.respondStatelessly(FailureResponses.withRetryAfter(r, retryAfterSeconds));
         // without this the call log would learn the outcome only from the response it saw
         // go out, and close the call 32 s later without its situation; under overload those
         // waiting calls would fill its room for calls in progress, and later calls go unlogged

@@ -148,7 +148,13 @@ abstract sealed class AbstractServerTransaction implements ServerTransaction, Se
             if (key instanceof ServerTransactionKey.Rfc2543) finalToTag = toTagOf(response);
             releaseRequestSoon();
         }
-        lastResponse = shard.transport.sendResponseAndKeep(response, source, this);
+        keep(shard.transport.sendResponseAndKeep(response, source, this));
+    }
+
+    /** Keeps {@code sent} (null: nothing) to repeat it, and tells the shard how the bytes kept changed. */
+    private void keep(SentMessage sent) {
+        shard.keptChanged(SentMessage.heapBytes(sent) - SentMessage.heapBytes(lastResponse));
+        lastResponse = sent;
     }
 
     /** §18.2.2: the transport finds the way back from where the request came from. Nothing is kept. */
@@ -169,7 +175,7 @@ abstract sealed class AbstractServerTransaction implements ServerTransaction, Se
 
     /** No response will be repeated any more (RFC 6026 Accepted): only the To tag is still needed. */
     final void forgetLastResponse() {
-        lastResponse = null;
+        keep(null);
     }
 
     final boolean reliable() {
@@ -178,7 +184,7 @@ abstract sealed class AbstractServerTransaction implements ServerTransaction, Se
 
     /** Leaves the shard's tables and tells the listener; call once, after setting the Terminated state. */
     final void terminated() {
-        lastResponse = null;
+        keep(null);
         releaseRequestSoon();
         shard.remove(this);
         if (listener != null) listener.onTerminated(this);

@@ -118,6 +118,7 @@ final class ClientInviteTransaction extends AbstractClientTransaction {
     private void complete(SipResponse response, Inbound inbound) {
         state = State.COMPLETED;
         ack = shard.transport.sendAndKeep(AckForNon2xx.build(request(), response), destination, this);
+        shard.keptChanged(SentMessage.heapBytes(ack));
         completed(response, inbound, shard.afterTimerD);
     }
 
@@ -144,6 +145,8 @@ final class ClientInviteTransaction extends AbstractClientTransaction {
     boolean enterTerminated() {
         if (state == State.TERMINATED) return false;
         state = State.TERMINATED;
+        shard.keptChanged(-SentMessage.heapBytes(ack));
+        ack = null;
         return true;
     }
 }

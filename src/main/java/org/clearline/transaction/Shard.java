@@ -45,6 +45,8 @@ final class Shard {
     /** Server transactions started, and request retransmissions absorbed: same writer, same readers. */
     private volatile long serversStarted;
     private volatile long requestsRepeated;
+    /** Bytes of messages the transactions keep to send again (responses, ACKs): same writer, same readers. */
+    private volatile long keptBytes;
 
     Shard(int index, Scheduler scheduler, TransportLayer transport, TransactionUser tu, TimerValues timers) {
         this.index = index;
@@ -68,6 +70,15 @@ final class Shard {
 
     long requestsRepeated() {
         return requestsRepeated;
+    }
+
+    long keptBytes() {
+        return keptBytes;
+    }
+
+    /** A transaction of this shard now keeps {@code delta} more bytes to send again (fewer when negative). */
+    void keptChanged(long delta) {
+        if (delta != 0) keptBytes += delta;  // one writer: this shard's executor
     }
 
     // ---------------------------------------------------------------- inbound

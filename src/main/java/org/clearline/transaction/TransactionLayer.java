@@ -31,6 +31,14 @@ public interface TransactionLayer {
     int activeTransactions();
 
     /**
+     * Heap the transactions alive now hold, estimated: {@link ShardedTransactionLayer#FIXED_BYTES}
+     * each (their state, key, table entry and linger slot) plus the bytes each keeps to send
+     * again (a final response, an ACK). A finished REGISTER transaction holds about three
+     * times what an accepted INVITE does, so bytes, not a count, say what a flood costs.
+     */
+    long heldBytes();
+
+    /**
      * Server transactions started so far, and retransmitted requests they absorbed
      * (ACKs not counted), over all shards. Both only grow. A server that answers in
      * time sees almost no retransmissions over UDP; many of them mean its answers

@@ -29,6 +29,14 @@ public record SentMessage(byte[] bytes, TransportProtocol protocol, InetSocketAd
         return WireScan.callId(bytes);
     }
 
+    /**
+     * The heap {@code m} takes (0 for none): its bytes, their array's header and this
+     * record (48 bytes together on a 64-bit JVM with compressed pointers).
+     */
+    public static int heapBytes(SentMessage m) {
+        return m == null ? 0 : m.bytes.length + 48;
+    }
+
     /** Where a repeat of this message goes when no connection is reused: for the tap and for tests. */
     public Peer peer() {
         return new Peer(protocol, connection != null ? connection : destination);

@@ -174,6 +174,29 @@ class CoreDispatcherTest {
     }
 
     @Test
+    void a_registration_refused_for_overload_leaves_no_transaction_to_hold_memory() {
+        h.dispatcher.overloadGuard(() -> true);
+        int before = h.transactions.activeTransactions();
+        long heldBefore = h.transactions.heldBytes();  // bob's registration, answered in set-up
+        String branch = h.branch();
+        String register = Sip.message("REGISTER sip:" + ProxyHarness.DOMAIN + " SIP/2.0", ALICE.via(branch),
+                "Max-Forwards: 70", ALICE.from("r"), "To: <" + ALICE.aor() + ">", "Call-ID: flood@test",
+                "CSeq: 1 REGISTER", "Contact: <" + ALICE.contactUri() + ">");
+        h.send(ALICE, register);
+        SipResponse refused = lastResponseTo(h.take(), ALICE.peer());
+        assertThat(refused.status()).isEqualTo(503);
+        // §8.2.7: nothing kept for 64*T1, so a REGISTER flood's refusals do not fill the heap
+        assertThat(h.transactions.activeTransactions()).isEqualTo(before);
+        assertThat(h.transactions.heldBytes()).isEqualTo(heldBefore);
+
+        h.send(ALICE, register);  // the phone's retransmission is refused again, with the same To tag
+        SipResponse again = lastResponseTo(h.take(), ALICE.peer());
+        assertThat(again.status()).isEqualTo(503);
+        assertThat(again.to().tag()).isEqualTo(refused.to().tag());
+        assertThat(h.registrationOutcomes).last().isEqualTo("503 server.overloaded");
+    }
+
+    @Test
     void while_draining_a_ringing_call_can_still_be_cancelled() {
         Call call = h.call(ALICE, BOB.aor());
         h.take();

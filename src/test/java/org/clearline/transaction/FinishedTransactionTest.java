@@ -195,4 +195,32 @@ class FinishedTransactionTest {
         assertThat(events.responses).extracting(r -> r.to().tag()).containsExactly("bob-1", "bob-2");
         assertThat(summaries(h.takeSent())).containsExactly("INVITE");
     }
+
+    /**
+     * The overload guard bounds what the transactions alive hold: a fixed share each, and
+     * the message each keeps to repeat, from when it keeps it until it ends.
+     */
+    @Test
+    void theHeapTheTransactionsHoldFollowsTheMessagesTheyKeep() {
+        int fixed = ShardedTransactionLayer.FIXED_BYTES;
+        AbstractServerTransaction reg = fromAlice("REGISTER", "z9hG4bK-held-r");
+        assertThat(h.layer.heldBytes()).as("a request not answered yet keeps no message").isEqualTo(fixed);
+
+        SipResponse ok = Responses.create(reg.request(), 200, "OK", "reg-tag");
+        ok.addHeader("Contact", "<sip:alice@192.0.2.10:5060>;expires=3600");
+        reg.respond(ok);
+        int okBytes = ok.encode().length + 48;
+        assertThat(h.layer.heldBytes()).isEqualTo(fixed + okBytes);
+
+        ClientInviteTransaction inv = (ClientInviteTransaction) h.layer.sendRequest(
+                Sip.toBob("INVITE", "UDP", "z9hG4bK-held-c", CALL), BOB_UDP, h.new ClientEvents());
+        h.deliver(Sip.fromBob("486 Busy Here", "UDP", "z9hG4bK-held-c", CALL, "INVITE", "bob-1"), BOB_UDP);
+        int ackBytes = inv.ack().bytes().length + 48;
+        assertThat(h.layer.heldBytes()).as("the REGISTER's 200 and the ACK kept for Timer D")
+                .isEqualTo(2L * fixed + okBytes + ackBytes);
+
+        h.advanceSeconds(32.1);  // Timers J and D (64*T1 over UDP)
+        assertThat(h.layer.activeTransactions()).isZero();
+        assertThat(h.layer.heldBytes()).isZero();
+    }
 }

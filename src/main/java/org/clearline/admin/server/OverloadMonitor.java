@@ -1,9 +1,12 @@
 package org.clearline.admin.server;
 
 import java.lang.management.ManagementFactory;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.clearline.transaction.TransactionLayer;
 import org.clearline.transaction.TransactionLayer.RequestCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +20,15 @@ import org.slf4j.LoggerFactory;
  *       or the datagram was dropped unread). This is the sign that shows first
  *       on a machine whose cores are shared with other work, where the process's
  *       own CPU never looks pegged;</li>
- *   <li>more open transactions than the heap is sized for ({@link #maxOpenTransactions}):
- *       most are finished ones waiting out their last timer (64*T1 = 32 s over
- *       UDP), so their number follows the call rate, and their memory has to fit;</li>
+ *   <li>open transactions holding more of the heap than it is sized for
+ *       ({@link #maxHeldBytes}): most are finished ones waiting out their last
+ *       timer (64*T1 = 32 s over UDP), so what they hold follows the request rate,
+ *       and a flood of REGISTERs, each keeping its 200 OK, fills it first;</li>
+ *   <li>the heap short of memory ({@link HeapWatch}) while the open transactions
+ *       hold at least half their bound: refusing new work gives back only what
+ *       transactions hold, so it helps when they are the cause. A shortage with
+ *       few transactions open (a large directory in a small heap) refuses nothing,
+ *       and a shortage that outlasts the transactions' share ends the refusal.</li>
  *   <li>the process's CPU pegged for {@link #PEGGED_SAMPLES} seconds.</li>
  * </ul>
  * While overloaded, new calls and registrations are refused with 503 and
@@ -31,13 +40,16 @@ import org.slf4j.LoggerFactory;
 final class OverloadMonitor {
     private static final Logger log = LoggerFactory.getLogger(OverloadMonitor.class);
     /**
-     * Heap allowed per open transaction: twice what one takes with what it holds
-     * (about 0.5 KB, measured at 2000 calls/s), so that they fill at most half the
-     * heap. 512 MB allow some 520,000, which 7,500 calls/s keep open.
+     * Share of the heap the open transactions may hold ({@code TransactionLayer#heldBytes}).
+     * The rest is for what does not wait 32 s: calls in progress, the call log's budget and
+     * caches, and the room G1 needs to collect without running out: a REGISTER flood whose
+     * transactions held 200 MB of a 512 MB heap by this estimate left the collector without
+     * free regions (bench/RESULTS.md). At 512 MB the bound is 154 MB: some 200,000 finished
+     * REGISTER transactions (760 bytes each with their 200 OK), 6,300 REGISTER/s held 32 s.
      */
-    static final long HEAP_PER_TRANSACTION = 1024;
+    static final double HEAP_SHARE = 0.30;
     /** The bound never goes below this, however small the heap. */
-    static final int MIN_OPEN_TRANSACTIONS = 50_000;
+    static final long MIN_HELD_BYTES = 32L << 20;
     /** Process CPU (0..1 of all cores) that counts as pegged. */
     static final double CPU_PEGGED = 0.97;
     /** Consecutive pegged samples (seconds) before refusing. */
@@ -64,7 +76,9 @@ final class OverloadMonitor {
     static final int CALM_SAMPLES = 2;
 
     private final IntSupplier openTransactions;
-    private final int maxOpenTransactions;
+    private final LongSupplier heldBytes;
+    private final long maxHeldBytes;
+    private final BooleanSupplier shortOfMemory;
     private final Supplier<RequestCounts> requests;
     private final DoubleSupplier processCpu;
     private RequestCounts last;
@@ -74,23 +88,26 @@ final class OverloadMonitor {
     private boolean retransmitting;
     private volatile boolean overloaded;
 
-    OverloadMonitor(IntSupplier openTransactions, Supplier<RequestCounts> requests) {
-        this(openTransactions, maxOpenTransactions(Runtime.getRuntime().maxMemory()), requests,
-                processCpuOfThisJvm());
+    /** A monitor of {@code transactions} and {@code heap}, sized for this JVM's heap. */
+    OverloadMonitor(TransactionLayer transactions, HeapWatch heap) {
+        this(transactions::activeTransactions, transactions::heldBytes, maxHeldBytes(Runtime.getRuntime().maxMemory()),
+                heap::shortOfMemory, transactions::requestCounts, processCpuOfThisJvm());
     }
 
-    OverloadMonitor(IntSupplier openTransactions, int maxOpenTransactions, Supplier<RequestCounts> requests,
-                    DoubleSupplier processCpu) {
+    OverloadMonitor(IntSupplier openTransactions, LongSupplier heldBytes, long maxHeldBytes,
+                    BooleanSupplier shortOfMemory, Supplier<RequestCounts> requests, DoubleSupplier processCpu) {
         this.openTransactions = openTransactions;
-        this.maxOpenTransactions = maxOpenTransactions;
+        this.heldBytes = heldBytes;
+        this.maxHeldBytes = maxHeldBytes;
+        this.shortOfMemory = shortOfMemory;
         this.requests = requests;
         this.processCpu = processCpu;
         this.last = requests.get();
     }
 
-    /** Open transactions a heap of {@code maxHeapBytes} is sized for. */
-    static int maxOpenTransactions(long maxHeapBytes) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(MIN_OPEN_TRANSACTIONS, maxHeapBytes / HEAP_PER_TRANSACTION));
+    /** Bytes the open transactions of a heap of {@code maxHeapBytes} may hold. */
+    static long maxHeldBytes(long maxHeapBytes) {
+        return Math.max(MIN_HELD_BYTES, (long) (maxHeapBytes * HEAP_SHARE));
     }
 
     private static DoubleSupplier processCpuOfThisJvm() {
@@ -115,13 +132,17 @@ final class OverloadMonitor {
         calm = share < CALM_SHARE ? calm + 1 : 0;
         if (behind >= BEHIND_SAMPLES) retransmitting = true;
         else if (calm >= CALM_SAMPLES) retransmitting = false;
-        int open = openTransactions.getAsInt();
-        boolean over = retransmitting || open > maxOpenTransactions || pegged >= PEGGED_SAMPLES;
+        long held = heldBytes.getAsLong();
+        boolean memory = shortOfMemory.getAsBoolean();
+        boolean over = retransmitting || held > maxHeldBytes || (memory && held > maxHeldBytes / 2)
+                || pegged >= PEGGED_SAMPLES;
         if (over != overloaded) {
             if (over) {
                 log.warn("overloaded ({} of {} requests in the last second were retransmissions, {} open"
-                        + " transactions of {} the heap allows, CPU {}%): refusing new calls and registrations"
-                        + " with 503", repeated, started, open, maxOpenTransactions, Math.round(cpu * 100));
+                        + " transactions holding {} MB of the {} MB the heap allows them{}, CPU {}%): refusing new"
+                        + " calls and registrations with 503", repeated, started, openTransactions.getAsInt(),
+                        held >> 20, maxHeldBytes >> 20, memory ? ", heap short of memory" : "",
+                        Math.round(cpu * 100));
             } else {
                 log.info("load back to normal: accepting new calls and registrations");
             }

@@ -145,8 +145,8 @@ public final class SipStack implements AutoCloseable {
                 ProbeSettings.DEFAULT);
         this.dispatcher = new CoreDispatcher(registrar, proxy, transport, outcomes, registrations);
         tu.set(dispatcher);
-        this.overload = new OverloadMonitor(transactions::activeTransactions, transactions::requestCounts);
         this.heap = HeapWatch.ofThisJvm(callLog::lean);
+        this.overload = new OverloadMonitor(transactions, heap);
         dispatcher.overloadGuard(overload::overloaded);
         dispatcher.maintenance(maintenanceOn(store));
         handler.set(transactions);
@@ -163,6 +163,9 @@ public final class SipStack implements AutoCloseable {
                 ActiveCalls::total);
         metrics.gauge("clearline_transactions_active", "SIP transactions alive (all states)", transactions,
                 ShardedTransactionLayer::activeTransactions);
+        metrics.gauge("clearline_transactions_held_bytes",
+                "Heap the SIP transactions alive hold, estimated (the overload guard bounds it)", transactions,
+                ShardedTransactionLayer::heldBytes);
         metrics.gauge("clearline_server_transactions_started", "Requests that started a server transaction",
                 transactions, t -> t.requestCounts().started());
         metrics.gauge("clearline_request_retransmissions", "Retransmitted requests absorbed by server transactions",

@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 class OverloadMonitorTest {
     private long started;
     private long retransmitted;
-    private int open;
+    private long held;
+    private boolean shortOfMemory;
     private double cpu = 0.3;
-    private final OverloadMonitor monitor = new OverloadMonitor(() -> open, 300_000,
-            () -> new RequestCounts(started, retransmitted), () -> cpu);
+    private final OverloadMonitor monitor = new OverloadMonitor(() -> 1000, () -> held, 200L << 20,
+            () -> shortOfMemory, () -> new RequestCounts(started, retransmitted), () -> cpu);
 
     /** One second in which {@code fresh} requests started transactions and {@code again} came again. */
     private boolean second(long fresh, long again) {
@@ -73,19 +74,32 @@ class OverloadMonitorTest {
     }
 
     @Test
-    void moreOpenTransactionsThanTheHeapIsSizedForRefuseAtOnceAndEndAtOnce() {
-        open = 300_001;
+    void transactionsHoldingMoreThanTheHeapIsSizedForRefuseAtOnceAndEndAtOnce() {
+        held = (200L << 20) + 1;
         assertThat(second(100, 0)).isTrue();
-        open = 300_000;
+        held = 200L << 20;
         assertThat(second(100, 0)).isFalse();
     }
 
     @Test
-    void theBoundOnOpenTransactionsFollowsTheHeap() {
-        assertThat(OverloadMonitor.maxOpenTransactions(512L << 20)).isEqualTo(524_288);
-        assertThat(OverloadMonitor.maxOpenTransactions(256L << 20)).isEqualTo(262_144);
-        assertThat(OverloadMonitor.maxOpenTransactions(16L << 20)).isEqualTo(OverloadMonitor.MIN_OPEN_TRANSACTIONS);
-        assertThat(OverloadMonitor.maxOpenTransactions(Long.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
+    void aHeapShortOfMemoryRefusesWhileTheTransactionsHoldAtLeastHalfTheirBound() {
+        shortOfMemory = true;
+        held = 40L << 20;
+        assertThat(second(100, 0)).as("few transactions: refusing would give nothing back").isFalse();
+        held = 101L << 20;
+        assertThat(second(100, 0)).isTrue();
+        held = 99L << 20;
+        assertThat(second(100, 0)).as("the transactions' share is gone, though the heap is still short").isFalse();
+        held = 150L << 20;
+        shortOfMemory = false;
+        assertThat(second(100, 0)).isFalse();
+    }
+
+    @Test
+    void theBoundOnWhatTransactionsHoldFollowsTheHeap() {
+        assertThat(OverloadMonitor.maxHeldBytes(512L << 20)).isEqualTo(161_061_273L);
+        assertThat(OverloadMonitor.maxHeldBytes(1L << 30)).isEqualTo(322_122_547L);
+        assertThat(OverloadMonitor.maxHeldBytes(16L << 20)).isEqualTo(OverloadMonitor.MIN_HELD_BYTES);
     }
 
     @Test
