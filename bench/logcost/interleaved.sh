@@ -25,7 +25,8 @@
 # way).
 #
 # Knobs: CALL_RATES ("2750 ... 4750" in steps of 125), STEP_S (20), CONFIRM (1),
-#   FIRST (on),
+#   FIRST (on), ON_EXTRA (YAML appended to the log-on server's config, e.g.
+#   "callLog: {ladders: failed}" to measure that policy; default none),
 #   OUT, and bench/run.sh's CLEARLINE_JAVA_OPTS, WARMUP_S, WARMUP_CPS, BUILD,
 #   CLEARLINE_HOME, KAMAILIO_ANCHOR.
 # Output: $OUT/{on,off}/ (server log, config, data, warm-up, steps/r<rate>/ one
@@ -48,7 +49,7 @@ WARMUP_S=${WARMUP_S:-60}
 WARMUP_CPS=${WARMUP_CPS:-1500}
 BUILD=${BUILD:-auto}
 SAMPLE_PIDS=""
-declare -A PORT=([on]=5080 [off]=5081) PID=() EXTRA=([on]="" [off]="callLog: {enabled: false}")
+declare -A PORT=([on]=5080 [off]=5081) PID=() EXTRA=([on]="${ON_EXTRA:-}" [off]="callLog: {enabled: false}")
 declare -A FAILED=() BEST=()
 
 # bench/run.sh's own: JDK rule, build, server start, ramped warm-up, stopping by PID
