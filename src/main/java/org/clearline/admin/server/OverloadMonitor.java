@@ -24,11 +24,13 @@ import org.slf4j.LoggerFactory;
  *       ({@link #maxHeldBytes}): most are finished ones waiting out their last
  *       timer (64*T1 = 32 s over UDP), so what they hold follows the request rate,
  *       and a flood of REGISTERs, each keeping its 200 OK, fills it first;</li>
- *   <li>the heap short of memory ({@link HeapWatch}) while the open transactions
- *       hold at least half their bound: refusing new work gives back only what
- *       transactions hold, so it helps when they are the cause. A shortage with
- *       few transactions open (a large directory in a small heap) refuses nothing,
- *       and a shortage that outlasts the transactions' share ends the refusal.</li>
+ *   <li>the collector out of room ({@link HeapWatch#collectorRanOut}: a full
+ *       collection, or one that could not empty the heap) while the open
+ *       transactions hold at least half their bound: refusing new work gives back
+ *       only what transactions hold, so it helps when they are the cause. A
+ *       shortage with few transactions open (a large directory in a small heap)
+ *       refuses nothing, and one that outlasts the transactions' share ends the
+ *       refusal.</li>
  *   <li>the process's CPU pegged for {@link #PEGGED_SAMPLES} seconds.</li>
  * </ul>
  * While overloaded, new calls and registrations are refused with 503 and
@@ -78,7 +80,7 @@ final class OverloadMonitor {
     private final IntSupplier openTransactions;
     private final LongSupplier heldBytes;
     private final long maxHeldBytes;
-    private final BooleanSupplier shortOfMemory;
+    private final BooleanSupplier collectorRanOut;
     private final Supplier<RequestCounts> requests;
     private final DoubleSupplier processCpu;
     private RequestCounts last;
@@ -91,15 +93,15 @@ final class OverloadMonitor {
     /** A monitor of {@code transactions} and {@code heap}, sized for this JVM's heap. */
     OverloadMonitor(TransactionLayer transactions, HeapWatch heap) {
         this(transactions::activeTransactions, transactions::heldBytes, maxHeldBytes(Runtime.getRuntime().maxMemory()),
-                heap::shortOfMemory, transactions::requestCounts, processCpuOfThisJvm());
+                heap::collectorRanOut, transactions::requestCounts, processCpuOfThisJvm());
     }
 
     OverloadMonitor(IntSupplier openTransactions, LongSupplier heldBytes, long maxHeldBytes,
-                    BooleanSupplier shortOfMemory, Supplier<RequestCounts> requests, DoubleSupplier processCpu) {
+                    BooleanSupplier collectorRanOut, Supplier<RequestCounts> requests, DoubleSupplier processCpu) {
         this.openTransactions = openTransactions;
         this.heldBytes = heldBytes;
         this.maxHeldBytes = maxHeldBytes;
-        this.shortOfMemory = shortOfMemory;
+        this.collectorRanOut = collectorRanOut;
         this.requests = requests;
         this.processCpu = processCpu;
         this.last = requests.get();
@@ -133,7 +135,7 @@ final class OverloadMonitor {
         if (behind >= BEHIND_SAMPLES) retransmitting = true;
         else if (calm >= CALM_SAMPLES) retransmitting = false;
         long held = heldBytes.getAsLong();
-        boolean memory = shortOfMemory.getAsBoolean();
+        boolean memory = collectorRanOut.getAsBoolean();
         boolean over = retransmitting || held > maxHeldBytes || (memory && held > maxHeldBytes / 2)
                 || pegged >= PEGGED_SAMPLES;
         if (over != overloaded) {
@@ -141,7 +143,7 @@ final class OverloadMonitor {
                 log.warn("overloaded ({} of {} requests in the last second were retransmissions, {} open"
                         + " transactions holding {} MB of the {} MB the heap allows them{}, CPU {}%): refusing new"
                         + " calls and registrations with 503", repeated, started, openTransactions.getAsInt(),
-                        held >> 20, maxHeldBytes >> 20, memory ? ", heap short of memory" : "",
+                        held >> 20, maxHeldBytes >> 20, memory ? ", the collector out of room" : "",
                         Math.round(cpu * 100));
             } else {
                 log.info("load back to normal: accepting new calls and registrations");

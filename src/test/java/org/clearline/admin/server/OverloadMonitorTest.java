@@ -10,10 +10,10 @@ class OverloadMonitorTest {
     private long started;
     private long retransmitted;
     private long held;
-    private boolean shortOfMemory;
+    private boolean collectorRanOut;
     private double cpu = 0.3;
     private final OverloadMonitor monitor = new OverloadMonitor(() -> 1000, () -> held, 200L << 20,
-            () -> shortOfMemory, () -> new RequestCounts(started, retransmitted), () -> cpu);
+            () -> collectorRanOut, () -> new RequestCounts(started, retransmitted), () -> cpu);
 
     /** One second in which {@code fresh} requests started transactions and {@code again} came again. */
     private boolean second(long fresh, long again) {
@@ -82,16 +82,16 @@ class OverloadMonitorTest {
     }
 
     @Test
-    void aHeapShortOfMemoryRefusesWhileTheTransactionsHoldAtLeastHalfTheirBound() {
-        shortOfMemory = true;
+    void aCollectorOutOfRoomRefusesWhileTheTransactionsHoldAtLeastHalfTheirBound() {
+        collectorRanOut = true;
         held = 40L << 20;
         assertThat(second(100, 0)).as("few transactions: refusing would give nothing back").isFalse();
         held = 101L << 20;
         assertThat(second(100, 0)).isTrue();
         held = 99L << 20;
-        assertThat(second(100, 0)).as("the transactions' share is gone, though the heap is still short").isFalse();
+        assertThat(second(100, 0)).as("the transactions' share is gone, though memory is not back yet").isFalse();
         held = 150L << 20;
-        shortOfMemory = false;
+        collectorRanOut = false;
         assertThat(second(100, 0)).isFalse();
     }
 
