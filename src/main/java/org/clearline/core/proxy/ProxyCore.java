@@ -124,8 +124,14 @@ public final class ProxyCore {
         boolean viaOurRoute = tx.request().addressList(HeaderNames.ROUTE).size()
                 > working.addressList(HeaderNames.ROUTE).size();
         if (!routed || toUs || !viaOurRoute) {
-            // a mid-dialog request that is addressed to us but belongs to no dialog of ours
-            reject(tx, Situation.DIALOG_UNKNOWN, null);
+            // a mid-dialog request that is addressed to us but belongs to no dialog of ours. §8.2.7:
+            // the same request always gets this 481 (its To tag is its own), so nothing is kept for
+            // 64*T1; a stray BYE (a phone after our restart, a caller aborting on a 503, a scanner)
+            // then holds no memory, and a retransmission is answered anew
+            SipRequest req = tx.request();
+            SipResponse r = FailureResponses.create(req, Situation.DIALOG_UNKNOWN, null, RequestChecks.toTag(req));
+            tx.respondStatelessly(r);
+            outcomes.finished(tx, r.status(), Situation.DIALOG_UNKNOWN);
             return;
         }
         ResponseContext ctx = new ResponseContext(this, tx, working, false);

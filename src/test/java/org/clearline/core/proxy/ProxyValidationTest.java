@@ -169,9 +169,12 @@ class ProxyValidationTest {
     @Test
     void a_mid_dialog_request_for_a_dialog_we_never_routed_gets_481() {
         // To tag, Request-URI of our domain, no Route to us
+        int before = h.transactions.activeTransactions();
         SipResponse r = finalTo(fromOutside("BYE", BOB.aor(), "To: <" + BOB.aor() + ">;tag=zz"));
         assertThat(r.status()).isEqualTo(481);
         assertThat(r.reason()).isEqualTo("Call/Transaction Does Not Exist");
+        // §8.2.7: sent statelessly, so a flood of stray BYEs keeps nothing for 64*T1
+        assertThat(h.transactions.activeTransactions()).isEqualTo(before);
     }
 
     @Test
