@@ -51,8 +51,6 @@ final class HeapWatch implements AutoCloseable {
     private long windowStart = Long.MIN_VALUE;
     private double windowLowest;
     private volatile boolean shortOfMemory;
-    /** Short because the collector ran out of room (the first kind of sign), until memory is back. */
-    private volatile boolean ranOut;
     private volatile double lastAfterCollection;
     private long lastShortAt;
     private final List<Runnable> unregister = new ArrayList<>(2);
@@ -115,7 +113,6 @@ final class HeapWatch implements AutoCloseable {
         lastAfterCollection = share;
         if (full || share >= CRITICAL) {
             // the collector ran out of room (a full collection, or one that could not empty the heap)
-            ranOut = true;
             shortUntil(atMillis, full ? "a full collection was needed" : "a collection left the heap "
                     + percent(share) + " full", share);
         }
@@ -141,7 +138,6 @@ final class HeapWatch implements AutoCloseable {
     synchronized void inUse(long atMillis, long used, long max) {
         if (shortOfMemory && max > 0 && (double) used / max < LOW && atMillis - lastShortAt >= HOLD_MILLIS) {
             shortOfMemory = false;
-            ranOut = false;
             log.info("memory back: {} of the heap in use", percent((double) used / max));
             onChange.accept(false);
         }
@@ -167,16 +163,6 @@ final class HeapWatch implements AutoCloseable {
 
     boolean shortOfMemory() {
         return shortOfMemory;
-    }
-
-    /**
-     * Short of memory because the collector ran out of room: a full collection nobody
-     * asked for, or one that left the heap above {@link #CRITICAL}. A window of full
-     * young collections alone is not this: the old generation's garbage often waits
-     * there for G1's next mixed collections, which a busy server sees every minute.
-     */
-    boolean collectorRanOut() {
-        return ranOut;
     }
 
     /** The heap in use after the latest collection, as a share of the maximum (0 before one). */

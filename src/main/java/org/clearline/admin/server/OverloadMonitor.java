@@ -1,7 +1,6 @@
 package org.clearline.admin.server;
 
 import java.lang.management.ManagementFactory;
-import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
@@ -24,13 +23,6 @@ import org.slf4j.LoggerFactory;
  *       ({@link #maxHeldBytes}): most are finished ones waiting out their last
  *       timer (64*T1 = 32 s over UDP), so what they hold follows the request rate,
  *       and a flood of REGISTERs, each keeping its 200 OK, fills it first;</li>
- *   <li>the collector out of room ({@link HeapWatch#collectorRanOut}: a full
- *       collection, or one that could not empty the heap) while the open
- *       transactions hold at least half their bound: refusing new work gives back
- *       only what transactions hold, so it helps when they are the cause. A
- *       shortage with few transactions open (a large directory in a small heap)
- *       refuses nothing, and one that outlasts the transactions' share ends the
- *       refusal.</li>
  *   <li>the process's CPU pegged for {@link #PEGGED_SAMPLES} seconds.</li>
  * </ul>
  * While overloaded, new calls and registrations are refused with 503 and
@@ -44,10 +36,11 @@ final class OverloadMonitor {
     /**
      * Share of the heap the open transactions may hold ({@code TransactionLayer#heldBytes}).
      * The rest is for what does not wait 32 s: calls in progress, the call log's budget and
-     * caches, and the room G1 needs to collect without running out: a REGISTER flood whose
-     * transactions held 200 MB of a 512 MB heap by this estimate left the collector without
-     * free regions (bench/RESULTS.md). At 512 MB the bound is 154 MB: some 200,000 finished
-     * REGISTER transactions (760 bytes each with their 200 OK), 6,300 REGISTER/s held 32 s.
+     * caches, and the room G1 needs to collect without running out: REGISTER floods whose
+     * transactions held 143-171 MB of a 512 MB heap by this estimate ended in full
+     * collections (bench/RESULTS.md, twenty-fourth pass). At 512 MB the bound is 154 MB:
+     * some 210,000 finished REGISTER transactions (760 bytes each with their 200 OK),
+     * 6,600 REGISTER/s held 32 s; calls at 3000/s hold about half of it.
      */
     static final double HEAP_SHARE = 0.30;
     /** The bound never goes below this, however small the heap. */
@@ -80,7 +73,6 @@ final class OverloadMonitor {
     private final IntSupplier openTransactions;
     private final LongSupplier heldBytes;
     private final long maxHeldBytes;
-    private final BooleanSupplier collectorRanOut;
     private final Supplier<RequestCounts> requests;
     private final DoubleSupplier processCpu;
     private RequestCounts last;
@@ -90,18 +82,17 @@ final class OverloadMonitor {
     private boolean retransmitting;
     private volatile boolean overloaded;
 
-    /** A monitor of {@code transactions} and {@code heap}, sized for this JVM's heap. */
-    OverloadMonitor(TransactionLayer transactions, HeapWatch heap) {
+    /** A monitor of {@code transactions}, sized for this JVM's heap. */
+    OverloadMonitor(TransactionLayer transactions) {
         this(transactions::activeTransactions, transactions::heldBytes, maxHeldBytes(Runtime.getRuntime().maxMemory()),
-                heap::collectorRanOut, transactions::requestCounts, processCpuOfThisJvm());
+                transactions::requestCounts, processCpuOfThisJvm());
     }
 
     OverloadMonitor(IntSupplier openTransactions, LongSupplier heldBytes, long maxHeldBytes,
-                    BooleanSupplier collectorRanOut, Supplier<RequestCounts> requests, DoubleSupplier processCpu) {
+                    Supplier<RequestCounts> requests, DoubleSupplier processCpu) {
         this.openTransactions = openTransactions;
         this.heldBytes = heldBytes;
         this.maxHeldBytes = maxHeldBytes;
-        this.collectorRanOut = collectorRanOut;
         this.requests = requests;
         this.processCpu = processCpu;
         this.last = requests.get();
@@ -135,16 +126,13 @@ final class OverloadMonitor {
         if (behind >= BEHIND_SAMPLES) retransmitting = true;
         else if (calm >= CALM_SAMPLES) retransmitting = false;
         long held = heldBytes.getAsLong();
-        boolean memory = collectorRanOut.getAsBoolean();
-        boolean over = retransmitting || held > maxHeldBytes || (memory && held > maxHeldBytes / 2)
-                || pegged >= PEGGED_SAMPLES;
+        boolean over = retransmitting || held > maxHeldBytes || pegged >= PEGGED_SAMPLES;
         if (over != overloaded) {
             if (over) {
                 log.warn("overloaded ({} of {} requests in the last second were retransmissions, {} open"
-                        + " transactions holding {} MB of the {} MB the heap allows them{}, CPU {}%): refusing new"
+                        + " transactions holding {} MB of the {} MB the heap allows them, CPU {}%): refusing new"
                         + " calls and registrations with 503", repeated, started, openTransactions.getAsInt(),
-                        held >> 20, maxHeldBytes >> 20, memory ? ", the collector out of room" : "",
-                        Math.round(cpu * 100));
+                        held >> 20, maxHeldBytes >> 20, Math.round(cpu * 100));
             } else {
                 log.info("load back to normal: accepting new calls and registrations");
             }

@@ -146,7 +146,7 @@ public final class SipStack implements AutoCloseable {
         this.dispatcher = new CoreDispatcher(registrar, proxy, transport, outcomes, registrations);
         tu.set(dispatcher);
         this.heap = HeapWatch.ofThisJvm(callLog::lean);
-        this.overload = new OverloadMonitor(transactions, heap);
+        this.overload = new OverloadMonitor(transactions);
         dispatcher.overloadGuard(overload::overloaded);
         dispatcher.maintenance(maintenanceOn(store));
         handler.set(transactions);

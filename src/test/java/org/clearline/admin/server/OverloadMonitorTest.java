@@ -10,10 +10,9 @@ class OverloadMonitorTest {
     private long started;
     private long retransmitted;
     private long held;
-    private boolean collectorRanOut;
     private double cpu = 0.3;
     private final OverloadMonitor monitor = new OverloadMonitor(() -> 1000, () -> held, 200L << 20,
-            () -> collectorRanOut, () -> new RequestCounts(started, retransmitted), () -> cpu);
+            () -> new RequestCounts(started, retransmitted), () -> cpu);
 
     /** One second in which {@code fresh} requests started transactions and {@code again} came again. */
     private boolean second(long fresh, long again) {
@@ -78,20 +77,6 @@ class OverloadMonitorTest {
         held = (200L << 20) + 1;
         assertThat(second(100, 0)).isTrue();
         held = 200L << 20;
-        assertThat(second(100, 0)).isFalse();
-    }
-
-    @Test
-    void aCollectorOutOfRoomRefusesWhileTheTransactionsHoldAtLeastHalfTheirBound() {
-        collectorRanOut = true;
-        held = 40L << 20;
-        assertThat(second(100, 0)).as("few transactions: refusing would give nothing back").isFalse();
-        held = 101L << 20;
-        assertThat(second(100, 0)).isTrue();
-        held = 99L << 20;
-        assertThat(second(100, 0)).as("the transactions' share is gone, though memory is not back yet").isFalse();
-        held = 150L << 20;
-        collectorRanOut = false;
         assertThat(second(100, 0)).isFalse();
     }
 
