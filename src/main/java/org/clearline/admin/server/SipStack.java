@@ -145,8 +145,8 @@ public final class SipStack implements AutoCloseable {
                 ProbeSettings.DEFAULT);
         this.dispatcher = new CoreDispatcher(registrar, proxy, transport, outcomes, registrations);
         tu.set(dispatcher);
-        this.heap = HeapWatch.ofThisJvm(callLog::lean);
         this.overload = new OverloadMonitor(transactions);
+        this.heap = HeapWatch.ofThisJvm(callLog::lean);
         dispatcher.overloadGuard(overload::overloaded);
         dispatcher.maintenance(maintenanceOn(store));
         handler.set(transactions);

@@ -129,9 +129,8 @@ public final class ProxyCore {
             // 64*T1; a stray BYE (a phone after our restart, a caller aborting on a 503, a scanner)
             // then holds no memory, and a retransmission is answered anew
             SipRequest req = tx.request();
-            SipResponse r = FailureResponses.create(req, Situation.DIALOG_UNKNOWN, null, RequestChecks.toTag(req));
-            tx.respondStatelessly(r);
-            outcomes.finished(tx, r.status(), Situation.DIALOG_UNKNOWN);
+            respondStatelessly(tx, FailureResponses.create(req, Situation.DIALOG_UNKNOWN, null,
+                    RequestChecks.statelessToTag(req)), Situation.DIALOG_UNKNOWN);
             return;
         }
         ResponseContext ctx = new ResponseContext(this, tx, working, false);
@@ -149,9 +148,7 @@ public final class ProxyCore {
             if (result instanceof AuthResult.Challenge c) {
                 // §8.2.7, §26.1.5: a request without credentials keeps no state 64*T1 (an INVITE's
                 // transaction still absorbs its ACK)
-                SipResponse r = auth.challenge(req, c, RequestChecks.statelessToTag(req));
-                tx.respondStatelessly(r);
-                outcomes.finished(tx, r.status(), c.situation());
+                respondStatelessly(tx, auth.challenge(req, c, RequestChecks.statelessToTag(req)), c.situation());
                 return;
             }
             if (result instanceof AuthResult.Refused r) {
@@ -270,6 +267,12 @@ public final class ProxyCore {
 
     private void respond(ServerTransaction tx, SipResponse r, Situation s) {
         tx.respond(r);
+        outcomes.finished(tx, r.status(), s);
+    }
+
+    /** The same, sent as a stateless UAS does (§8.2.7): nothing of it is kept for 64*T1. */
+    private void respondStatelessly(ServerTransaction tx, SipResponse r, Situation s) {
+        tx.respondStatelessly(r);
         outcomes.finished(tx, r.status(), s);
     }
 
