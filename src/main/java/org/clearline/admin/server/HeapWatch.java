@@ -21,14 +21,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Says when the server is short of memory. Three signs count: a full
- * collection; one collection that leaves the heap above {@link #CRITICAL} of
- * its maximum (how G1's evacuation failures end); or a {@link #WINDOW_MILLIS}
- * window in which even the emptiest collection left it above {@link #HIGH}.
- * One young collection that leaves the heap full says little on its own (the
- * old generation's garbage waits for the mixed ones), hence the window. Memory
- * counts as back when a collection, or the heap as it stands, is below
- * {@link #LOW}, no sooner than {@link #HOLD_MILLIS} after the last sign: a
- * full collection empties the heap at once, but what filled it keeps coming.
+ * collection; two collections in a row that each leave the heap above
+ * {@link #CRITICAL} of its maximum (the collector could not make room, and
+ * failed again); or a {@link #WINDOW_MILLIS} window in which even the
+ * emptiest collection left it above {@link #HIGH}. One collection that leaves
+ * the heap full says little on its own: G1 ends an evacuation failure so, and
+ * on a busy 512 MB heap those come every minute or two and the next young
+ * collection empties the heap again (bench/RESULTS.md, twenty-fifth pass); the
+ * old generation's garbage waits for the mixed collections, hence the window.
+ * Memory counts as back when a collection, or the heap as it stands, is below
+ * {@link #HIGH} again, no sooner than {@link #HOLD_MILLIS} after the last
+ * sign: a full collection empties the heap at once, but what filled it keeps
+ * coming.
  *
  * <p>While short, the call log is lean (it keeps no messages of new calls and
  * registration attempts), so the memory call handling needs is not held by
@@ -36,13 +40,14 @@ import org.slf4j.LoggerFactory;
  */
 final class HeapWatch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HeapWatch.class);
-    /** Heap in use after every collection of a window, as a share of the maximum, that counts as short. */
+    /**
+     * Heap in use after every collection of a window, as a share of the maximum, that
+     * counts as short; below it (after the hold) memory counts as back.
+     */
     static final double HIGH = 0.70;
-    /** Below this the memory counts as back. */
-    static final double LOW = 0.50;
     /** The window whose emptiest collection decides. */
     static final long WINDOW_MILLIS = 2_000;
-    /** One collection leaving this much in use is shortage at once (G1's evacuation failures end so). */
+    /** Two collections in a row leaving this much in use are shortage (one is G1's evacuation failure). */
     static final double CRITICAL = 0.90;
     /** Memory counts as back no sooner than this after the last sign of shortage. */
     static final long HOLD_MILLIS = 10_000;
@@ -52,6 +57,8 @@ final class HeapWatch implements AutoCloseable {
     private double windowLowest;
     private volatile boolean shortOfMemory;
     private volatile double lastAfterCollection;
+    /** Whether the collection before the latest left the heap above CRITICAL. */
+    private boolean previousCritical;
     private long lastShortAt;
     private final List<Runnable> unregister = new ArrayList<>(2);
 
@@ -111,11 +118,13 @@ final class HeapWatch implements AutoCloseable {
         if (max <= 0) return;
         double share = (double) usedAfter / max;
         lastAfterCollection = share;
-        if (full || share >= CRITICAL) {
-            // the collector ran out of room (a full collection, or one that could not empty the heap)
-            shortUntil(atMillis, full ? "a full collection was needed" : "a collection left the heap "
-                    + percent(share) + " full", share);
+        boolean critical = share >= CRITICAL;
+        if (full) {
+            shortUntil(atMillis, "a full collection was needed", share);
+        } else if (critical && previousCritical) {
+            shortUntil(atMillis, "two collections in a row left the heap " + percent(share) + " full", share);
         }
+        previousCritical = critical;
         if (windowStart == Long.MIN_VALUE || atMillis - windowStart >= WINDOW_MILLIS) {
             // the collection that closes a window counts in it: it may be the one that emptied the heap
             if (windowStart != Long.MIN_VALUE && Math.min(windowLowest, share) >= HIGH) {
@@ -131,12 +140,12 @@ final class HeapWatch implements AutoCloseable {
     }
 
     /**
-     * The heap in use at {@code atMillis}: memory is back once it is below {@link #LOW}
+     * The heap in use at {@code atMillis}: memory is back once it is below {@link #HIGH}
      * and {@link #HOLD_MILLIS} have passed since the last sign of shortage (a full
      * collection empties the heap at once, but what filled it is still coming).
      */
     synchronized void inUse(long atMillis, long used, long max) {
-        if (shortOfMemory && max > 0 && (double) used / max < LOW && atMillis - lastShortAt >= HOLD_MILLIS) {
+        if (shortOfMemory && max > 0 && (double) used / max < HIGH && atMillis - lastShortAt >= HOLD_MILLIS) {
             shortOfMemory = false;
             log.info("memory back: {} of the heap in use", percent((double) used / max));
             onChange.accept(false);
@@ -153,7 +162,8 @@ final class HeapWatch implements AutoCloseable {
         lastShortAt = atMillis;
         if (shortOfMemory) return;
         shortOfMemory = true;
-        log.warn("short of memory: {} (back below {} for {} s)", why, percent(LOW), HOLD_MILLIS / 1000);
+        log.warn("short of memory: {} (back when below {}, {} s after the last sign)", why, percent(HIGH),
+                HOLD_MILLIS / 1000);
         onChange.accept(true);
     }
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** When the heap counts as short: a window above HIGH, one collection above CRITICAL, a full one; back below LOW. */
+/** When the heap counts as short: a window above HIGH, two collections above CRITICAL, a full one; back below HIGH. */
 class HeapWatchTest {
     private static final long MAX = 1_000;
     private final List<Boolean> changes = new ArrayList<>();
@@ -39,13 +39,26 @@ class HeapWatchTest {
     }
 
     @Test
-    void memoryIsBackOnlyBelowLowAndAfterTheHold() {
+    void memoryIsBackOnlyBelowHighAndAfterTheHold() {
         collections(0, 2_000, 100, 800);
         assertThat(watch.shortOfMemory()).isTrue();
-        collections(2_100, 14_000, 100, 600);  // between LOW and HIGH: still short
+        collections(2_100, 14_000, 100, 750);  // every window still a sign: the hold starts again
         assertThat(watch.shortOfMemory()).isTrue();
-        watch.collected(14_100, 450, MAX, false);
+        collections(14_100, 23_900, 100, 650);
+        assertThat(watch.shortOfMemory()).as("below HIGH, but within the hold of the last window").isTrue();
+        watch.collected(24_000, 650, MAX, false);
         assertThat(watch.shortOfMemory()).isFalse();
+        assertThat(changes).containsExactly(true, false);
+    }
+
+    @Test
+    void aHeapBetweenHalfAndHighAfterTheHoldIsNoLongerShort() {
+        // a busy 512 MB heap holds 50-60 % after young collections (transactions wait 32 s for
+        // their timers): that is the server's working set, not a shortage to keep the log lean for
+        collections(0, 2_000, 100, 800);
+        collections(2_100, 2_000 + HeapWatch.HOLD_MILLIS, 100, 580);
+        assertThat(watch.shortOfMemory()).isFalse();
+        collections(12_100, 30_000, 100, 580);
         assertThat(changes).containsExactly(true, false);
     }
 
@@ -63,11 +76,27 @@ class HeapWatchTest {
     }
 
     @Test
-    void oneCollectionThatCouldNotEmptyTheHeapIsShortageAtOnce() {
+    void oneCollectionThatCouldNotEmptyTheHeapIsNoShortageWhenTheNextOneDoes() {
+        // G1's evacuation failure: one young collection leaves the heap full, the next empties it
         collections(0, 1_000, 100, 400);
-        watch.collected(1_050, 880, MAX, false);
-        assertThat(watch.shortOfMemory()).as("88% is below CRITICAL").isFalse();
-        watch.collected(1_100, 950, MAX, false);
+        watch.collected(1_050, 960, MAX, false);
+        watch.collected(1_100, 450, MAX, false);
+        collections(1_200, 5_000, 100, 500);
+        watch.collected(5_050, 1_000, MAX, false);
+        watch.collected(5_100, 420, MAX, false);
+        assertThat(watch.shortOfMemory()).isFalse();
+        assertThat(changes).isEmpty();
+        assertThat(watch.lastAfterCollection()).isEqualTo(0.42);
+    }
+
+    @Test
+    void twoCollectionsInARowThatCouldNotEmptyTheHeapAreShortage() {
+        collections(0, 1_000, 100, 400);
+        watch.collected(1_050, 950, MAX, false);
+        watch.collected(1_100, 880, MAX, false);
+        watch.collected(1_150, 950, MAX, false);
+        assertThat(watch.shortOfMemory()).as("88% between them is below CRITICAL").isFalse();
+        watch.collected(1_200, 960, MAX, false);
         assertThat(watch.shortOfMemory()).isTrue();
         // every new sign starts the hold again
         watch.collected(5_000, 960, MAX, false);
@@ -81,9 +110,9 @@ class HeapWatchTest {
     void theHeapAsItStandsEndsTheShortageWhenNoCollectionComes() {
         collections(0, 2_000, 100, 800);
         long after = 2_000 + HeapWatch.HOLD_MILLIS;
-        watch.inUse(after, 700, MAX);
+        watch.inUse(after, 720, MAX);
         assertThat(watch.shortOfMemory()).isTrue();
-        watch.inUse(after, 400, MAX);
+        watch.inUse(after, 690, MAX);
         assertThat(watch.shortOfMemory()).isFalse();
         watch.inUse(after + 1_000, 300, MAX);
         assertThat(changes).as("told once").containsExactly(true, false);
