@@ -184,7 +184,7 @@ public final class ProxyCore {
         ctx.fork(fork);
     }
 
-    /** OPTIONS to the server itself (keep-alive pings of phones) gets 200 (§11.2). */
+    /** OPTIONS to the server itself (keep-alive pings of phones) gets 200 (§11.2), statelessly. */
     private void answerOurselves(ServerTransaction tx) {
         SipRequest req = tx.request();
         if (!req.isMethod(Methods.OPTIONS)) {
@@ -197,13 +197,15 @@ public final class ProxyCore {
             respond(tx, bad, Situation.REQUEST_BAD_EXTENSION);
             return;
         }
-        SipResponse ok = org.clearline.syntax.Responses.success(req, 200, "OK", RequestChecks.toTag(req));
+        // §8.2.7: the same request always gets the same answer, so it goes statelessly (its To tag from
+        // the request): phones ping every few seconds, and a flood of pings keeps nothing for 64*T1
+        SipResponse ok = org.clearline.syntax.Responses.success(req, 200, "OK", RequestChecks.statelessToTag(req));
         ok.setHeader(HeaderNames.ALLOW, String.join(", ", Methods.INVITE, Methods.ACK, Methods.BYE,
                 Methods.CANCEL, Methods.OPTIONS, Methods.REGISTER, Methods.INFO, Methods.UPDATE,
                 Methods.SUBSCRIBE, Methods.NOTIFY, Methods.REFER, Methods.MESSAGE));
         ok.setHeader(HeaderNames.ACCEPT, "application/sdp");
         ok.setHeader(HeaderNames.SUPPORTED, "path");
-        respond(tx, ok, null);
+        respondStatelessly(tx, ok, null);
     }
 
     /** An ACK for a 2xx (no transaction): relayed along its Route set (§16.11). */

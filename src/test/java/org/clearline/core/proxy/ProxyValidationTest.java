@@ -68,6 +68,23 @@ class ProxyValidationTest {
     }
 
     @Test
+    void options_to_the_server_is_answered_statelessly_with_the_same_tag_each_time() {
+        int before = h.transactions.activeTransactions();
+        String[] ping = {"OPTIONS sip:" + ProxyHarness.DOMAIN + " SIP/2.0", MALLORY.via(h.branch()),
+                "Max-Forwards: 70", MALLORY.from(h.tag()), "To: <sip:" + ProxyHarness.DOMAIN + ">",
+                "Call-ID: " + h.callId("ping"), "CSeq: 7 OPTIONS"};
+        h.send(MALLORY, Sip.message(ping));
+        SipResponse first = onlyTo(h.take(), MALLORY.peer()).response();
+        // §8.2.7: nothing kept for 64*T1, so a flood of keep-alive pings holds no memory
+        assertThat(h.transactions.activeTransactions()).isEqualTo(before);
+        h.send(MALLORY, Sip.message(ping));  // its retransmission
+        SipResponse again = onlyTo(h.take(), MALLORY.peer()).response();
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.to().tag()).isNotBlank().isEqualTo(first.to().tag());
+    }
+
+    @Test
     void options_to_our_address_is_answered_by_us_not_forwarded() {
         SipResponse r = onlyTo(fromOutside("OPTIONS", "sip:127.0.0.1:5060"), MALLORY.peer()).response();
         assertThat(r.status()).isEqualTo(200);
