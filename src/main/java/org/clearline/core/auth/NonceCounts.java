@@ -9,13 +9,20 @@ package org.clearline.core.auth;
  * strings that was 20 MB the GC had to carry.
  *
  * <p>Thread-safe: the entries are spread over stripes by a hash of the nonce,
- * each stripe guarded by its own lock, so the I/O threads rarely meet. A stripe
+ * each stripe guarded by its own lock, so the I/O threads rarely meet. There
+ * are many stripes so that each one's arrays stay small: with 32, a million
+ * nonces (a REGISTER flood at 7000/s) made every array 512 KB and 16 bytes,
+ * just over half of a 1 MB G1 region, so each was a humongous object taking a
+ * region of its own: 96 MB of a 512 MB heap for 49 MB of counts, never moved
+ * or compacted (bench/RESULTS.md, twenty-fifth pass). A stripe
  * that grows beyond its share of {@code maxEntries} first drops the entries of
  * expired nonces; entries of live nonces are never dropped, since forgetting one
  * would let its requests be replayed.
  */
 final class NonceCounts {
-    private static final int STRIPES = 32;
+    /** The top bits of a nonce's hash that pick its stripe. */
+    private static final int STRIPE_BITS = 8;
+    static final int STRIPES = 1 << STRIPE_BITS;
     private static final int MIN_CAPACITY = 16;
 
     private final Stripe[] stripes = new Stripe[STRIPES];
@@ -36,7 +43,7 @@ final class NonceCounts {
     boolean advance(long issued, long salt, long count, long expiredBefore) {
         if (count <= 0) return false;
         long h = mix(issued, salt);
-        Stripe s = stripes[(int) (h >>> 59)];  // the top 5 bits pick the stripe, the low bits the slot
+        Stripe s = stripes[(int) (h >>> (Long.SIZE - STRIPE_BITS))];  // the top bits pick the stripe, the low the slot
         synchronized (s) {
             if (s.size >= maxPerStripe) s.dropIssuedBefore(expiredBefore);
             return s.advance(issued, salt, count, (int) h);
@@ -63,6 +70,17 @@ final class NonceCounts {
             }
         }
         return n;
+    }
+
+    /** The bytes of the largest array a stripe holds now. */
+    long largestArrayBytes() {
+        long largest = 0;
+        for (Stripe s : stripes) {
+            synchronized (s) {
+                largest = Math.max(largest, (long) s.counts.length * Long.BYTES);
+            }
+        }
+        return largest;
     }
 
     /** A 64-bit finalizer (MurmurHash3's fmix64) over both numbers: the salt is random, but not to be relied on. */

@@ -38,6 +38,17 @@ class NonceCountsTest {
     }
 
     @Test
+    void aMillionNoncesNeedNoArrayAsLargeAsHalfAGarbageCollectorRegion() {
+        // G1 cuts a heap of up to 2 GB into 1 MB regions and puts every object of half a region
+        // or more in regions of its own, never moved: arrays just over 512 KB waste half of theirs
+        NonceCounts counts = new NonceCounts(1_000_000);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 1_000_000; i++) counts.advance(i / 7_000, random.nextLong(), 1, NONE_EXPIRED);
+        assertThat(counts.size()).isEqualTo(1_000_000);
+        assertThat(counts.largestArrayBytes()).isLessThan(512 * 1024 - 16);
+    }
+
+    @Test
     void purgeDropsExpiredNoncesAndKeepsTheCountsOfTheOthers() {
         NonceCounts counts = new NonceCounts(1_000_000);
         for (long salt = 0; salt < 1_000; salt++) counts.advance(salt < 600 ? 100 : 200, salt, 4, NONE_EXPIRED);
@@ -54,13 +65,13 @@ class NonceCountsTest {
 
     @Test
     void overTheBoundExpiredEntriesMakeRoomButLiveOnesAreNeverDropped() {
-        NonceCounts counts = new NonceCounts(32 * 10);  // 10 per stripe
-        for (long salt = 0; salt < 2_000; salt++) counts.advance(100, salt, 1, NONE_EXPIRED);
-        assertThat(counts.size()).as("all live: kept beyond the bound").isEqualTo(2_000);
+        NonceCounts counts = new NonceCounts(NonceCounts.STRIPES * 10);  // 10 per stripe
+        for (long salt = 0; salt < 20_000; salt++) counts.advance(100, salt, 1, NONE_EXPIRED);
+        assertThat(counts.size()).as("all live: kept beyond the bound").isEqualTo(20_000);
 
-        for (long salt = 0; salt < 2_000; salt++) counts.advance(500, salt, 1, 200);
-        assertThat(counts.size()).as("the expired ones went as the new ones came").isEqualTo(2_000);
-        for (long salt = 0; salt < 2_000; salt++) assertThat(counts.advance(500, salt, 1, 200)).isFalse();
+        for (long salt = 0; salt < 20_000; salt++) counts.advance(500, salt, 1, 200);
+        assertThat(counts.size()).as("the expired ones went as the new ones came").isEqualTo(20_000);
+        for (long salt = 0; salt < 20_000; salt++) assertThat(counts.advance(500, salt, 1, 200)).isFalse();
     }
 
     @Test
