@@ -21,6 +21,7 @@
 # Knobs: HEAP (256m) LOAD_S (30) REG_RATE (1000) CALL_RATE (300) REST_S (40)
 #        PORT (5180) REG_PORT (5162) UAC_PORT (5161) UAS_PORT (5170) PREREG_PORT (5163)
 #        OUT, CLEARLINE_HOME, KAMAILIO_ANCHOR, BUILD (auto|always|never), PHASES ("probe reg calls"),
+#        EXTRA_JAVA_OPTS (more JVM options for the server, after the heap's and the GC log's),
 #        PROBE_N (20000 transactions per probe scenario)
 set -uo pipefail
 
@@ -86,7 +87,7 @@ data=$OUT/data cfg=$OUT/clearline.yaml dir=$OUT/clearline-data
 "$PY" "$REPO/bench/lib/clearline_config.py" "$data/subscribers.csv" "$cfg" "$PORT" || exit 1
 rm -rf "$dir"; mkdir -p "$dir"
 log "Clearline from $CL_HOME ($(git -C "$CL_HOME" rev-parse --short HEAD 2>/dev/null || echo '?')), -Xmx$HEAP, port $PORT"
-CLEARLINE_JAVA_OPTS="-Xmx$HEAP -Xlog:gc:file=$OUT/gc.log:uptime" "$CL_HOME/clearline" serve \
+CLEARLINE_JAVA_OPTS="-Xmx$HEAP -Xlog:gc:file=$OUT/gc.log:uptime ${EXTRA_JAVA_OPTS:-}" "$CL_HOME/clearline" serve \
     --config "$cfg" --data "$dir" --sip-port "$PORT" > "$OUT/clearline.log" 2>&1 &
 SRVPID=$!
 answer=$("$PY" "$REPO/bench/lib/sip_wait.py" "127.0.0.1:$PORT" 120 "$SRVPID") ||
