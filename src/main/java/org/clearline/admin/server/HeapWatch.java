@@ -120,16 +120,16 @@ final class HeapWatch implements AutoCloseable {
         lastAfterCollection = share;
         boolean critical = share >= CRITICAL;
         if (full) {
-            shortUntil(atMillis, "a full collection was needed", share);
+            shortUntil(atMillis, "a full collection was needed");
         } else if (critical && previousCritical) {
-            shortUntil(atMillis, "two collections in a row left the heap " + percent(share) + " full", share);
+            shortUntil(atMillis, "two collections in a row left the heap " + percent(share) + " full");
         }
         previousCritical = critical;
         if (windowStart == Long.MIN_VALUE || atMillis - windowStart >= WINDOW_MILLIS) {
             // the collection that closes a window counts in it: it may be the one that emptied the heap
             if (windowStart != Long.MIN_VALUE && Math.min(windowLowest, share) >= HIGH) {
                 shortUntil(atMillis, "the heap stayed " + percent(windowLowest) + " full after collections for "
-                        + WINDOW_MILLIS / 1000 + " s", windowLowest);
+                        + WINDOW_MILLIS / 1000 + " s");
             }
             windowStart = atMillis;
             windowLowest = share;
@@ -158,7 +158,7 @@ final class HeapWatch implements AutoCloseable {
         inUse(ManagementFactory.getRuntimeMXBean().getUptime(), heap.getUsed(), Runtime.getRuntime().maxMemory());
     }
 
-    private void shortUntil(long atMillis, String why, double share) {
+    private void shortUntil(long atMillis, String why) {
         lastShortAt = atMillis;
         if (shortOfMemory) return;
         shortOfMemory = true;
